@@ -1,0 +1,22 @@
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { getComputer } from "@/lib/data/computers";
+import { listSiteChoices } from "@/lib/data/sites";
+import { updateComputerAction } from "../../actions";
+import { ComputerForm } from "../../computer-form";
+
+export async function generateMetadata({ params }: PageProps<"/computers/[smsId]/edit">) {
+  return { title: `Edit ${(await params).smsId}` };
+}
+
+export default async function EditComputerPage({ params }: PageProps<"/computers/[smsId]/edit">) {
+  const { smsId } = await params;
+  const [computer, sites] = await Promise.all([getComputer(smsId), listSiteChoices()]);
+  if (!computer) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${computer.name}`} description={<span className="font-mono">{computer.smsId}</span>} />
+      <ComputerForm action={updateComputerAction.bind(null, computer.smsId)} initialValues={{ ...computer }} sites={sites} isNew={false} cancelHref={`/computers/${computer.smsId}`} />
+    </>
+  );
+}

@@ -1,0 +1,96 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/delete-button";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { getComputer } from "@/lib/data/computers";
+import { OPERATING_SYSTEM_BITS, PCM_VARIANT_LABELS, PLATFORM_LABELS } from "@/lib/platforms";
+import { creatingSiteOf } from "@/lib/sms-id";
+import { deleteComputerAction } from "../actions";
+
+export async function generateMetadata({ params }: PageProps<"/computers/[smsId]">) {
+  return { title: (await params).smsId };
+}
+
+const yesNo = (value: boolean) => (value ? "Yes" : "No");
+
+export default async function ComputerPage({ params }: PageProps<"/computers/[smsId]">) {
+  const { smsId } = await params;
+  const computer = await getComputer(smsId);
+  if (!computer) notFound();
+  const bit = OPERATING_SYSTEM_BITS[computer.platform];
+  const sections: [string, [string, React.ReactNode][]][] = [
+    [
+      "Identity",
+      [
+        ["SMS ID", <span key="id" className="font-mono">{computer.smsId} (created by site {creatingSiteOf(computer.smsId)})</span>],
+        ["Site", <Link key="site" href={`/sites/${computer.siteCode}`}>{computer.siteCode}</Link>],
+        ["Logon server", computer.logonServer ?? "—"],
+        ["NT domain", computer.ntDomain ?? "Not a domain member"],
+        ["Machine groups", computer.machineGroups.join(", ") || "—"],
+        ["Last inventory", computer.lastInventoryAt?.replace("T", " ") ?? "Never"],
+        ["Network link", computer.networkLink === "SLOW" ? "Slow" : "Fast"],
+      ],
+    ],
+    [
+      "Platform",
+      [
+        ["Platform", PLATFORM_LABELS[computer.platform]],
+        ["Instruction-file OS bit", bit === undefined ? "None documented (Windows 95)" : `0x${bit.toString(16).padStart(8, "0")}`],
+        ["OS version", computer.osVersion || "—"],
+        ["Windows NT role", computer.ntRole ?? "—"],
+        ["SMS client", `${computer.smsClientVersion}${computer.smsClientServicePack ? ` SP${computer.smsClientServicePack}` : ""}`],
+      ],
+    ],
+    [
+      "Package Command Manager",
+      [
+        ["PCM", PCM_VARIANT_LABELS[computer.pcmVariant]],
+        ["PCM service (Pcmsvc32) installed", yesNo(computer.isPcmServiceInstalled)],
+        ...(computer.isPcmServiceInstalled
+          ? ([
+              ["Service file date", computer.pcmServiceFileDate ?? "Unknown"],
+              ["Install directory", computer.pcmServiceInstallDirectory ?? "Unknown"],
+              ["Start type", computer.pcmServiceStartType ?? "Unknown"],
+              ["Running", yesNo(computer.isPcmServiceRunning)],
+              ["Account is local administrator", yesNo(computer.pcmServiceAccountIsLocalAdmin)],
+              ["Account may log on as a service", yesNo(computer.pcmServiceAccountCanLogOnAsService)],
+              ["Account reads PCMINS.BOX and package shares", yesNo(computer.pcmServiceAccountCanReadShares)],
+              ["Account is a Domain Admin", yesNo(computer.pcmServiceAccountIsDomainAdmin)],
+            ] as [string, React.ReactNode][])
+          : []),
+      ],
+    ],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={computer.name}
+        description={<span className="font-mono">{computer.smsId}</span>}
+        actions={
+          <ButtonLink href={`/computers/${computer.smsId}/edit`} variant="primary">
+            Edit
+          </ButtonLink>
+        }
+      />
+      <div className="grid gap-4 lg:grid-cols-3">
+        {sections.map(([heading, rows]) => (
+          <section key={heading} className="rounded border border-slate-200 bg-white p-4">
+            <h2 className="mb-2 font-semibold">{heading}</h2>
+            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+              {rows.map(([label, value]) => (
+                <div key={label} className="contents">
+                  <dt className="text-slate-600">{label}</dt>
+                  <dd>{value}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+      <div className="mt-8 border-t border-slate-200 pt-4">
+        <DeleteButton action={deleteComputerAction.bind(null, computer.smsId)} what={`computer ${computer.smsId}`} />
+      </div>
+    </>
+  );
+}

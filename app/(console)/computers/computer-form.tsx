@@ -1,0 +1,95 @@
+"use client";
+
+import { Button, ButtonLink } from "@/components/ui/button";
+import { Checkbox, Field, Select, TextInput } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
+import { isChecked, textOf } from "@/components/ui/form-values";
+import { useActionForm } from "@/components/ui/use-action-form";
+import type { ActionState } from "@/lib/action-state";
+import { NETWORK_LINKS, NT_ROLES, PCM_SERVICE_START_TYPES } from "@/lib/computers/schema";
+import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
+import { MAX_SERVICE_PACK, SMS_VERSIONS } from "@/lib/sites/schema";
+
+function Choice({ id, label, values, errors, options, blank }: { id: string; label: string; values: Record<string, unknown>; errors: Record<string, string>; options: readonly (readonly [string, string])[]; blank?: string }) {
+  return (
+    <Field id={id} label={label} error={errors[id]}>
+      <Select id={id} name={id} defaultValue={textOf(values[id])} error={errors[id]}>
+        {blank !== undefined && <option value="">{blank}</option>}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </Select>
+    </Field>
+  );
+}
+
+const pairs = (values: readonly string[]) => values.map((value) => [value, value] as const);
+
+/** A computer's inventory record, including the PCM service facts the requirement rules need. */
+export function ComputerForm({
+  action,
+  initialValues,
+  sites,
+  isNew,
+  cancelHref,
+}: {
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>;
+  initialValues: Record<string, unknown>;
+  sites: { code: string; name: string }[];
+  isNew: boolean;
+  cancelHref: string;
+}) {
+  const { state, formAction, isPending, values, errors, message, formKey, formRef } = useActionForm(action, initialValues);
+  const text = (id: string, label: string, props: { hint?: string; className?: string; type?: string } = {}) => (
+    <Field id={id} label={label} error={errors[id]} hint={props.hint}>
+      <TextInput id={id} name={id} type={props.type} defaultValue={textOf(values[id])} error={errors[id]} hint={Boolean(props.hint)} className={props.className} />
+    </Field>
+  );
+  const box = (id: string, label: string) => <Checkbox id={id} name={id} label={label} defaultChecked={isChecked(values[id])} error={errors[id]} />;
+  return (
+    <form key={formKey} ref={formRef} action={formAction} className="space-y-4" noValidate>
+      <FormMessage status={state.status} message={message} />
+      {!isNew && <input type="hidden" name="version" value={textOf(values.version)} />}
+      <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 md:grid-cols-3">
+        {isNew ? text("smsId", "SMS ID", { hint: "8 characters; the first three are the creating site's code.", className: "font-mono uppercase" }) : null}
+        {text("name", "Computer name")}
+        <Choice id="siteCode" label="Site" values={values} errors={errors} options={sites.map((site) => [site.code, `${site.code}: ${site.name}`] as const)} blank="Choose a site" />
+        {text("logonServer", "Logon server", { className: "font-mono uppercase" })}
+        <Choice id="platform" label="Platform" values={values} errors={errors} options={PLATFORMS.map((platform) => [platform, PLATFORM_LABELS[platform]] as const)} blank="Choose a platform" />
+        {text("osVersion", "OS version")}
+        <Choice id="ntRole" label="Windows NT role" values={values} errors={errors} options={pairs(NT_ROLES)} blank="Not Windows NT" />
+        {text("ntDomain", "NT domain", { hint: "Empty when the computer is not a domain member." })}
+        <Choice id="smsClientVersion" label="SMS client version" values={values} errors={errors} options={pairs(SMS_VERSIONS)} />
+        <Choice id="smsClientServicePack" label="SMS client service pack" values={values} errors={errors} options={Array.from({ length: MAX_SERVICE_PACK + 1 }, (_, pack) => [String(pack), pack ? `SP${pack}` : "None"] as const)} />
+        <Choice id="networkLink" label="Network link" values={values} errors={errors} options={pairs(NETWORK_LINKS)} />
+        {text("lastInventoryAt", "Last inventory (site wall clock)", { type: "datetime-local" })}
+      </section>
+      <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 md:grid-cols-3">
+        <h2 className="font-semibold md:col-span-3">Package Command Manager</h2>
+        <Choice id="pcmVariant" label="PCM" values={values} errors={errors} options={PCM_VARIANTS.map((variant) => [variant, PCM_VARIANT_LABELS[variant]] as const)} blank="Choose a PCM" />
+        <div className="space-y-2">
+          {box("isPcmServiceInstalled", "PCM service (Pcmsvc32) installed")}
+          {box("isPcmServiceRunning", "PCM service running")}
+        </div>
+        {text("pcmServiceFileDate", "Pcmsvc32.exe file date", { type: "date" })}
+        {text("pcmServiceInstallDirectory", "PCM service install directory", { className: "font-mono" })}
+        <Choice id="pcmServiceStartType" label="PCM service start type" values={values} errors={errors} options={pairs(PCM_SERVICE_START_TYPES)} blank="Unknown" />
+        <div className="space-y-2 md:col-span-3">
+          <p className="text-sm font-medium">PCM service account rights</p>
+          {box("pcmServiceAccountIsLocalAdmin", "Member of the local Administrators group")}
+          {box("pcmServiceAccountCanLogOnAsService", "Log on as a service")}
+          {box("pcmServiceAccountCanReadShares", "Reads the logon server's PCMINS.BOX and the package shares")}
+          {box("pcmServiceAccountIsDomainAdmin", "Domain Admin")}
+        </div>
+      </section>
+      <div className="flex gap-2">
+        <Button type="submit" disabled={isPending}>
+          {isPending ? "Saving…" : isNew ? "Add computer" : "Save computer"}
+        </Button>
+        <ButtonLink href={cancelHref}>Cancel</ButtonLink>
+      </div>
+    </form>
+  );
+}

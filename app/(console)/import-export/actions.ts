@@ -1,0 +1,42 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-document-import";
+import { isDomainError } from "@/lib/errors";
+import { MAX_SITE_DOCUMENT_BYTES } from "@/lib/site-document/limits";
+
+export type ImportState =
+  | { status: "idle" }
+  | { status: "imported"; message: string }
+  | { status: "valid"; message: string }
+  | { status: "error"; message: string; issues: { path: string; message: string }[] };
+
+export async function importSiteDocumentAction(_state: ImportState, formData: FormData): Promise<ImportState> {
+  const file = formData.get("document");
+  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choose a site document (.json) to import.", issues: [] };
+  if (file.size > MAX_SITE_DOCUMENT_BYTES) {
+    return { status: "error", message: `${file.name} is ${file.size.toLocaleString("en-US")} bytes; the limit is ${MAX_SITE_DOCUMENT_BYTES.toLocaleString("en-US")}.`, issues: [] };
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await file.text());
+  } catch (error) {
+    return { status: "error", message: `${file.name} is not valid JSON: ${(error as Error).message}`, issues: [] };
+  }
+  if (formData.get("checkOnly") === "on") {
+    const result = await validateSiteDocument(raw);
+    if ("issues" in result) return { status: "error", message: `${file.name} has ${result.issues.length} problem(s).`, issues: result.issues };
+    return { status: "valid", message: `${file.name} is valid and can be imported.` };
+  }
+  try {
+    const summary = await importSiteDocument(raw);
+    revalidatePath("/", "layout");
+    return {
+      status: "imported",
+      message: `Imported ${summary.sites} sites, ${summary.servers} servers, ${summary.computers} computers, ${summary.machineGroups} machine groups and ${summary.packages} packages from ${file.name}.`,
+    };
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return { status: "error", message: error.message, issues: [...error.issues] };
+  }
+}

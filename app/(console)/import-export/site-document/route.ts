@@ -1,0 +1,17 @@
+import { exportSiteDocument } from "@/lib/data/site-document-export";
+
+export const dynamic = "force-dynamic";
+
+
+/** GET the whole console as a site document, as a download. */
+export async function GET() {
+  const document = await exportSiteDocument();
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(`${JSON.stringify(document, null, 2)}\n`, {
+    headers: {
+      "Content-Type": "application/json; charset=utf-8",
+      "Content-Disposition": `attachment; filename="sms-site-document-${stamp}.json"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

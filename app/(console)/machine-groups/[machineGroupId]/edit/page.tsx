@@ -1,0 +1,19 @@
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { getMachineGroup } from "@/lib/data/machine-groups";
+import { updateMachineGroupAction } from "../../actions";
+import { groupToFormValues } from "../../form-values";
+import { parseMachineGroupId } from "../../group-id";
+import { MachineGroupForm } from "../../machine-group-form";
+
+export default async function EditMachineGroupPage({ params }: PageProps<"/machine-groups/[machineGroupId]/edit">) {
+  const id = parseMachineGroupId((await params).machineGroupId);
+  const group = id === null ? null : await getMachineGroup(id);
+  if (!group) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${group.name}`} />
+      <MachineGroupForm action={updateMachineGroupAction.bind(null, group.id)} initialValues={groupToFormValues(group)} isNew={false} cancelHref={`/machine-groups/${group.id}`} />
+    </>
+  );
+}

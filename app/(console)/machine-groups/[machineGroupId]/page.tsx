@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/delete-button";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { getMachineGroup } from "@/lib/data/machine-groups";
+import { isPlatform, PLATFORM_LABELS } from "@/lib/platforms";
+import { deleteMachineGroupAction } from "../actions";
+import { parseMachineGroupId } from "../group-id";
+
+export default async function MachineGroupPage({ params }: PageProps<"/machine-groups/[machineGroupId]">) {
+  const id = parseMachineGroupId((await params).machineGroupId);
+  const group = id === null ? null : await getMachineGroup(id);
+  if (!group) notFound();
+  return (
+    <>
+      <PageHeader
+        title={group.name}
+        description={group.comment}
+        actions={
+          <ButtonLink href={`/machine-groups/${group.id}/edit`} variant="primary">
+            Edit
+          </ButtonLink>
+        }
+      />
+      <h2 className="mb-2 text-lg font-semibold">Computers ({group.members.length})</h2>
+      <Table>
+        <thead>
+          <tr>
+            <Th>SMS ID</Th>
+            <Th>Name</Th>
+            <Th>Site</Th>
+            <Th>Platform</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {group.members.length === 0 && <EmptyRow colSpan={4}>No computers in this group.</EmptyRow>}
+          {group.members.map((member) => (
+            <tr key={member.smsId}>
+              <Td className="font-mono">
+                <Link href={`/computers/${member.smsId}`}>{member.smsId}</Link>
+              </Td>
+              <Td>{member.name}</Td>
+              <Td className="font-mono">{member.siteCode}</Td>
+              <Td>{isPlatform(member.platform) ? PLATFORM_LABELS[member.platform] : member.platform}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <h2 className="mt-6 mb-2 text-lg font-semibold">Servers ({group.servers.length})</h2>
+      <p className="text-sm">{group.servers.length ? group.servers.join(", ") : "No servers in this group."}</p>
+      <div className="mt-8 border-t border-slate-200 pt-4">
+        <DeleteButton action={deleteMachineGroupAction.bind(null, group.id)} what={`machine group ${group.name}`} />
+      </div>
+    </>
+  );
+}

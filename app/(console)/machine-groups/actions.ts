@@ -1,0 +1,63 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { createMachineGroup, deleteMachineGroup, getMachineGroup, updateMachineGroup } from "@/lib/data/machine-groups";
+import { isDomainError } from "@/lib/errors";
+import { formDataToObject } from "@/lib/forms";
+import { machineGroupInputSchema } from "@/lib/machine-groups/schema";
+import { recordVersionSchema } from "@/lib/schema-fields";
+import { groupToFormValues } from "./form-values";
+
+/** The form lists members one per line; the schema takes lists. */
+function splitLines(value: unknown): string[] {
+  return typeof value === "string" ? value.split(/[\s,;]+/).filter(Boolean) : [];
+}
+
+function readForm(formData: FormData) {
+  const values = formDataToObject(formData);
+  const input = { ...values, members: splitLines(values.members), servers: splitLines(values.servers) };
+  return { values, parsed: machineGroupInputSchema.safeParse(input) };
+}
+
+export async function createMachineGroupAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const { values, parsed } = readForm(formData);
+  if (!parsed.success) return fromZodError(parsed.error, values);
+  let id: number;
+  try {
+    id = await createMachineGroup({ input: parsed.data });
+  } catch (error) {
+    return fromDomainError(error, values);
+  }
+  revalidatePath("/machine-groups");
+  redirect(`/machine-groups/${id}`);
+}
+
+export async function updateMachineGroupAction(id: number, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const { values, parsed } = readForm(formData);
+  const version = recordVersionSchema.safeParse(values.version);
+  if (!parsed.success) return fromZodError(parsed.error, values);
+  if (!version.success) return fromZodError(version.error, values);
+  try {
+    await updateMachineGroup({ id, version: version.data, input: parsed.data });
+  } catch (error) {
+    if (isDomainError(error) && error.code === "conflict") {
+      const current = await getMachineGroup(id);
+      return fromDomainError(error, current ? groupToFormValues(current) : values);
+    }
+    return fromDomainError(error, values);
+  }
+  revalidatePath("/machine-groups");
+  redirect(`/machine-groups/${id}`);
+}
+
+export async function deleteMachineGroupAction(id: number, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  try {
+    await deleteMachineGroup({ id });
+  } catch (error) {
+    return fromDomainError(error, {});
+  }
+  revalidatePath("/machine-groups");
+  redirect("/machine-groups");
+}

@@ -1,0 +1,11 @@
+import type { MachineGroupDetail } from "@/lib/data/machine-groups";
+
+export function groupToFormValues(group: MachineGroupDetail): Record<string, unknown> {
+  return {
+    name: group.name,
+    comment: group.comment,
+    version: group.version,
+    members: group.members.map((member) => member.smsId).join("\n"),
+    servers: group.servers.join("\n"),
+  };
+}

@@ -1,0 +1,28 @@
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/ui/page-header";
+import { getPackage } from "@/lib/data/packages";
+import { updatePackageAction } from "../../actions";
+import { packageToFormValues } from "../../form-values";
+import { PackageForm } from "../../package-form";
+
+export async function generateMetadata({ params }: PageProps<"/packages/[packageId]/edit">) {
+  return { title: `Edit ${(await params).packageId}` };
+}
+
+export default async function EditPackagePage({ params }: PageProps<"/packages/[packageId]/edit">) {
+  const { packageId } = await params;
+  const pkg = await getPackage(packageId);
+  if (!pkg) notFound();
+  return (
+    <>
+      <PageHeader title={`Edit ${pkg.name}`} description={<span className="font-mono">{pkg.packageId}</span>} />
+      <PackageForm
+        action={updatePackageAction.bind(null, pkg.packageId)}
+        initialValues={packageToFormValues(pkg)}
+        sites={[]}
+        isNew={false}
+        cancelHref={`/packages/${pkg.packageId}`}
+      />
+    </>
+  );
+}

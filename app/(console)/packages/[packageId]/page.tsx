@@ -1,0 +1,81 @@
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/delete-button";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { getPackage } from "@/lib/data/packages";
+import { operatingSystemMask, PLATFORM_LABELS } from "@/lib/platforms";
+import { deletePackageAction } from "../actions";
+
+export async function generateMetadata({ params }: PageProps<"/packages/[packageId]">) {
+  return { title: (await params).packageId };
+}
+
+function Flag({ isOn, label }: { isOn: boolean; label: string }) {
+  return isOn ? <Badge tone="info">{label}</Badge> : null;
+}
+
+export default async function PackagePage({ params }: PageProps<"/packages/[packageId]">) {
+  const { packageId } = await params;
+  const pkg = await getPackage(packageId);
+  if (!pkg) notFound();
+  return (
+    <>
+      <PageHeader
+        title={pkg.name}
+        description={
+          <>
+            Package <span className="font-mono">{pkg.packageId}</span> · site <span className="font-mono">{pkg.siteCode}</span>
+          </>
+        }
+        actions={
+          <ButtonLink href={`/packages/${pkg.packageId}/edit`} variant="primary">
+            Edit
+          </ButtonLink>
+        }
+      />
+      <dl className="mb-6 grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
+        <dt className="font-medium text-slate-600">Comments</dt>
+        <dd className="whitespace-pre-wrap">{pkg.comments || "—"}</dd>
+        <dt className="font-medium text-slate-600">Workstation source directory</dt>
+        <dd className="font-mono">{pkg.sourceDirectory || "—"}</dd>
+      </dl>
+      <h2 className="mb-2 text-lg font-semibold">Workstation command lines</h2>
+      <Table>
+        <thead>
+          <tr>
+            <Th>Command name</Th>
+            <Th>Command line</Th>
+            <Th>Properties</Th>
+            <Th>Supported Platforms</Th>
+            <Th className="text-right">OS mask</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {pkg.commandLines.length === 0 && <EmptyRow colSpan={5}>No command lines. Edit the package to add one.</EmptyRow>}
+          {pkg.commandLines.map((line) => (
+            <tr key={line.id}>
+              <Td>{line.commandName}</Td>
+              <Td className="font-mono">{line.commandLine}</Td>
+              <Td>
+                <div className="flex flex-wrap gap-1">
+                  <Flag isOn={line.isAutomated} label="Automated" />
+                  <Flag isOn={line.isSystemTask} label="System (Background) Task" />
+                  {line.isUserInputRequired !== null && <Badge tone="neutral">UserInputRequired={line.isUserInputRequired ? "TRUE" : "FALSE"}</Badge>}
+                  <Flag isOn={line.isSynchronousSystemExitRequired} label="SynchronousSystemExitRequired" />
+                  {line.restartsComputer && <Badge tone="warn">Restarts the computer</Badge>}
+                </div>
+              </Td>
+              <Td>{line.supportedPlatforms.map((platform) => PLATFORM_LABELS[platform]).join(", ")}</Td>
+              <Td className="text-right font-mono">{operatingSystemMask(line.supportedPlatforms)}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <div className="mt-8 border-t border-slate-200 pt-4">
+        <DeleteButton action={deletePackageAction.bind(null, pkg.packageId)} what={`package ${pkg.packageId}`} />
+      </div>
+    </>
+  );
+}

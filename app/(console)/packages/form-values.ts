@@ -1,0 +1,18 @@
+import type { PackageDetail } from "@/lib/data/packages";
+
+/**
+ * What the package form renders from: a saved package, or what the user just submitted (raw form
+ * strings) when the server refused it; components/ui/form-values.ts reads both.
+ */
+export type PackageFormValues = Record<string, unknown>;
+
+export function packageToFormValues(pkg: PackageDetail): PackageFormValues {
+  return {
+    siteCode: pkg.siteCode,
+    name: pkg.name,
+    comments: pkg.comments,
+    sourceDirectory: pkg.sourceDirectory,
+    version: pkg.version,
+    commandLines: pkg.commandLines.map((line) => ({ ...line, isUserInputRequired: line.isUserInputRequired ?? undefined })),
+  };
+}

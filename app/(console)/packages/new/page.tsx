@@ -1,0 +1,20 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { listSiteChoices } from "@/lib/data/sites";
+import { createPackageAction } from "../actions";
+import { PackageForm } from "../package-form";
+
+export const metadata = { title: "New package" };
+
+export default async function NewPackagePage() {
+  const sites = await listSiteChoices();
+  const initialValues = {
+    siteCode: sites.length === 1 ? sites[0]?.code : "",
+    commandLines: [{ isAutomated: true, supportedPlatforms: [] }],
+  };
+  return (
+    <>
+      <PageHeader title="New package" description="The package ID is allocated by the site when you create the package and is never reused." />
+      <PackageForm action={createPackageAction} initialValues={initialValues} sites={sites} isNew cancelHref="/packages" />
+    </>
+  );
+}

@@ -1,0 +1,64 @@
+import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { listPackages } from "@/lib/data/packages";
+import { pageNumberSchema } from "@/lib/schema-fields";
+
+export const metadata = { title: "Packages" };
+
+export default async function PackagesPage({ searchParams }: PageProps<"/packages">) {
+  const query = await searchParams;
+  const search = typeof query.search === "string" ? query.search : "";
+  const page = pageNumberSchema.parse(query.page);
+  const packages = await listPackages({ search, page });
+  const hrefFor = (target: number) => `/packages?${new URLSearchParams({ ...(search ? { search } : {}), page: String(target) })}`;
+  return (
+    <>
+      <PageHeader
+        title="Packages"
+        description="Workstation packages and the command lines that Run Command On Workstation jobs offer to clients."
+        actions={
+          <ButtonLink href="/packages/new" variant="primary">
+            New package
+          </ButtonLink>
+        }
+      />
+      <form role="search" className="mb-3 flex max-w-md gap-2">
+        <label htmlFor="search" className="sr-only">
+          Search packages
+        </label>
+        <input id="search" name="search" type="search" defaultValue={search} placeholder="Package ID or name" className={inputClass} />
+        <button type="submit" className="rounded border border-slate-300 bg-white px-3 text-sm">
+          Search
+        </button>
+      </form>
+      <Table>
+        <thead>
+          <tr>
+            <Th>Package ID</Th>
+            <Th>Name</Th>
+            <Th>Site</Th>
+            <Th className="text-right">Command lines</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {packages.items.length === 0 && <EmptyRow colSpan={4}>{search ? `No package matches "${search}".` : "No packages yet."}</EmptyRow>}
+          {packages.items.map((pkg) => (
+            <tr key={pkg.packageId}>
+              <Td className="font-mono">
+                <Link href={`/packages/${pkg.packageId}`}>{pkg.packageId}</Link>
+              </Td>
+              <Td>{pkg.name}</Td>
+              <Td className="font-mono">{pkg.siteCode}</Td>
+              <Td className="text-right">{pkg.commandLineCount}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+      <Pagination page={packages.page} pageCount={packages.pageCount} total={packages.total} noun="package" hrefFor={hrefFor} />
+    </>
+  );
+}

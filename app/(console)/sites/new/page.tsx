@@ -1,0 +1,22 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { listSiteChoices } from "@/lib/data/sites";
+import { createSiteAction } from "../actions";
+import { SiteForm } from "../site-form";
+
+export const metadata = { title: "New site" };
+
+export default async function NewSitePage() {
+  const parentChoices = await listSiteChoices();
+  return (
+    <>
+      <PageHeader title="New site" />
+      <SiteForm
+        action={createSiteAction}
+        initialValues={{ smsVersion: "1.2", servicePack: 0, pcmPollingIntervalMinutes: 60, inventoryIntervalDays: 7, isPcmEnabled: true }}
+        parentChoices={parentChoices}
+        isNew
+        cancelHref="/sites"
+      />
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { listSites } from "@/lib/data/sites";
+
+export const metadata = { title: "Sites" };
+
+export default async function SitesPage() {
+  const sites = await listSites();
+  return (
+    <>
+      <PageHeader
+        title="Sites"
+        description="The SMS hierarchy: each site's version, PCM polling interval and servers."
+        actions={
+          <ButtonLink href="/sites/new" variant="primary">
+            New site
+          </ButtonLink>
+        }
+      />
+      <Table>
+        <thead>
+          <tr>
+            <Th>Site</Th>
+            <Th>Name</Th>
+            <Th>Parent</Th>
+            <Th>SMS</Th>
+            <Th>PCM polling</Th>
+            <Th className="text-right">Servers</Th>
+            <Th className="text-right">Computers</Th>
+            <Th className="text-right">Packages</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {sites.length === 0 && <EmptyRow colSpan={8}>No sites yet.</EmptyRow>}
+          {sites.map((site) => (
+            <tr key={site.code}>
+              <Td className="font-mono">
+                <Link href={`/sites/${site.code}`}>{site.code}</Link>
+              </Td>
+              <Td>{site.name}</Td>
+              <Td className="font-mono">{site.parentCode ?? "—"}</Td>
+              <Td>
+                {site.smsVersion}
+                {site.servicePack > 0 && ` SP${site.servicePack}`}
+              </Td>
+              <Td>{site.isPcmEnabled ? `every ${site.pcmPollingIntervalMinutes} min` : <Badge tone="warn">PCM disabled</Badge>}</Td>
+              <Td className="text-right">{site.serverCount}</Td>
+              <Td className="text-right">
+                <Link href={`/computers?siteCode=${site.code}`}>{site.computerCount.toLocaleString("en-US")}</Link>
+              </Td>
+              <Td className="text-right">{site.packageCount}</Td>
+            </tr>
+          ))}
+        </tbody>
+      </Table>
+    </>
+  );
+}

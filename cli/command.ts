@@ -1,0 +1,19 @@
+/** One CLI command: its name, one-line summary, full help text and what it does. */
+export interface Command {
+  name: string;
+  summary: string;
+  usage: string;
+  run(args: string[]): Promise<number>;
+}
+
+/** A mistake in how the command was called: printed as one line, exit code 2. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UsageError";
+  }
+}
+
+export function wantsHelp(args: readonly string[]): boolean {
+  return args.includes("--help") || args.includes("-h") || args.includes("/?");
+}

@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+/** Previous/next links that keep the other query parameters. */
+export function Pagination({ page, pageCount, total, noun, hrefFor }: { page: number; pageCount: number; total: number; noun: string; hrefFor: (page: number) => string }) {
+  return (
+    <nav aria-label="Pages" className="flex items-center justify-between py-2 text-sm text-slate-700">
+      <span>
+        {total.toLocaleString("en-US")} {noun}
+        {total === 1 ? "" : "s"} · page {page} of {pageCount}
+      </span>
+      <span className="flex gap-3">
+        {page > 1 ? <Link href={hrefFor(page - 1)}>← Previous</Link> : <span className="text-slate-400">← Previous</span>}
+        {page < pageCount ? <Link href={hrefFor(page + 1)}>Next →</Link> : <span className="text-slate-400">Next →</span>}
+      </span>
+    </nav>
+  );
+}

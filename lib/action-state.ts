@@ -1,0 +1,34 @@
+import type { z } from "zod";
+import { isDomainError } from "./errors";
+
+/**
+ * What a form's server action returns: nothing yet, or a refusal with an error per field (keyed by
+ * the field's dotted name) and the submitted values, so the form shows them again.
+ */
+export type ActionState =
+  | { status: "idle" }
+  | { status: "success"; message: string }
+  | { status: "error"; message: string; fieldErrors: Record<string, string>; values: Record<string, unknown> };
+
+export const IDLE: ActionState = { status: "idle" };
+
+function dottedPath(path: readonly PropertyKey[]): string {
+  return path.map(String).join(".");
+}
+
+export function fromZodError(error: z.ZodError, values: Record<string, unknown>): ActionState {
+  const fieldErrors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const name = dottedPath(issue.path) || "form";
+    fieldErrors[name] ??= issue.message;
+  }
+  const count = Object.keys(fieldErrors).length;
+  return { status: "error", message: `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below.`, fieldErrors, values };
+}
+
+/** Expected failures (conflict, in use, unknown reference) become form state; bugs are rethrown. */
+export function fromDomainError(error: unknown, values: Record<string, unknown>): ActionState {
+  if (!isDomainError(error)) throw error;
+  const fieldErrors = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
+  return { status: "error", message: error.message, fieldErrors, values };
+}

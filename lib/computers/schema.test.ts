@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { computerInputSchema } from "./schema";
+
+const valid = {
+  smsId: "MDM00005",
+  name: "MDM-WKS-05",
+  siteCode: "BPC",
+  logonServer: "CNS-SMS",
+  platform: "WIN32_X86",
+  smsClientVersion: "1.2",
+  smsClientServicePack: 3,
+  pcmVariant: "PCMWIN32",
+  isPcmServiceInstalled: true,
+  isPcmServiceRunning: true,
+};
+
+function messages(change: Record<string, unknown>) {
+  const result = computerInputSchema.safeParse({ ...valid, ...change });
+  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+}
+
+describe("computerInputSchema", () => {
+  it("accepts the KB's client MDM00005", () => expect(computerInputSchema.safeParse(valid).success).toBe(true));
+  it("treats empty form fields as not set", () => {
+    const parsed = computerInputSchema.parse({ ...valid, ntDomain: "", pcmServiceStartType: "", lastInventoryAt: "" });
+    expect(parsed.ntDomain).toBeUndefined();
+    expect(parsed.pcmServiceStartType).toBeUndefined();
+    expect(parsed.lastInventoryAt).toBeUndefined();
+  });
+  it("accepts Windows 95 with Pcmwin16 (its PCM is 16-bit, Q151735)", () => {
+    expect(computerInputSchema.safeParse({ ...valid, platform: "WINDOWS95", pcmVariant: "PCMWIN16", isPcmServiceInstalled: false, isPcmServiceRunning: false }).success).toBe(true);
+  });
+  it.each<[string, Record<string, unknown>, string, string]>([
+    ["a 7-character SMS ID", { smsId: "MDM0005" }, "smsId", "SMS ID must be 8 characters, A-Z or 0-9 (the first three are the creating site's code)"],
+    ["a PCM that does not run on the platform", { platform: "MACINTOSH", pcmVariant: "PCMWIN32", isPcmServiceInstalled: false, isPcmServiceRunning: false }, "pcmVariant", "PCM variant PCMWIN32 does not run on MACINTOSH; that platform runs PCMMAC"],
+    ["the PCM service on Windows 3.1", { platform: "WIN16", pcmVariant: "PCMWIN16" }, "isPcmServiceInstalled", "The PCM service can only be installed on Windows NT computers"],
+    ["a running service that is not installed", { isPcmServiceInstalled: false }, "isPcmServiceRunning", "The PCM service cannot be running when it is not installed"],
+    ["an NT role on MS-DOS", { platform: "DOS6", pcmVariant: "PCMDOS", isPcmServiceInstalled: false, isPcmServiceRunning: false, ntRole: "WORKSTATION" }, "ntRole", "Windows NT role applies to Windows NT computers only"],
+    ["a service pack on a 1.1 client", { smsClientVersion: "1.1" }, "smsClientServicePack", "SMS client service pack applies to SMS 1.2 only; use 0 for 1.1"],
+    ["an impossible inventory date", { lastInventoryAt: "1998-02-30T10:00:00" }, "lastInventoryAt", "Last inventory must be a real date and time as YYYY-MM-DDTHH:MM:SS"],
+    ["a badly written file date", { pcmServiceFileDate: "10/08/97" }, "pcmServiceFileDate", "PCM service file date must be YYYY-MM-DD"],
+    ["an unknown network link", { networkLink: "ISDN" }, "networkLink", "Network link must be one of FAST, SLOW"],
+  ])("refuses %s, naming the field", (_case, change, path, message) => expect(messages(change)[path]).toBe(message));
+});

@@ -1,0 +1,132 @@
+import type { ComputerInput } from "../computers/schema";
+import type { MachineGroupInput } from "../machine-groups/schema";
+import type { DocumentPackage } from "../packages/schema";
+import type { ServerInput } from "../servers/schema";
+import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocumentInput } from "../site-document/schema";
+import type { DocumentSite } from "../sites/schema";
+import { generateComputers, type GeneratedSite } from "./computers";
+
+/**
+ * The demo hierarchy: site BPC and its servers CNS-SMS and CNSAPPS1 with the four packages of the
+ * KB Q123499 dump and client MDM00005, below a central site GBL (which created package GBL00015),
+ * plus sites on other SMS versions so version-gated behaviour has something to show.
+ */
+const SITES: DocumentSite[] = [
+  { code: "GBL", name: "Global Central Site", smsVersion: "1.2", servicePack: 4, pcmPollingIntervalMinutes: 60, inventoryIntervalDays: 7, isPcmEnabled: true },
+  { code: "BPC", name: "BPC Primary Site", parentCode: "GBL", smsVersion: "1.2", servicePack: 3, pcmPollingIntervalMinutes: 20, inventoryIntervalDays: 7, isPcmEnabled: true },
+  { code: "VAQ", name: "VAQ Branch Office", parentCode: "GBL", smsVersion: "1.2", servicePack: 2, pcmPollingIntervalMinutes: 15, inventoryIntervalDays: 7, isPcmEnabled: true },
+  { code: "S01", name: "S01 Legacy Site", parentCode: "BPC", smsVersion: "1.1", servicePack: 0, pcmPollingIntervalMinutes: 30, inventoryIntervalDays: 14, isPcmEnabled: false },
+];
+
+const SERVERS: ServerInput[] = [
+  { name: "GBL-SMS", siteCode: "GBL", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\GBL-SMS\\SMS_PKGC", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: false },
+  { name: "CNS-SMS", siteCode: "BPC", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\CNS-SMS\\SMS_PKGD", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: true, macintoshZone: "CNS Engineering" },
+  { name: "CNSAPPS1", siteCode: "BPC", isLogonServer: false, isDistributionServer: true, packageShare: "\\\\CNSAPPS1\\SMS_PKGD", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: false },
+  { name: "VAQ-SMS", siteCode: "VAQ", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\VAQ-SMS\\SMS_PKGC", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: false },
+  { name: "VAQNW1", siteCode: "VAQ", isLogonServer: false, isDistributionServer: true, packageShare: "\\\\VAQNW1\\SYS", serverType: 6, fileSystem: "NETWARE", hasServicesForMacintosh: false },
+  { name: "S01-SMS", siteCode: "S01", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\S01-SMS\\SMS_PKGC", serverType: 2, fileSystem: "FAT", hasServicesForMacintosh: false },
+];
+
+const GENERATED_SITES: GeneratedSite[] = [
+  { code: "BPC", logonServer: "CNS-SMS", ntDomain: "CORP", smsClientVersion: "1.2", smsClientServicePack: 3 },
+  { code: "VAQ", logonServer: "VAQ-SMS", ntDomain: "BRANCH", smsClientVersion: "1.2", smsClientServicePack: 2 },
+  { code: "S01", logonServer: "S01-SMS", ntDomain: "LEGACY", smsClientVersion: "1.1", smsClientServicePack: 0 },
+  { code: "GBL", logonServer: "GBL-SMS", ntDomain: "CORP", smsClientVersion: "1.2", smsClientServicePack: 4 },
+];
+
+/** The client whose instruction file Q123499 dumps. MDM was the site that created its SMS ID. */
+const MDM00005: ComputerInput = {
+  smsId: "MDM00005",
+  name: "MDM-WKS-05",
+  siteCode: "BPC",
+  logonServer: "CNS-SMS",
+  platform: "WIN32_X86",
+  osVersion: "4.0",
+  ntRole: "WORKSTATION",
+  ntDomain: "CORP",
+  smsClientVersion: "1.2",
+  smsClientServicePack: 3,
+  pcmVariant: "PCMWIN32",
+  isPcmServiceInstalled: true,
+  pcmServiceFileDate: "1997-10-08",
+  pcmServiceInstallDirectory: "C:\\PCMSVC",
+  pcmServiceStartType: "AUTOMATIC",
+  isPcmServiceRunning: true,
+  pcmServiceAccountIsLocalAdmin: true,
+  pcmServiceAccountCanLogOnAsService: true,
+  pcmServiceAccountCanReadShares: true,
+  pcmServiceAccountIsDomainAdmin: false,
+  networkLink: "FAST",
+  lastInventoryAt: "1998-11-16T09:30:00",
+};
+
+const PACKAGES: DocumentPackage[] = [
+  {
+    packageId: "BPC0000A",
+    siteCode: "BPC",
+    name: "Microsoft Office Professional 4",
+    comments: "Microsoft Office Professional 4.3",
+    sourceDirectory: "\\\\CNSAPPS1\\SOURCE\\OFFICE43",
+    commandLines: [
+      { commandName: "Complete", commandLine: "acmewkst.exe smsproxy\\complete.stf /I:C", isAutomated: true, isSystemTask: false, isUserInputRequired: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN16", "WIN32_X86", "WIN32_MIPS", "WIN32_ALPHA"], restartsComputer: false },
+      { commandName: "Typical", commandLine: "acmewkst.exe smsproxy\\typical.stf", isAutomated: false, isSystemTask: false, isUserInputRequired: true, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN16", "WIN32_X86"], restartsComputer: false },
+    ],
+  },
+  {
+    packageId: "GBL00015",
+    siteCode: "GBL",
+    name: "MS Software Audit (16 Packages)",
+    comments: "This package will search your hard disk drives looking for Microsoft software. It will report only which Microsoft programs you have installed on this computer. This will be used to offer you software upgrades as they become available.",
+    sourceDirectory: "\\\\GBL-SMS\\SOURCE\\AUDIT",
+    commandLines: [
+      { commandName: "Find Microsoft Software", commandLine: "audit.bat", isAutomated: true, isSystemTask: false, isUserInputRequired: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN16", "WIN32_X86", "DOS5", "DOS6"], restartsComputer: false },
+    ],
+  },
+  {
+    packageId: "BPC00010",
+    siteCode: "BPC",
+    name: "MS Flight Simulator",
+    comments: "This is for Macintosh Only",
+    sourceDirectory: "\\\\CNS-SMS\\SOURCE\\FLTSIM",
+    commandLines: [
+      { commandName: "Install Flight Simulator on your system", commandLine: "\"Flight Simulator Program\"", isAutomated: false, isSystemTask: false, isUserInputRequired: true, isSynchronousSystemExitRequired: false, supportedPlatforms: ["MACINTOSH"], restartsComputer: false },
+    ],
+  },
+  {
+    packageId: "BPC00012",
+    siteCode: "BPC",
+    name: "WFW VREDIR.386 Patch",
+    comments: "Patch Utility for new WFW Redirector",
+    sourceDirectory: "\\\\CNSAPPS1\\SOURCE\\VREDIR",
+    commandLines: [
+      { commandName: "Patch of NW Redirector", commandLine: "patch.exe", isAutomated: true, isSystemTask: false, isUserInputRequired: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN16"], restartsComputer: true },
+    ],
+  },
+  {
+    packageId: "BPC00020",
+    siteCode: "BPC",
+    name: "Windows NT 4.0 Service Pack 3",
+    comments: "Service Pack 3 for Windows NT 4.0 (x86), unattended through the PCM service.",
+    sourceDirectory: "\\\\CNSAPPS1\\SOURCE\\NT4SP3",
+    commandLines: [
+      { commandName: "Unattended update (PCM service)", commandLine: "update.exe -u -z", isAutomated: true, isSystemTask: true, isUserInputRequired: false, isSynchronousSystemExitRequired: true, supportedPlatforms: ["WIN32_X86"], restartsComputer: true },
+      { commandName: "Interactive update", commandLine: "update.exe", isAutomated: false, isSystemTask: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN32_X86"], restartsComputer: true },
+    ],
+  },
+];
+
+export const DEMO_COMPUTER_COUNT = 40;
+
+export function buildDemoSiteDocument(): SiteDocumentInput {
+  const computers = [MDM00005, ...generateComputers(GENERATED_SITES, DEMO_COMPUTER_COUNT)];
+  const ntX86AtBpc = computers.filter((computer) => computer.siteCode === "BPC" && computer.platform === "WIN32_X86");
+  const macintoshes = computers.filter((computer) => computer.platform === "MACINTOSH");
+  const machineGroups: MachineGroupInput[] = [
+    { name: "BPC NT Workstations", comment: "Windows NT (x86) workstations at BPC", members: ntX86AtBpc.map((computer) => computer.smsId), servers: [] },
+    { name: "Macintosh Design", comment: "Macintosh clients in every site", members: macintoshes.map((computer) => computer.smsId), servers: [] },
+    { name: "BPC Distribution Servers", comment: "Server group for the Distribute phase", members: [], servers: ["CNS-SMS", "CNSAPPS1"] },
+  ];
+  return { format: SITE_DOCUMENT_FORMAT, version: SITE_DOCUMENT_VERSION, sites: SITES, servers: SERVERS, computers, machineGroups, packages: PACKAGES };
+}
+
+export { GENERATED_SITES };

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { documentPackageSchema, packageInputSchema, workstationCommandLineInputSchema } from "./schema";
+
+const commandLine = { commandName: "Complete", commandLine: "acmewkst.exe smsproxy\\complete.stf /I:C", supportedPlatforms: ["WIN16", "WIN32_X86"] };
+const pkg = { siteCode: "BPC", name: "Microsoft Office Professional 4", commandLines: [commandLine] };
+
+function messages(input: unknown) {
+  const result = packageInputSchema.safeParse(input);
+  return Object.fromEntries((result.error?.issues ?? []).map((issue) => [issue.path.join("."), issue.message]));
+}
+
+describe("workstationCommandLineInputSchema", () => {
+  it("defaults the check boxes and leaves UserInputRequired undefined when the PDF did not set it", () => {
+    expect(workstationCommandLineInputSchema.parse(commandLine)).toEqual({
+      ...commandLine,
+      isAutomated: false,
+      isSystemTask: false,
+      isUserInputRequired: undefined,
+      isSynchronousSystemExitRequired: false,
+      restartsComputer: false,
+    });
+  });
+  it.each([
+    ["", undefined],
+    ["true", true],
+    ["false", false],
+  ])("reads UserInputRequired %j from a form as %j", (value, expected) => {
+    expect(workstationCommandLineInputSchema.parse({ ...commandLine, isUserInputRequired: value }).isUserInputRequired).toBe(expected);
+  });
+  it("reads a kept row's id from its hidden field", () => expect(workstationCommandLineInputSchema.parse({ ...commandLine, id: "12" }).id).toBe(12));
+});
+
+describe("packageInputSchema", () => {
+  it("accepts a package with command lines", () => expect(packageInputSchema.safeParse(pkg).success).toBe(true));
+  it.each<[string, unknown, string, string]>([
+    ["an empty command line", { ...pkg, commandLines: [{ ...commandLine, commandLine: "  " }] }, "commandLines.0.commandLine", "Command line is required"],
+    ["an empty command name", { ...pkg, commandLines: [{ ...commandLine, commandName: "" }] }, "commandLines.0.commandName", "Command name is required"],
+    ["no supported platform", { ...pkg, commandLines: [{ ...commandLine, supportedPlatforms: [] }] }, "commandLines.0.supportedPlatforms", "Select at least one supported platform"],
+    ["an unknown platform", { ...pkg, commandLines: [{ ...commandLine, supportedPlatforms: ["OS2"] }] }, "commandLines.0.supportedPlatforms.0", "Supported platform must be one of WIN16, WIN32_X86, WIN32_MIPS, WIN32_ALPHA, DOS5, DOS6, MACINTOSH, WINDOWS95"],
+    ["a command line longer than 255", { ...pkg, commandLines: [{ ...commandLine, commandLine: "x".repeat(256) }] }, "commandLines.0.commandLine", "Command line must be at most 255 characters"],
+    ["a duplicate command name in any case", { ...pkg, commandLines: [commandLine, { ...commandLine, commandName: "COMPLETE" }] }, "commandLines.1.commandName", 'Command name "COMPLETE" is already used in this package'],
+    ["an empty package name", { ...pkg, name: "" }, "name", "Package name is required"],
+    ["no site", { ...pkg, siteCode: undefined }, "siteCode", "Site code is required"],
+  ])("refuses %s, naming the field", (_case, input, path, message) => expect(messages(input)[path]).toBe(message));
+});
+
+describe("documentPackageSchema", () => {
+  it("needs the package ID the site allocated", () => {
+    expect(documentPackageSchema.safeParse({ ...pkg, packageId: "BPC0000A" }).success).toBe(true);
+    expect(documentPackageSchema.safeParse({ ...pkg, packageId: "BPC0A" }).error?.issues[0]?.message).toBe(
+      "Package ID must be 8 characters: a site code and 5 base-36 characters, e.g. BPC0000A",
+    );
+  });
+});

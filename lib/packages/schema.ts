@@ -1,0 +1,59 @@
+import { z } from "zod";
+import { PLATFORMS } from "../platforms";
+import { checkbox, oneOf, optionalBoolean, requiredText, text } from "../schema-fields";
+import { siteCodeSchema } from "../sites/schema";
+import { PACKAGE_ID_PATTERN } from "../sms-id";
+
+/** Command Line Properties (digest §2.3). */
+export const workstationCommandLineInputSchema = z.object({
+  // Present when editing an existing command line, so jobs that use it keep pointing at it.
+  id: z.preprocess((value) => (value === "" ? undefined : typeof value === "string" ? Number(value) : value), z.number().int().positive().optional()),
+  commandName: requiredText("Command name", 100),
+  commandLine: requiredText("Command line", 255),
+  isAutomated: checkbox(),
+  isSystemTask: checkbox(),
+  isUserInputRequired: optionalBoolean(),
+  isSynchronousSystemExitRequired: checkbox(),
+  supportedPlatforms: z
+    .array(oneOf("Supported platform", PLATFORMS), { error: "Supported platforms must be a list" })
+    .min(1, { error: "Select at least one supported platform" }),
+  restartsComputer: checkbox(),
+});
+
+export type WorkstationCommandLineInput = z.infer<typeof workstationCommandLineInputSchema>;
+
+
+export function packageIdSchema(label = "Package ID") {
+  return z
+    .string({ error: `${label} is required` })
+    .trim()
+    .toUpperCase()
+    .regex(PACKAGE_ID_PATTERN, { error: `${label} must be 8 characters: a site code and 5 base-36 characters, e.g. BPC0000A` });
+}
+
+const packageFields = z.object({
+  siteCode: siteCodeSchema(),
+  name: requiredText("Package name", 100),
+  comments: text("Comments", 1000),
+  sourceDirectory: text("Workstation source directory", 260),
+  commandLines: z.array(workstationCommandLineInputSchema, { error: "Command lines must be a list" }).default([]),
+});
+
+/** Command names are unique within their package (case-insensitively, as Windows compares names). */
+function refineCommandNames(pkg: { commandLines: { commandName: string }[] }, context: z.RefinementCtx) {
+  const seen = new Set<string>();
+  pkg.commandLines.forEach((commandLine, index) => {
+    const key = commandLine.commandName.toLowerCase();
+    if (seen.has(key)) {
+      context.addIssue({ code: "custom", path: ["commandLines", index, "commandName"], message: `Command name "${commandLine.commandName}" is already used in this package` });
+    }
+    seen.add(key);
+  });
+}
+
+export const packageInputSchema = packageFields.superRefine(refineCommandNames);
+export type PackageInput = z.infer<typeof packageInputSchema>;
+
+/** A package as the site document carries it: with the ID its site allocated. */
+export const documentPackageSchema = packageFields.extend({ packageId: packageIdSchema() }).superRefine(refineCommandNames);
+export type DocumentPackage = z.infer<typeof documentPackageSchema>;

@@ -1,0 +1,96 @@
+import type { SiteDocument } from "./schema";
+
+export interface DocumentIssue {
+  /** JSON path of the offending value, e.g. computers[3].siteCode */
+  path: string;
+  message: string;
+}
+
+/** What the database already holds, so a document may refer to it without repeating it. */
+export interface ExistingKeys {
+  siteCodes: ReadonlySet<string>;
+  serverNames: ReadonlySet<string>;
+  smsIds: ReadonlySet<string>;
+}
+
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => {
+    if (typeof part === "number") return `${text}[${part}]`;
+    return text ? `${text}.${String(part)}` : String(part);
+  }, "");
+}
+
+/**
+ * Checks what zod cannot see one value at a time: duplicate keys inside the document and
+ * references to sites, servers and computers that exist neither in the document nor the database.
+ */
+export function findReferenceIssues(document: SiteDocument, existing: ExistingKeys): DocumentIssue[] {
+  const issues: DocumentIssue[] = [];
+  const report = (path: PropertyKey[], message: string) => issues.push({ path: formatIssuePath(path), message });
+
+  const siteCodes = collectUnique(document.sites.map((site) => site.code), "sites", "code", "Site code", report);
+  const serverNames = collectUnique(document.servers.map((server) => server.name), "servers", "name", "Server", report);
+  const smsIds = collectUnique(document.computers.map((computer) => computer.smsId), "computers", "smsId", "SMS ID", report);
+  collectUnique(document.machineGroups.map((group) => group.name), "machineGroups", "name", "Machine group", report);
+  collectUnique(document.packages.map((pkg) => pkg.packageId), "packages", "packageId", "Package ID", report);
+
+  const hasSite = (code: string) => siteCodes.has(code) || existing.siteCodes.has(code);
+  const hasServer = (name: string) => serverNames.has(name) || existing.serverNames.has(name);
+  const hasComputer = (smsId: string) => smsIds.has(smsId) || existing.smsIds.has(smsId);
+
+  document.sites.forEach((site, index) => {
+    if (site.parentCode && !hasSite(site.parentCode)) report(["sites", index, "parentCode"], `Parent site ${site.parentCode} is not in the document or the database`);
+  });
+  const parents = new Map(document.sites.map((site) => [site.code, site.parentCode]));
+  document.sites.forEach((site, index) => {
+    if (formsCycle(site.code, parents)) report(["sites", index, "parentCode"], `Site ${site.code} would be its own ancestor`);
+  });
+  document.servers.forEach((server, index) => {
+    if (!hasSite(server.siteCode)) report(["servers", index, "siteCode"], `Site ${server.siteCode} is not in the document or the database`);
+  });
+  document.computers.forEach((computer, index) => {
+    if (!hasSite(computer.siteCode)) report(["computers", index, "siteCode"], `Site ${computer.siteCode} is not in the document or the database`);
+    if (computer.logonServer && !hasServer(computer.logonServer)) {
+      report(["computers", index, "logonServer"], `Logon server ${computer.logonServer} is not in the document or the database`);
+    }
+  });
+  document.machineGroups.forEach((group, index) => {
+    group.members.forEach((smsId, memberIndex) => {
+      if (!hasComputer(smsId)) report(["machineGroups", index, "members", memberIndex], `Computer ${smsId} is not in the document or the database`);
+    });
+    group.servers.forEach((name, serverIndex) => {
+      if (!hasServer(name)) report(["machineGroups", index, "servers", serverIndex], `Server ${name} is not in the document or the database`);
+    });
+  });
+  document.packages.forEach((pkg, index) => {
+    if (!hasSite(pkg.siteCode)) report(["packages", index, "siteCode"], `Site ${pkg.siteCode} is not in the document or the database`);
+  });
+  return issues;
+}
+
+function collectUnique(
+  keys: string[],
+  collection: string,
+  field: string,
+  label: string,
+  report: (path: PropertyKey[], message: string) => void,
+): Set<string> {
+  const seen = new Set<string>();
+  keys.forEach((key, index) => {
+    if (seen.has(key)) report([collection, index, field], `${label} ${key} appears more than once in the document`);
+    seen.add(key);
+  });
+  return seen;
+}
+
+function formsCycle(start: string, parents: ReadonlyMap<string, string | undefined>): boolean {
+  const visited = new Set<string>();
+  let current = parents.get(start);
+  while (current) {
+    if (current === start) return true;
+    if (visited.has(current)) return false;
+    visited.add(current);
+    current = parents.get(current);
+  }
+  return false;
+}

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { epochMsToWallClock, normaliseWallClock, parseWallClock, wallClockSchema, wallClockToEpochMs } from "./wall-clock";
+
+describe("site wall-clock times", () => {
+  it.each(["1998-11-16T09:30:00", "1998-11-16T09:30", "2000-02-29T00:00:00"])("accepts %s", (value) => expect(parseWallClock(value)).not.toBeNull());
+  it.each(["1998-02-30T00:00:00", "1998-13-01T00:00:00", "1998-11-16T24:00:00", "1998-11-16", "16/11/98 09:30"])("refuses %s", (value) =>
+    expect(parseWallClock(value)).toBeNull(),
+  );
+  it("adds seconds to a datetime-local value", () => expect(normaliseWallClock("1998-11-16T09:30")).toBe("1998-11-16T09:30:00"));
+  it("does arithmetic without any time zone", () => {
+    const start = wallClockToEpochMs("1998-03-29T01:30:00");
+    expect(epochMsToWallClock(start + 60 * 60 * 1000)).toBe("1998-03-29T02:30:00");
+  });
+  it("names the field in its error", () => {
+    const result = wallClockSchema("Last inventory").safeParse("yesterday");
+    expect(result.error?.issues[0]?.message).toBe("Last inventory must be a real date and time as YYYY-MM-DDTHH:MM:SS");
+  });
+});

@@ -1,0 +1,50 @@
+import { z } from "zod";
+
+/**
+ * SMS did no time-zone conversion: every date is the site server's wall clock (digest §3.3).
+ * The console keeps such times as "YYYY-MM-DDTHH:MM:SS" strings with no zone, never as instants.
+ */
+export const WALL_CLOCK_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+
+export interface WallClockParts {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function parseWallClock(value: string): WallClockParts | null {
+  const match = WALL_CLOCK_PATTERN.exec(value);
+  if (!match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const parts = { year, month, day, hour, minute, second };
+  const asDate = new Date(Date.UTC(year, month - 1, day, hour, minute, second));
+  const isRealDate =
+    asDate.getUTCFullYear() === year && asDate.getUTCMonth() === month - 1 && asDate.getUTCDate() === day && hour < 24 && minute < 60 && second < 60;
+  return isRealDate ? parts : null;
+}
+
+/** Normalises "YYYY-MM-DDTHH:MM" (a datetime-local input) to full seconds. */
+export function normaliseWallClock(value: string): string {
+  return /T\d{2}:\d{2}$/.test(value) ? `${value}:00` : value;
+}
+
+/** Wall-clock times compare as strings once normalised; as milliseconds for arithmetic. */
+export function wallClockToEpochMs(value: string): number {
+  const parts = parseWallClock(value);
+  if (!parts) throw new RangeError(`not a wall-clock time: "${value}"`);
+  return Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}
+
+export function epochMsToWallClock(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19);
+}
+
+export function wallClockSchema(label: string) {
+  return z
+    .string({ error: `${label} must be a date and time` })
+    .refine((value) => parseWallClock(value) !== null, { error: `${label} must be a real date and time as YYYY-MM-DDTHH:MM:SS` })
+    .transform(normaliseWallClock);
+}

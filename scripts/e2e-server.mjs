@@ -1,0 +1,16 @@
+// The end-to-end test server: a fresh SQLite database with the demo, a production build, next start.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import { prepareDatabase, root, run } from "./prepare-database.mjs";
+
+const file = path.join(root, "data", "e2e.db");
+for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+process.env.DATABASE_URL = `file:${file}`;
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+prepareDatabase({ loadDemo: true });
+const next = path.join(root, "node_modules", ".bin", "next");
+if (process.env.SMS_SKIP_BUILD !== "1") run(next, ["build"]);
+const server = spawn(next, ["start", "-p", process.env.E2E_PORT ?? "3100"], { cwd: root, stdio: "inherit", env: process.env });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

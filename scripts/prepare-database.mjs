@@ -1,0 +1,20 @@
+// Brings the database to the current schema and loads the demo on an empty one.
+// Shared by `npm start` and the end-to-end test server, so both start the same way.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+
+export function run(command, args, env = process.env) {
+  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`\n${[command, ...args].join(" ")} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+export function prepareDatabase({ loadDemo }) {
+  run(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"]);
+  if (loadDemo) run(process.execPath, [path.join(root, "bin", "sms.mjs"), "demo"]);
+}

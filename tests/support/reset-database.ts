@@ -1,0 +1,14 @@
+import { db } from "@/lib/db";
+
+/** Empties every table, children first, so each test starts from nothing. */
+export async function resetDatabase(): Promise<void> {
+  await db.machineGroupServer.deleteMany();
+  await db.machineGroupMember.deleteMany();
+  await db.machineGroup.deleteMany();
+  await db.workstationCommandLine.deleteMany();
+  await db.package.deleteMany();
+  await db.computer.deleteMany();
+  await db.server.deleteMany();
+  await db.site.updateMany({ data: { parentCode: null } });
+  await db.site.deleteMany();
+}
