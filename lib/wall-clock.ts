@@ -48,3 +48,16 @@ export function wallClockSchema(label: string) {
     .refine((value) => parseWallClock(value) !== null, { error: `${label} must be a real date and time as YYYY-MM-DDTHH:MM:SS` })
     .transform(normaliseWallClock);
 }
+
+/**
+ * Now on the site server's wall clock. The console's host stands in for the site server, so its
+ * local time (its TZ setting) is the clock every date is compared with.
+ */
+export function currentWallClock(date: Date = new Date()): string {
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}:${pad(date.getSeconds())}`;
+}
+
+export function addDays(value: string, days: number): string {
+  return epochMsToWallClock(wallClockToEpochMs(value) + days * 86_400_000);
+}

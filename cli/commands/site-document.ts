@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { exportSiteDocument } from "@/lib/data/site-document-export";
 import { importSiteDocument } from "@/lib/data/site-document-import";
+import { describeImportSummary } from "@/lib/site-document/summary";
 import { UsageError, type Command } from "../command";
 
 function resolveFromCaller(file: string): string {
@@ -38,9 +39,7 @@ The document's JSON Schema is docs/site-document.schema.json.`,
       throw error;
     }
     const summary = await importSiteDocument(raw);
-    console.log(
-      `Imported ${summary.sites} sites, ${summary.servers} servers, ${summary.computers} computers, ${summary.machineGroups} machine groups, ${summary.packages} packages.`,
-    );
+    console.log(`${describeImportSummary(summary)}.`);
     return 0;
   },
 };

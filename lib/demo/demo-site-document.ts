@@ -1,6 +1,6 @@
 import type { ComputerInput } from "../computers/schema";
 import type { MachineGroupInput } from "../machine-groups/schema";
-import type { DocumentPackage } from "../packages/schema";
+import type { DocumentPackageInput } from "../packages/schema";
 import type { ServerInput } from "../servers/schema";
 import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocumentInput } from "../site-document/schema";
 import type { DocumentSite } from "../sites/schema";
@@ -60,7 +60,7 @@ const MDM00005: ComputerInput = {
   lastInventoryAt: "1998-11-16T09:30:00",
 };
 
-const PACKAGES: DocumentPackage[] = [
+const PACKAGES: DocumentPackageInput[] = [
   {
     packageId: "BPC0000A",
     siteCode: "BPC",

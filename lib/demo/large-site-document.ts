@@ -1,4 +1,4 @@
-import type { DocumentPackage } from "../packages/schema";
+import type { DocumentPackageInput } from "../packages/schema";
 import { PLATFORMS } from "../platforms";
 import type { SiteDocumentInput } from "../site-document/schema";
 import { formatPackageId } from "../sms-id";
@@ -12,7 +12,7 @@ import { buildDemoSiteDocument, GENERATED_SITES } from "./demo-site-document";
 export function buildLargeSiteDocument(options: { computers: number; packages: number }): SiteDocumentInput {
   const demo = buildDemoSiteDocument();
   const kbPackages = demo.packages ?? [];
-  const generated: DocumentPackage[] = Array.from({ length: Math.max(0, options.packages - kbPackages.length) }, (_, index) => {
+  const generated: DocumentPackageInput[] = Array.from({ length: Math.max(0, options.packages - kbPackages.length) }, (_, index) => {
     const site = GENERATED_SITES[index % GENERATED_SITES.length]!;
     const platform = PLATFORMS[index % PLATFORMS.length]!;
     return {

@@ -55,5 +55,12 @@ export const packageInputSchema = packageFields.superRefine(refineCommandNames);
 export type PackageInput = z.infer<typeof packageInputSchema>;
 
 /** A package as the site document carries it: with the ID its site allocated. */
-export const documentPackageSchema = packageFields.extend({ packageId: packageIdSchema() }).superRefine(refineCommandNames);
+export const documentPackageSchema = packageFields
+  .extend({
+    packageId: packageIdSchema(),
+    // The distribution servers jobs have put the package on (Q140051).
+    distributionServers: z.array(z.string().trim().toUpperCase().min(1)).default([]),
+  })
+  .superRefine(refineCommandNames);
 export type DocumentPackage = z.infer<typeof documentPackageSchema>;
+export type DocumentPackageInput = z.input<typeof documentPackageSchema>;

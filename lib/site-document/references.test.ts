@@ -3,7 +3,7 @@ import { buildDemoSiteDocument } from "../demo/demo-site-document";
 import { findReferenceIssues, formatIssuePath } from "./references";
 import { siteDocumentSchema } from "./schema";
 
-const none = { siteCodes: new Set<string>(), serverNames: new Set<string>(), smsIds: new Set<string>() };
+const none = { siteCodes: new Set<string>(), serverNames: new Set<string>(), smsIds: new Set<string>(), machineGroupNames: new Set<string>(), packageCommandNames: new Map(), requestIds: new Map() };
 
 describe("site document references", () => {
   it("finds nothing wrong with the demo document", () => {
@@ -16,7 +16,7 @@ describe("site document references", () => {
       version: 1,
       computers: [{ smsId: "BPC01001", name: "X", siteCode: "BPC", logonServer: "CNS-SMS", platform: "WIN16", smsClientVersion: "1.2", pcmVariant: "PCMWIN16" }],
     });
-    expect(findReferenceIssues(document, { siteCodes: new Set(["BPC"]), serverNames: new Set(["CNS-SMS"]), smsIds: new Set() })).toEqual([]);
+    expect(findReferenceIssues(document, { ...none, siteCodes: new Set(["BPC"]), serverNames: new Set(["CNS-SMS"]) })).toEqual([]);
     expect(findReferenceIssues(document, none).map((issue) => issue.path)).toEqual(["computers[0].siteCode", "computers[0].logonServer"]);
   });
 

@@ -11,6 +11,11 @@ export interface ExistingKeys {
   siteCodes: ReadonlySet<string>;
   serverNames: ReadonlySet<string>;
   smsIds: ReadonlySet<string>;
+  machineGroupNames: ReadonlySet<string>;
+  /** Command names of each package already in the database. */
+  packageCommandNames: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Request IDs already used by jobs in the database, with their job. */
+  requestIds: ReadonlyMap<string, string>;
 }
 
 export function formatIssuePath(path: readonly PropertyKey[]): string {
@@ -31,8 +36,9 @@ export function findReferenceIssues(document: SiteDocument, existing: ExistingKe
   const siteCodes = collectUnique(document.sites.map((site) => site.code), "sites", "code", "Site code", report);
   const serverNames = collectUnique(document.servers.map((server) => server.name), "servers", "name", "Server", report);
   const smsIds = collectUnique(document.computers.map((computer) => computer.smsId), "computers", "smsId", "SMS ID", report);
-  collectUnique(document.machineGroups.map((group) => group.name), "machineGroups", "name", "Machine group", report);
+  const groupNames = collectUnique(document.machineGroups.map((group) => group.name), "machineGroups", "name", "Machine group", report);
   collectUnique(document.packages.map((pkg) => pkg.packageId), "packages", "packageId", "Package ID", report);
+  collectUnique(document.jobs.map((job) => job.jobId), "jobs", "jobId", "Job ID", report);
 
   const hasSite = (code: string) => siteCodes.has(code) || existing.siteCodes.has(code);
   const hasServer = (name: string) => serverNames.has(name) || existing.serverNames.has(name);
@@ -64,8 +70,43 @@ export function findReferenceIssues(document: SiteDocument, existing: ExistingKe
   });
   document.packages.forEach((pkg, index) => {
     if (!hasSite(pkg.siteCode)) report(["packages", index, "siteCode"], `Site ${pkg.siteCode} is not in the document or the database`);
+    pkg.distributionServers.forEach((name, serverIndex) => {
+      if (!hasServer(name)) report(["packages", index, "distributionServers", serverIndex], `Server ${name} is not in the document or the database`);
+    });
   });
+  findJobReferenceIssues(document, existing, { hasSite, hasServer, hasComputer, groupNames }, report);
   return issues;
+}
+
+function findJobReferenceIssues(
+  document: SiteDocument,
+  existing: ExistingKeys,
+  known: { hasSite: (code: string) => boolean; hasServer: (name: string) => boolean; hasComputer: (smsId: string) => boolean; groupNames: Set<string> },
+  report: (path: PropertyKey[], message: string) => void,
+) {
+  const commandNames = new Map(existing.packageCommandNames);
+  for (const pkg of document.packages) commandNames.set(pkg.packageId, new Set(pkg.commandLines.map((line) => line.commandName)));
+  const hasGroup = (name: string) => known.groupNames.has(name) || existing.machineGroupNames.has(name);
+  const requestOwners = new Map(existing.requestIds);
+  document.jobs.forEach((job, index) => {
+    const at = (...path: PropertyKey[]) => ["jobs", index, ...path];
+    if (!known.hasSite(job.siteCode)) report(at("siteCode"), `Site ${job.siteCode} is not in the document or the database`);
+    const names = commandNames.get(job.packageId);
+    if (!names) report(at("packageId"), `Package ${job.packageId} is not in the document or the database`);
+    else if (job.runPhase.commandName && !names.has(job.runPhase.commandName)) report(at("runPhase", "commandName"), `Package ${job.packageId} has no command line "${job.runPhase.commandName}"`);
+    if (job.target.machineGroup && !hasGroup(job.target.machineGroup)) report(at("target", "machineGroup"), `Machine group ${job.target.machineGroup} is not in the document or the database`);
+    if (job.target.limitToSiteCode && !known.hasSite(job.target.limitToSiteCode)) report(at("target", "limitToSiteCode"), `Site ${job.target.limitToSiteCode} is not in the document or the database`);
+    if (job.distributePhase.serverGroup && !hasGroup(job.distributePhase.serverGroup)) report(at("distributePhase", "serverGroup"), `Machine group ${job.distributePhase.serverGroup} is not in the document or the database`);
+    job.frozenTargets.forEach((smsId, targetIndex) => {
+      if (!known.hasComputer(smsId)) report(at("frozenTargets", targetIndex), `Computer ${smsId} is not in the document or the database`);
+    });
+    if (job.state !== "PENDING" && !job.requestId) report(at("requestId"), `A ${job.state.toLowerCase()} job needs the request ID it was sent with`);
+    if (job.requestId) {
+      const owner = requestOwners.get(job.requestId);
+      if (owner && owner !== job.jobId) report(at("requestId"), `Request ID ${job.requestId} already belongs to job ${owner}`);
+      requestOwners.set(job.requestId, job.jobId);
+    }
+  });
 }
 
 function collectUnique(

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { computerInputSchema } from "../computers/schema";
 import { machineGroupInputSchema } from "../machine-groups/schema";
+import { documentJobSchema } from "../jobs/schema";
 import { documentPackageSchema } from "../packages/schema";
 import { serverInputSchema } from "../servers/schema";
 import { documentSiteSchema } from "../sites/schema";
@@ -20,6 +21,7 @@ export const siteDocumentSchema = z.object({
   computers: z.array(computerInputSchema).default([]),
   machineGroups: z.array(machineGroupInputSchema).default([]),
   packages: z.array(documentPackageSchema).default([]),
+  jobs: z.array(documentJobSchema).default([]),
 });
 
 export type SiteDocument = z.infer<typeof siteDocumentSchema>;

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-document-import";
 import { isDomainError } from "@/lib/errors";
 import { MAX_SITE_DOCUMENT_BYTES } from "@/lib/site-document/limits";
+import { describeImportSummary } from "@/lib/site-document/summary";
 
 export type ImportState =
   | { status: "idle" }
@@ -33,7 +34,7 @@ export async function importSiteDocumentAction(_state: ImportState, formData: Fo
     revalidatePath("/", "layout");
     return {
       status: "imported",
-      message: `Imported ${summary.sites} sites, ${summary.servers} servers, ${summary.computers} computers, ${summary.machineGroups} machine groups and ${summary.packages} packages from ${file.name}.`,
+      message: `${describeImportSummary(summary)} from ${file.name}.`,
     };
   } catch (error) {
     if (!isDomainError(error)) throw error;

@@ -1,0 +1,144 @@
+import "server-only";
+import { cache } from "react";
+import type { ComputerInput } from "../computers/schema";
+import { db } from "../db";
+import { DomainError } from "../errors";
+import type { PcmVariant, Platform } from "../platforms";
+import type { SmsVersion } from "../sites/schema";
+import { countOf, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
+
+export interface ComputerFilter {
+  search?: string;
+  siteCode?: string;
+  platform?: Platform;
+  pcmVariant?: PcmVariant;
+  page: number;
+}
+
+export interface ComputerSummary {
+  smsId: string;
+  name: string;
+  siteCode: string;
+  platform: Platform;
+  pcmVariant: PcmVariant;
+  isPcmServiceInstalled: boolean;
+  lastInventoryAt: string | null;
+}
+
+export interface ComputerDetail extends ComputerSummary {
+  logonServer: string | null;
+  osVersion: string;
+  ntRole: string | null;
+  ntDomain: string | null;
+  smsClientVersion: SmsVersion;
+  smsClientServicePack: number;
+  pcmServiceFileDate: string | null;
+  pcmServiceInstallDirectory: string | null;
+  pcmServiceStartType: string | null;
+  isPcmServiceRunning: boolean;
+  pcmServiceAccountIsLocalAdmin: boolean;
+  pcmServiceAccountCanLogOnAsService: boolean;
+  pcmServiceAccountCanReadShares: boolean;
+  pcmServiceAccountIsDomainAdmin: boolean;
+  networkLink: "FAST" | "SLOW";
+  machineGroups: string[];
+  version: number;
+}
+
+const summarySelect = {
+  smsId: true,
+  name: true,
+  siteCode: true,
+  platform: true,
+  pcmVariant: true,
+  isPcmServiceInstalled: true,
+  lastInventoryAt: true,
+} as const;
+
+function whereOf(filter: ComputerFilter) {
+  const search = filter.search?.trim();
+  return {
+    siteCode: filter.siteCode || undefined,
+    platform: filter.platform || undefined,
+    pcmVariant: filter.pcmVariant || undefined,
+    // SQLite's LIKE ignores ASCII case but PostgreSQL's does not; computer names are NetBIOS upper case.
+    ...(search ? { OR: [{ smsId: { startsWith: search.toUpperCase() } }, { name: { contains: search } }, { name: { contains: search.toUpperCase() } }] } : {}),
+  };
+}
+
+export async function listComputers(filter: ComputerFilter): Promise<Page<ComputerSummary>> {
+  const where = whereOf(filter);
+  const [rows, total] = await Promise.all([
+    db.computer.findMany({ where, orderBy: { smsId: "asc" }, ...pageWindow(filter.page), select: summarySelect }),
+    db.computer.count({ where }),
+  ]);
+  const items = rows.map((row) => ({ ...row, platform: row.platform as Platform, pcmVariant: row.pcmVariant as PcmVariant }));
+  return toPage(items, total, filter.page);
+}
+
+export const getComputer = cache(async (smsId: string): Promise<ComputerDetail | null> => {
+  const row = await db.computer.findUnique({
+    where: { smsId },
+    include: { logonServer: { select: { name: true } }, machineGroups: { select: { machineGroup: { select: { name: true } } } } },
+  });
+  if (!row) return null;
+  const { logonServer, machineGroups, logonServerId: _logonServerId, createdAt: _createdAt, updatedAt: _updatedAt, ...computer } = row;
+  return {
+    ...computer,
+    platform: computer.platform as Platform,
+    pcmVariant: computer.pcmVariant as PcmVariant,
+    smsClientVersion: computer.smsClientVersion as SmsVersion,
+    networkLink: computer.networkLink as "FAST" | "SLOW",
+    logonServer: logonServer?.name ?? null,
+    machineGroups: machineGroups.map((membership) => membership.machineGroup.name).sort(),
+  };
+});
+
+async function computerData(input: ComputerInput) {
+  if (!(await db.site.findUnique({ where: { code: input.siteCode }, select: { code: true } }))) {
+    throw new DomainError("invalid", `Site ${input.siteCode} does not exist`, [{ path: "siteCode", message: `Site ${input.siteCode} does not exist` }]);
+  }
+  let logonServerId: number | null = null;
+  if (input.logonServer) {
+    const server = await db.server.findUnique({ where: { name: input.logonServer }, select: { id: true } });
+    if (!server) throw new DomainError("invalid", `Server ${input.logonServer} does not exist`, [{ path: "logonServer", message: `Server ${input.logonServer} does not exist` }]);
+    logonServerId = server.id;
+  }
+  const { smsId: _smsId, logonServer: _logonServer, ...fields } = input;
+  return {
+    ...fields,
+    logonServerId,
+    ntRole: input.ntRole ?? null,
+    ntDomain: input.ntDomain ?? null,
+    pcmServiceFileDate: input.pcmServiceFileDate ?? null,
+    pcmServiceInstallDirectory: input.pcmServiceInstallDirectory ?? null,
+    pcmServiceStartType: input.pcmServiceStartType ?? null,
+    lastInventoryAt: input.lastInventoryAt ?? null,
+  };
+}
+
+export async function updateComputer(options: { smsId: string; version: number; input: ComputerInput }): Promise<void> {
+  const { smsId, version, input } = options;
+  if (input.smsId !== smsId) throw new DomainError("invalid", "An SMS ID never changes", [{ path: "smsId", message: "An SMS ID never changes once allocated (Q127052)" }]);
+  const updated = await db.computer.updateMany({ where: { smsId, version }, data: { ...(await computerData(input)), version: { increment: 1 } } });
+  await requireUpdated(updated.count, async () => (await db.computer.count({ where: { smsId } })) > 0, `Computer ${smsId}`);
+}
+
+export async function createComputer(options: { input: ComputerInput }): Promise<void> {
+  const { input } = options;
+  if (await db.computer.findUnique({ where: { smsId: input.smsId }, select: { smsId: true } })) {
+    throw new DomainError("invalid", `SMS ID ${input.smsId} already exists`, [{ path: "smsId", message: `SMS ID ${input.smsId} is already in inventory` }]);
+  }
+  await db.computer.create({ data: { smsId: input.smsId, ...(await computerData(input)) } });
+}
+
+export async function deleteComputer(options: { smsId: string }): Promise<void> {
+  const computer = await db.computer.findUnique({ where: { smsId: options.smsId }, select: { _count: { select: { machineGroups: true, jobTargets: true } } } });
+  if (!computer) throw new DomainError("not_found", `Computer ${options.smsId} does not exist`);
+  const { machineGroups, jobTargets } = computer._count;
+  refuseWhileInUse(`Computer ${options.smsId}`, [
+    ...(machineGroups ? [countOf(machineGroups, "machine group")] : []),
+    ...(jobTargets ? [`${countOf(jobTargets, "sent job")} that target it`] : []),
+  ]);
+  await db.computer.delete({ where: { smsId: options.smsId } });
+}

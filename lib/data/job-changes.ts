@@ -1,0 +1,86 @@
+import "server-only";
+import { db, type Transaction } from "../db";
+import { DomainError, type FieldIssue } from "../errors";
+import { requireDeletable, requireEditable } from "../jobs/lifecycle";
+import type { JobInput } from "../jobs/schema";
+import { formatJobId, maxSequence } from "../sms-id";
+import { asJobState, jobDefinitionData } from "./job-mapping";
+import { requireUpdated } from "./records";
+
+/** Checks every reference a job definition makes, reporting each against its form field. */
+async function referenceIssues(tx: Transaction, input: JobInput): Promise<FieldIssue[]> {
+  const issues: FieldIssue[] = [];
+  const [site, pkg] = await Promise.all([
+    tx.site.findUnique({ where: { code: input.siteCode }, select: { code: true } }),
+    tx.package.findUnique({ where: { packageId: input.packageId }, select: { commandLines: { select: { id: true } } } }),
+  ]);
+  if (!site) issues.push({ path: "siteCode", message: `Site ${input.siteCode} does not exist` });
+  if (!pkg) issues.push({ path: "packageId", message: `Package ${input.packageId} does not exist` });
+  const { runPhase, target, distributePhase } = input;
+  if (pkg && runPhase.isEnabled && runPhase.commandLineId !== undefined && !pkg.commandLines.some((line) => line.id === runPhase.commandLineId)) {
+    issues.push({ path: "runPhase.commandLineId", message: `That command line is not one of package ${input.packageId}'s` });
+  }
+  if (target.kind === "MACHINE_GROUP" && target.machineGroupId !== undefined && !(await tx.machineGroup.findUnique({ where: { id: target.machineGroupId }, select: { id: true } }))) {
+    issues.push({ path: "target.machineGroupId", message: "That machine group no longer exists" });
+  }
+  if (target.limitToSiteCode && !(await tx.site.findUnique({ where: { code: target.limitToSiteCode }, select: { code: true } }))) {
+    issues.push({ path: "target.limitToSiteCode", message: `Site ${target.limitToSiteCode} does not exist` });
+  }
+  if (distributePhase.putOnSpecifiedServers && distributePhase.serverGroupId !== undefined) {
+    const group = await tx.machineGroup.findUnique({ where: { id: distributePhase.serverGroupId }, select: { _count: { select: { servers: true } } } });
+    if (!group) issues.push({ path: "distributePhase.serverGroupId", message: "That server group no longer exists" });
+    else if (group._count.servers === 0) issues.push({ path: "distributePhase.serverGroupId", message: "That machine group holds no servers" });
+  }
+  return issues;
+}
+
+async function requireValidReferences(tx: Transaction, input: JobInput) {
+  const issues = await referenceIssues(tx, input);
+  if (issues.length > 0) throw new DomainError("invalid", "The job refers to records that do not exist", issues);
+}
+
+/** Job IDs are allocated by the originating site and never reused (Q123221: 8 characters). */
+async function allocateJobId(tx: Transaction, siteCode: string): Promise<string> {
+  for (;;) {
+    const site = await tx.site.update({ where: { code: siteCode }, data: { nextJobNumber: { increment: 1 } }, select: { nextJobNumber: true } });
+    if (site.nextJobNumber > maxSequence(5)) throw new DomainError("exhausted", `Site ${siteCode} has allocated every job ID`);
+    const jobId = formatJobId(siteCode, site.nextJobNumber);
+    if (!(await tx.job.findUnique({ where: { jobId }, select: { jobId: true } }))) return jobId;
+  }
+}
+
+export async function createJob(options: { input: JobInput; actor: string }): Promise<string> {
+  const { input, actor } = options;
+  return db.$transaction(async (tx) => {
+    await requireValidReferences(tx, input);
+    const jobId = await allocateJobId(tx, input.siteCode);
+    await tx.job.create({ data: { jobId, siteCode: input.siteCode, ...jobDefinitionData(input), state: "PENDING" } });
+    await tx.jobTransition.create({ data: { jobId, fromState: null, toState: "PENDING", actor, note: "Created" } });
+    return jobId;
+  });
+}
+
+export async function updateJob(options: { jobId: string; version: number; input: JobInput }): Promise<void> {
+  const { jobId, version, input } = options;
+  await db.$transaction(async (tx) => {
+    const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, siteCode: true } });
+    if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
+    requireEditable(asJobState(job.state), jobId);
+    if (input.siteCode !== job.siteCode) {
+      throw new DomainError("invalid", "A job stays with the site that allocated its ID", [{ path: "siteCode", message: `Job ${jobId} belongs to site ${job.siteCode}` }]);
+    }
+    await requireValidReferences(tx, input);
+    const updated = await tx.job.updateMany({ where: { jobId, version, state: "PENDING" }, data: { ...jobDefinitionData(input), version: { increment: 1 } } });
+    await requireUpdated(updated.count, async () => (await tx.job.count({ where: { jobId } })) > 0, `Job ${jobId}`);
+  });
+}
+
+export async function deleteJob(options: { jobId: string }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const job = await tx.job.findUnique({ where: { jobId: options.jobId }, select: { state: true } });
+    if (!job) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
+    requireDeletable(asJobState(job.state), options.jobId);
+    const deleted = await tx.job.deleteMany({ where: { jobId: options.jobId, state: { not: "ACTIVE" } } });
+    if (deleted.count === 0) throw new DomainError("conflict", `Job ${options.jobId} was sent meanwhile; cancel it before deleting it`);
+  });
+}

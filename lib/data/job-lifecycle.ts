@@ -1,0 +1,108 @@
+import "server-only";
+import { db, type Transaction } from "../db";
+import { DomainError } from "../errors";
+import { requireTransition, type JobTransitionName } from "../jobs/lifecycle";
+import type { JobInput } from "../jobs/schema";
+import { instructionServerOf, type DistributionServerFacts } from "../jobs/servers";
+import { resolveTargets } from "../jobs/targets";
+import { formatRequestId, maxSequence } from "../sms-id";
+import { asJobState, jobInputOf } from "./job-mapping";
+import { countOf } from "./records";
+import { loadTargetInventory } from "./target-inventory";
+
+const serverFacts = { id: true, name: true, siteCode: true, packageShare: true, serverType: true, hasServicesForMacintosh: true, isDistributionServer: true } as const;
+type ServerRow = DistributionServerFacts & { id: number; siteCode: string; isDistributionServer: boolean };
+
+/** Request IDs: site code + 4 base-36 characters (BPC001M), one per sent job, never reused. */
+async function allocateRequestId(tx: Transaction, siteCode: string): Promise<string> {
+  for (;;) {
+    const site = await tx.site.update({ where: { code: siteCode }, data: { nextRequestNumber: { increment: 1 } }, select: { nextRequestNumber: true } });
+    if (site.nextRequestNumber > maxSequence(4)) throw new DomainError("exhausted", `Site ${siteCode} has allocated every request ID`);
+    const requestId = formatRequestId(siteCode, site.nextRequestNumber);
+    if (!(await tx.job.findUnique({ where: { requestId }, select: { jobId: true } }))) return requestId;
+  }
+}
+
+/**
+ * The distribution servers a job's records list, resolved at Send as SMS did at activation
+ * (Q121386): the specified servers (a server group, or "Default Servers": every distribution
+ * server of the target sites), plus the servers already holding the package when the job
+ * refreshes them or has no distribute phase of its own (Q140051).
+ */
+async function resolveDistributionServers(tx: Transaction, definition: JobInput, targetSites: Set<string>): Promise<{ specified: ServerRow[]; all: ServerRow[] }> {
+  const { distributePhase, packageId } = definition;
+  let specified: ServerRow[] = [];
+  if (distributePhase.putOnSpecifiedServers) {
+    specified =
+      distributePhase.serverGroupId !== undefined
+        ? (await tx.machineGroupServer.findMany({ where: { machineGroupId: distributePhase.serverGroupId }, select: { server: { select: serverFacts } } })).map((entry) => entry.server)
+        : await tx.server.findMany({ where: { isDistributionServer: true, siteCode: { in: [...targetSites] } }, select: serverFacts });
+  }
+  const usesExisting = distributePhase.refreshExistingServers || !distributePhase.putOnSpecifiedServers;
+  const existing = usesExisting ? (await tx.packageServer.findMany({ where: { packageId }, select: { server: { select: serverFacts } } })).map((entry) => entry.server) : [];
+  const byName = new Map<string, ServerRow>();
+  for (const server of [...specified, ...existing].sort((a, b) => a.name.localeCompare(b.name))) byName.set(server.name, server);
+  return { specified, all: [...byName.values()] };
+}
+
+/** Send: resolve and freeze the targets and servers, allocate the request ID, go Active. */
+export async function sendJob(options: { jobId: string; actor: string }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
+  const { jobId, actor } = options;
+  return db.$transaction(
+    async (tx) => {
+      const job = await tx.job.findUnique({ where: { jobId } });
+      if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
+      const toState = requireTransition("send", asJobState(job.state), jobId);
+      const definition = jobInputOf(job);
+      const inventory = await loadTargetInventory(tx);
+      const { smsIds, unknownSmsIds } = resolveTargets(definition.target, inventory);
+      if (unknownSmsIds.length > 0) {
+        throw new DomainError("invalid", `The target names computers that are not in inventory: ${unknownSmsIds.join(", ")}`, [{ path: "target.smsIds", message: `Not in inventory: ${unknownSmsIds.join(", ")}` }]);
+      }
+      if (smsIds.length === 0) {
+        throw new DomainError("invalid", "The job target resolves to no computer; SMS would fail the job with event 323", [{ path: "target.kind", message: "The target resolves to no computer" }]);
+      }
+      const siteOf = new Map(inventory.computers.map((computer) => [computer.smsId, computer.siteCode]));
+      const targetSites = new Set(smsIds.map((smsId) => siteOf.get(smsId) as string));
+      const servers = await resolveDistributionServers(tx, definition, targetSites);
+      const requestId = await allocateRequestId(tx, job.siteCode);
+
+      const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING" }, data: { state: toState, requestId, version: { increment: 1 } } });
+      if (activated.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);
+      for (let start = 0; start < smsIds.length; start += 1000) {
+        await tx.jobTarget.createMany({ data: smsIds.slice(start, start + 1000).map((smsId) => ({ jobId, smsId })) });
+      }
+      await tx.jobServer.createMany({
+        data: servers.all.map((server, position) => ({ jobId, position, serverName: server.name, ...instructionServerOfRow(server, job.packageId) })),
+      });
+      for (const server of servers.specified) {
+        await tx.packageServer.upsert({ where: { packageId_serverId: { packageId: job.packageId, serverId: server.id } }, create: { packageId: job.packageId, serverId: server.id }, update: {} });
+      }
+      const note = `Request ${requestId}; ${countOf(smsIds.length, "target")}; ${countOf(servers.all.length, "distribution server")}`;
+      await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor, note } });
+      return { targetCount: smsIds.length, serverCount: servers.all.length, requestId };
+    },
+    { timeout: 60_000, maxWait: 10_000 },
+  );
+}
+
+function instructionServerOfRow(server: ServerRow, packageId: string) {
+  const { path, type, zone } = instructionServerOf(server, packageId);
+  return { path, serverType: type, zone };
+}
+
+/**
+ * Cancel, complete or fail a job. Canceling removes the job's record from every target's
+ * instruction file, because files are generated from Active jobs only (Q188042).
+ */
+export async function changeJobState(options: { jobId: string; transition: Exclude<JobTransitionName, "send">; actor: string; note?: string }): Promise<void> {
+  const { jobId, transition, actor } = options;
+  await db.$transaction(async (tx) => {
+    const job = await tx.job.findUnique({ where: { jobId }, select: { state: true } });
+    if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
+    const toState = requireTransition(transition, asJobState(job.state), jobId);
+    const changed = await tx.job.updateMany({ where: { jobId, state: job.state }, data: { state: toState, version: { increment: 1 } } });
+    if (changed.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);
+    await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor, note: options.note?.trim() ?? "" } });
+  });
+}

@@ -1,0 +1,166 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../db";
+import { effectiveJobState } from "../jobs/lifecycle";
+import type { JobInput, JobPriority, JobState } from "../jobs/schema";
+import { currentWallClock } from "../wall-clock";
+import { asJobState, jobInputOf } from "./job-mapping";
+import { pageWindow, toPage, type Page } from "./records";
+
+export interface JobSummary {
+  jobId: string;
+  packageId: string;
+  packageName: string;
+  commandName: string | null;
+  state: JobState | "EXPIRED";
+  priority: JobPriority;
+  offerAfter: string | null;
+  mandatoryAfter: string | null;
+  expireAfter: string | null;
+  targetCount: number;
+}
+
+export interface JobTransitionDto {
+  fromState: string | null;
+  toState: string;
+  actor: string;
+  at: string;
+  note: string;
+}
+
+export interface JobDetail extends JobSummary {
+  siteCode: string;
+  comment: string;
+  requestId: string | null;
+  storedState: JobState;
+  definition: JobInput;
+  machineGroupName: string | null;
+  serverGroupName: string | null;
+  servers: { serverName: string; path: string; serverType: number; zone: string }[];
+  transitions: JobTransitionDto[];
+  version: number;
+}
+
+const summarySelect = {
+  jobId: true,
+  packageId: true,
+  state: true,
+  priority: true,
+  offerAfter: true,
+  isMandatory: true,
+  mandatoryAfter: true,
+  isExpiring: true,
+  expireAfter: true,
+  package: { select: { name: true } },
+  commandLine: { select: { commandName: true } },
+  _count: { select: { targets: true } },
+} as const;
+
+type SummaryRow = {
+  jobId: string;
+  packageId: string;
+  state: string;
+  priority: string;
+  offerAfter: string | null;
+  isMandatory: boolean;
+  mandatoryAfter: string | null;
+  isExpiring: boolean;
+  expireAfter: string | null;
+  package: { name: string };
+  commandLine: { commandName: string } | null;
+  _count: { targets: number };
+};
+
+function toSummary(row: SummaryRow, now: string): JobSummary {
+  return {
+    jobId: row.jobId,
+    packageId: row.packageId,
+    packageName: row.package.name,
+    commandName: row.commandLine?.commandName ?? null,
+    state: effectiveJobState({ state: asJobState(row.state), isExpiring: row.isExpiring, expireAfter: row.expireAfter }, now),
+    priority: row.priority as JobPriority,
+    offerAfter: row.offerAfter,
+    mandatoryAfter: row.isMandatory ? row.mandatoryAfter : null,
+    expireAfter: row.isExpiring ? row.expireAfter : null,
+    targetCount: row._count.targets,
+  };
+}
+
+export async function listJobs(options: { state?: JobState; page: number }): Promise<Page<JobSummary>> {
+  const where = options.state ? { state: options.state } : {};
+  const now = currentWallClock();
+  const [rows, total] = await Promise.all([
+    db.job.findMany({ where, orderBy: { jobId: "desc" }, ...pageWindow(options.page), select: summarySelect }),
+    db.job.count({ where }),
+  ]);
+  return toPage(
+    rows.map((row) => toSummary(row, now)),
+    total,
+    options.page,
+  );
+}
+
+export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => {
+  const row = await db.job.findUnique({
+    where: { jobId },
+    include: {
+      package: { select: { name: true } },
+      commandLine: { select: { commandName: true } },
+      targetMachineGroup: { select: { name: true } },
+      serverGroup: { select: { name: true } },
+      servers: { orderBy: { position: "asc" } },
+      transitions: { orderBy: { id: "asc" } },
+      _count: { select: { targets: true } },
+    },
+  });
+  if (!row) return null;
+  const now = currentWallClock();
+  return {
+    ...toSummary(row, now),
+    siteCode: row.siteCode,
+    comment: row.comment,
+    requestId: row.requestId,
+    storedState: asJobState(row.state),
+    definition: jobInputOf(row),
+    machineGroupName: row.targetMachineGroup?.name ?? null,
+    serverGroupName: row.serverGroup?.name ?? null,
+    servers: row.servers.map(({ serverName, path, serverType, zone }) => ({ serverName, path, serverType, zone })),
+    transitions: row.transitions.map((transition) => ({ ...transition, at: transition.at.toISOString() })),
+    version: row.version,
+  };
+});
+
+/** The frozen target list of a sent job, a page at a time. */
+export async function listJobTargets(options: { jobId: string; page: number; pageSize?: number }) {
+  const where = { jobId: options.jobId };
+  const [rows, total] = await Promise.all([
+    db.jobTarget.findMany({
+      where,
+      orderBy: { smsId: "asc" },
+      ...pageWindow(options.page, options.pageSize),
+      select: { computer: { select: { smsId: true, name: true, siteCode: true, platform: true, pcmVariant: true } } },
+    }),
+    db.jobTarget.count({ where }),
+  ]);
+  return toPage(
+    rows.map((row) => row.computer),
+    total,
+    options.page,
+    options.pageSize,
+  );
+}
+
+/** Choices for the job form: packages with their command lines, machine groups, sites. */
+export async function loadJobFormChoices() {
+  const [packages, machineGroups, sites] = await Promise.all([
+    db.package.findMany({ orderBy: { packageId: "asc" }, select: { packageId: true, name: true, siteCode: true, commandLines: { select: { id: true, commandName: true }, orderBy: { position: "asc" } } } }),
+    db.machineGroup.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true, servers: true } } } }),
+    db.site.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+  ]);
+  return {
+    packages,
+    machineGroups: machineGroups.map(({ _count, ...group }) => ({ ...group, memberCount: _count.members, serverCount: _count.servers })),
+    sites,
+  };
+}
+export type JobFormChoices = Awaited<ReturnType<typeof loadJobFormChoices>>;

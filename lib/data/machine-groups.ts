@@ -1,0 +1,113 @@
+import "server-only";
+import { cache } from "react";
+import { db, type Transaction } from "../db";
+import { DomainError, type FieldIssue } from "../errors";
+import type { MachineGroupInput } from "../machine-groups/schema";
+import { countOf, listSome, refuseWhileInUse, requireUpdated } from "./records";
+
+export interface MachineGroupSummary {
+  id: number;
+  name: string;
+  comment: string;
+  memberCount: number;
+  serverCount: number;
+}
+
+export interface MachineGroupDetail {
+  id: number;
+  name: string;
+  comment: string;
+  version: number;
+  members: { smsId: string; name: string; platform: string; siteCode: string }[];
+  servers: string[];
+}
+
+export async function listMachineGroups(): Promise<MachineGroupSummary[]> {
+  const rows = await db.machineGroup.findMany({
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, comment: true, _count: { select: { members: true, servers: true } } },
+  });
+  return rows.map(({ _count, ...row }) => ({ ...row, memberCount: _count.members, serverCount: _count.servers }));
+}
+
+export const getMachineGroup = cache(async (id: number): Promise<MachineGroupDetail | null> => {
+  const row = await db.machineGroup.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      comment: true,
+      version: true,
+      members: { select: { computer: { select: { smsId: true, name: true, platform: true, siteCode: true } } }, orderBy: { smsId: "asc" } },
+      servers: { select: { server: { select: { name: true } } } },
+    },
+  });
+  if (!row) return null;
+  return {
+    ...row,
+    members: row.members.map((member) => member.computer),
+    servers: row.servers.map((entry) => entry.server.name).sort(),
+  };
+});
+
+/** Resolves member SMS IDs and server names, reporting every unknown one against its list position. */
+async function resolveMembers(tx: Transaction, input: MachineGroupInput) {
+  const computers = await tx.computer.findMany({ where: { smsId: { in: input.members } }, select: { smsId: true } });
+  const servers = await tx.server.findMany({ where: { name: { in: input.servers } }, select: { id: true, name: true } });
+  const knownComputers = new Set(computers.map((computer) => computer.smsId));
+  const serverIds = new Map(servers.map((server) => [server.name, server.id]));
+  const issues: FieldIssue[] = [
+    ...input.members.flatMap((smsId, index) => (knownComputers.has(smsId) ? [] : [{ path: `members.${index}`, message: `Computer ${smsId} is not in inventory` }])),
+    ...input.servers.flatMap((name, index) => (serverIds.has(name) ? [] : [{ path: `servers.${index}`, message: `Server ${name} does not exist` }])),
+  ];
+  if (issues.length > 0) throw new DomainError("invalid", "Some members do not exist", issues);
+  return { smsIds: input.members, serverIds: input.servers.map((name) => serverIds.get(name) as number) };
+}
+
+async function requireUniqueName(tx: Transaction, name: string, exceptId?: number) {
+  const clash = await tx.machineGroup.findUnique({ where: { name }, select: { id: true } });
+  if (clash && clash.id !== exceptId) throw new DomainError("invalid", `Machine group ${name} already exists`, [{ path: "name", message: `Machine group ${name} already exists` }]);
+}
+
+export async function createMachineGroup(options: { input: MachineGroupInput }): Promise<number> {
+  const { input } = options;
+  return db.$transaction(async (tx) => {
+    await requireUniqueName(tx, input.name);
+    const { smsIds, serverIds } = await resolveMembers(tx, input);
+    const group = await tx.machineGroup.create({
+      data: {
+        name: input.name,
+        comment: input.comment,
+        members: { create: smsIds.map((smsId) => ({ smsId })) },
+        servers: { create: serverIds.map((serverId) => ({ serverId })) },
+      },
+      select: { id: true },
+    });
+    return group.id;
+  });
+}
+
+export async function updateMachineGroup(options: { id: number; version: number; input: MachineGroupInput }): Promise<void> {
+  const { id, version, input } = options;
+  await db.$transaction(async (tx) => {
+    await requireUniqueName(tx, input.name, id);
+    const { smsIds, serverIds } = await resolveMembers(tx, input);
+    const updated = await tx.machineGroup.updateMany({ where: { id, version }, data: { name: input.name, comment: input.comment, version: { increment: 1 } } });
+    await requireUpdated(updated.count, async () => (await tx.machineGroup.count({ where: { id } })) > 0, `Machine group ${input.name}`);
+    await tx.machineGroupMember.deleteMany({ where: { machineGroupId: id } });
+    await tx.machineGroupMember.createMany({ data: smsIds.map((smsId) => ({ machineGroupId: id, smsId })) });
+    await tx.machineGroupServer.deleteMany({ where: { machineGroupId: id } });
+    await tx.machineGroupServer.createMany({ data: serverIds.map((serverId) => ({ machineGroupId: id, serverId })) });
+  });
+}
+
+export async function deleteMachineGroup(options: { id: number }): Promise<void> {
+  const group = await db.machineGroup.findUnique({
+    where: { id: options.id },
+    select: { name: true, targetOfJobs: { select: { jobId: true } }, serverGroupOfJobs: { select: { jobId: true } } },
+  });
+  if (!group) throw new DomainError("not_found", "Machine group does not exist");
+  const jobIds = [...new Set([...group.targetOfJobs, ...group.serverGroupOfJobs].map((job) => job.jobId))].sort();
+  refuseWhileInUse(`Machine group ${group.name}`, jobIds.length ? [`${countOf(jobIds.length, "job")} (${listSome(jobIds)})`] : []);
+  await db.machineGroup.delete({ where: { id: options.id } });
+}

@@ -1,0 +1,181 @@
+import "server-only";
+import { cache } from "react";
+import { db, type Transaction } from "../db";
+import { DomainError } from "../errors";
+import type { PackageInput, WorkstationCommandLineInput } from "../packages/schema";
+import { formatPlatformList, parsePlatformList, type Platform } from "../platforms";
+import { formatPackageId, maxSequence } from "../sms-id";
+import { countOf, listSome, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
+
+export interface WorkstationCommandLineDto {
+  id: number;
+  commandName: string;
+  commandLine: string;
+  isAutomated: boolean;
+  isSystemTask: boolean;
+  isUserInputRequired: boolean | null;
+  isSynchronousSystemExitRequired: boolean;
+  supportedPlatforms: Platform[];
+  restartsComputer: boolean;
+}
+
+export interface PackageSummary {
+  packageId: string;
+  siteCode: string;
+  name: string;
+  commandLineCount: number;
+}
+
+export interface PackageDetail {
+  packageId: string;
+  siteCode: string;
+  name: string;
+  comments: string;
+  sourceDirectory: string;
+  version: number;
+  commandLines: WorkstationCommandLineDto[];
+}
+
+const commandLineSelect = {
+  id: true,
+  commandName: true,
+  commandLine: true,
+  isAutomated: true,
+  isSystemTask: true,
+  isUserInputRequired: true,
+  isSynchronousSystemExitRequired: true,
+  supportedPlatforms: true,
+  restartsComputer: true,
+} as const;
+
+function toCommandLineDto(row: { supportedPlatforms: string } & Omit<WorkstationCommandLineDto, "supportedPlatforms">): WorkstationCommandLineDto {
+  return { ...row, supportedPlatforms: parsePlatformList(row.supportedPlatforms) };
+}
+
+export async function listPackages(options: { search?: string; page: number }): Promise<Page<PackageSummary>> {
+  const search = options.search?.trim();
+  const where = search ? { OR: [{ packageId: { contains: search.toUpperCase() } }, { name: { contains: search } }] } : {};
+  const [rows, total] = await Promise.all([
+    db.package.findMany({
+      where,
+      orderBy: { packageId: "asc" },
+      ...pageWindow(options.page),
+      select: { packageId: true, siteCode: true, name: true, _count: { select: { commandLines: true } } },
+    }),
+    db.package.count({ where }),
+  ]);
+  const items = rows.map(({ _count, ...row }) => ({ ...row, commandLineCount: _count.commandLines }));
+  return toPage(items, total, options.page);
+}
+
+export const getPackage = cache(async (packageId: string): Promise<PackageDetail | null> => {
+  const row = await db.package.findUnique({
+    where: { packageId },
+    select: {
+      packageId: true,
+      siteCode: true,
+      name: true,
+      comments: true,
+      sourceDirectory: true,
+      version: true,
+      commandLines: { select: commandLineSelect, orderBy: { position: "asc" } },
+    },
+  });
+  return row && { ...row, commandLines: row.commandLines.map(toCommandLineDto) };
+});
+
+function commandLineData(commandLine: WorkstationCommandLineInput, position: number) {
+  return {
+    position,
+    commandName: commandLine.commandName,
+    commandLine: commandLine.commandLine,
+    isAutomated: commandLine.isAutomated,
+    isSystemTask: commandLine.isSystemTask,
+    isUserInputRequired: commandLine.isUserInputRequired ?? null,
+    isSynchronousSystemExitRequired: commandLine.isSynchronousSystemExitRequired,
+    supportedPlatforms: formatPlatformList(commandLine.supportedPlatforms),
+    restartsComputer: commandLine.restartsComputer,
+  };
+}
+
+/** Package IDs are allocated by the owning site and never reused: the site's counter only grows. */
+async function allocatePackageId(tx: Transaction, siteCode: string): Promise<string> {
+  for (;;) {
+    const site = await tx.site.update({ where: { code: siteCode }, data: { nextPackageNumber: { increment: 1 } }, select: { nextPackageNumber: true } });
+    if (site.nextPackageNumber > maxSequence(5)) throw new DomainError("exhausted", `Site ${siteCode} has allocated every package ID`);
+    const packageId = formatPackageId(siteCode, site.nextPackageNumber);
+    // An imported package may already hold this number; skip it rather than reuse it.
+    if (!(await tx.package.findUnique({ where: { packageId }, select: { packageId: true } }))) return packageId;
+  }
+}
+
+export async function createPackage(options: { input: PackageInput }): Promise<string> {
+  const { input } = options;
+  return db.$transaction(async (tx) => {
+    const site = await tx.site.findUnique({ where: { code: input.siteCode }, select: { code: true } });
+    if (!site) throw new DomainError("invalid", `Site ${input.siteCode} does not exist`, [{ path: "siteCode", message: `Site ${input.siteCode} does not exist` }]);
+    const packageId = await allocatePackageId(tx, input.siteCode);
+    await tx.package.create({
+      data: {
+        packageId,
+        siteCode: input.siteCode,
+        name: input.name,
+        comments: input.comments,
+        sourceDirectory: input.sourceDirectory,
+        commandLines: { create: input.commandLines.map(commandLineData) },
+      },
+    });
+    return packageId;
+  });
+}
+
+export async function updatePackage(options: { packageId: string; version: number; input: PackageInput }): Promise<void> {
+  const { packageId, version, input } = options;
+  await db.$transaction(async (tx) => {
+    const updated = await tx.package.updateMany({
+      where: { packageId, version },
+      data: { name: input.name, comments: input.comments, sourceDirectory: input.sourceDirectory, version: { increment: 1 } },
+    });
+    await requireUpdated(updated.count, async () => (await tx.package.count({ where: { packageId } })) > 0, `Package ${packageId}`);
+    await replaceCommandLines(tx, packageId, input.commandLines);
+  });
+}
+
+/** Keeps the IDs of command lines that stay (jobs refer to them), adds new ones, removes the rest. */
+async function replaceCommandLines(tx: Transaction, packageId: string, commandLines: WorkstationCommandLineInput[]) {
+  const existing = await tx.workstationCommandLine.findMany({ where: { packageId }, select: { id: true } });
+  const existingIds = new Set(existing.map((row) => row.id));
+  commandLines.forEach((commandLine, index) => {
+    if (commandLine.id !== undefined && !existingIds.has(commandLine.id)) {
+      throw new DomainError("invalid", "A command line does not belong to this package", [{ path: `commandLines.${index}.id`, message: "This command line does not belong to the package" }]);
+    }
+  });
+  const keptIds = new Set(commandLines.flatMap((commandLine) => (commandLine.id === undefined ? [] : [commandLine.id])));
+  const removedInUse = await tx.workstationCommandLine.findMany({
+    where: { packageId, id: { notIn: [...keptIds] }, jobs: { some: {} } },
+    select: { commandName: true, jobs: { select: { jobId: true }, orderBy: { jobId: "asc" } } },
+  });
+  if (removedInUse.length > 0) {
+    const uses = removedInUse.map((line) => `"${line.commandName}" is run by job ${listSome(line.jobs.map((job) => job.jobId))}`);
+    throw new DomainError("in_use", `A command line that jobs use cannot be removed: ${uses.join("; ")}`);
+  }
+  await tx.workstationCommandLine.deleteMany({ where: { packageId, id: { notIn: [...keptIds] } } });
+  // Two lines may swap names in one save; park the kept ones on unique names first.
+  for (const id of keptIds) await tx.workstationCommandLine.update({ where: { id }, data: { commandName: `\u0000${id}` } });
+  for (const [position, commandLine] of commandLines.entries()) {
+    const data = commandLineData(commandLine, position);
+    if (commandLine.id === undefined) await tx.workstationCommandLine.create({ data: { ...data, packageId } });
+    else await tx.workstationCommandLine.update({ where: { id: commandLine.id }, data });
+  }
+}
+
+export async function deletePackage(options: { packageId: string }): Promise<void> {
+  const { packageId } = options;
+  await db.$transaction(async (tx) => {
+    const found = await tx.package.findUnique({ where: { packageId }, select: { jobs: { select: { jobId: true }, orderBy: { jobId: "asc" } } } });
+    if (!found) throw new DomainError("not_found", `Package ${packageId} does not exist`);
+    // Jobs keep the package's ID in their history and clients' files (Q269768).
+    refuseWhileInUse(`Package ${packageId}`, found.jobs.length ? [`${countOf(found.jobs.length, "job")} (${listSome(found.jobs.map((job) => job.jobId))})`] : []);
+    await tx.package.delete({ where: { packageId } });
+  });
+}

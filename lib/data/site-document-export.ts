@@ -1,0 +1,97 @@
+import "server-only";
+import type { ComputerInput } from "../computers/schema";
+import { db } from "../db";
+import type { MachineGroupInput } from "../machine-groups/schema";
+import type { DocumentPackage } from "../packages/schema";
+import { parsePlatformList } from "../platforms";
+import type { ServerInput } from "../servers/schema";
+import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocument } from "../site-document/schema";
+import type { DocumentSite } from "../sites/schema";
+import { exportJobs } from "./site-document-jobs";
+
+/** Drops null and undefined fields so the document only says what is set. */
+function present<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null && value !== undefined)) as T;
+}
+
+/** The whole database as one site document, in a stable order so exports can be compared. */
+export async function exportSiteDocument(): Promise<SiteDocument> {
+  const [sites, servers, computers, machineGroups, packages] = await Promise.all([
+    db.site.findMany({ orderBy: { code: "asc" } }),
+    db.server.findMany({ orderBy: { name: "asc" } }),
+    db.computer.findMany({ orderBy: { smsId: "asc" }, include: { logonServer: { select: { name: true } } } }),
+    db.machineGroup.findMany({
+      orderBy: { name: "asc" },
+      include: { members: { orderBy: { smsId: "asc" } }, servers: { include: { server: { select: { name: true } } } } },
+    }),
+    db.package.findMany({
+      orderBy: { packageId: "asc" },
+      include: { commandLines: { orderBy: { position: "asc" } }, servers: { select: { server: { select: { name: true } } } } },
+    }),
+  ]);
+  return {
+    format: SITE_DOCUMENT_FORMAT,
+    version: SITE_DOCUMENT_VERSION,
+    sites: sites.map(
+      (site): DocumentSite =>
+        present({
+          code: site.code,
+          name: site.name,
+          parentCode: site.parentCode,
+          smsVersion: site.smsVersion as DocumentSite["smsVersion"],
+          servicePack: site.servicePack,
+          pcmPollingIntervalMinutes: site.pcmPollingIntervalMinutes,
+          inventoryIntervalDays: site.inventoryIntervalDays,
+          isPcmEnabled: site.isPcmEnabled,
+          lastAllocated: { package: site.nextPackageNumber, job: site.nextJobNumber, request: site.nextRequestNumber },
+        }) as DocumentSite,
+    ),
+    servers: servers.map(
+      (server): ServerInput =>
+        present({
+          name: server.name,
+          siteCode: server.siteCode,
+          isLogonServer: server.isLogonServer,
+          isDistributionServer: server.isDistributionServer,
+          packageShare: server.packageShare,
+          serverType: server.serverType,
+          fileSystem: server.fileSystem as ServerInput["fileSystem"],
+          hasServicesForMacintosh: server.hasServicesForMacintosh,
+          macintoshZone: server.macintoshZone,
+        }) as ServerInput,
+    ),
+    computers: computers.map((computer) => {
+      const { logonServer, logonServerId: _id, version: _version, createdAt: _created, updatedAt: _updated, ...fields } = computer;
+      return present({ ...fields, logonServer: logonServer?.name ?? null }) as unknown as ComputerInput;
+    }),
+    machineGroups: machineGroups.map(
+      (group): MachineGroupInput => ({
+        name: group.name,
+        comment: group.comment,
+        members: group.members.map((member) => member.smsId),
+        servers: group.servers.map((entry) => entry.server.name).sort(),
+      }),
+    ),
+    packages: packages.map(
+      (pkg): DocumentPackage => ({
+        packageId: pkg.packageId,
+        siteCode: pkg.siteCode,
+        name: pkg.name,
+        comments: pkg.comments,
+        sourceDirectory: pkg.sourceDirectory,
+        distributionServers: pkg.servers.map((entry) => entry.server.name).sort(),
+        commandLines: pkg.commandLines.map((line) => ({
+          commandName: line.commandName,
+          commandLine: line.commandLine,
+          isAutomated: line.isAutomated,
+          isSystemTask: line.isSystemTask,
+          isUserInputRequired: line.isUserInputRequired ?? undefined,
+          isSynchronousSystemExitRequired: line.isSynchronousSystemExitRequired,
+          supportedPlatforms: parsePlatformList(line.supportedPlatforms),
+          restartsComputer: line.restartsComputer,
+        })),
+      }),
+    ),
+    jobs: await exportJobs(),
+  };
+}

@@ -1,0 +1,137 @@
+import "server-only";
+import { cache } from "react";
+import { db } from "../db";
+import { DomainError } from "../errors";
+import type { SiteInput, SmsVersion } from "../sites/schema";
+import { countOf, refuseWhileInUse, requireUpdated } from "./records";
+
+export interface SiteSummary {
+  code: string;
+  name: string;
+  parentCode: string | null;
+  smsVersion: SmsVersion;
+  servicePack: number;
+  pcmPollingIntervalMinutes: number;
+  isPcmEnabled: boolean;
+  serverCount: number;
+  computerCount: number;
+  packageCount: number;
+}
+
+export interface SiteDetail extends Omit<SiteSummary, "serverCount" | "computerCount" | "packageCount"> {
+  inventoryIntervalDays: number;
+  version: number;
+  childCodes: string[];
+  computerCount: number;
+  packageCount: number;
+}
+
+const siteFields = {
+  code: true,
+  name: true,
+  parentCode: true,
+  smsVersion: true,
+  servicePack: true,
+  pcmPollingIntervalMinutes: true,
+  isPcmEnabled: true,
+} as const;
+
+export async function listSites(): Promise<SiteSummary[]> {
+  const rows = await db.site.findMany({
+    orderBy: { code: "asc" },
+    select: { ...siteFields, _count: { select: { servers: true, computers: true, packages: true } } },
+  });
+  return rows.map(({ _count, ...row }) => ({
+    ...row,
+    smsVersion: row.smsVersion as SmsVersion,
+    serverCount: _count.servers,
+    computerCount: _count.computers,
+    packageCount: _count.packages,
+  }));
+}
+
+/** Site codes and names for pickers. */
+export const listSiteChoices = cache(async () => db.site.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }));
+
+export const getSite = cache(async (code: string): Promise<SiteDetail | null> => {
+  const row = await db.site.findUnique({
+    where: { code },
+    select: {
+      ...siteFields,
+      inventoryIntervalDays: true,
+      version: true,
+      children: { select: { code: true }, orderBy: { code: "asc" } },
+      _count: { select: { computers: true, packages: true } },
+    },
+  });
+  if (!row) return null;
+  const { children, _count, ...site } = row;
+  return {
+    ...site,
+    smsVersion: site.smsVersion as SmsVersion,
+    childCodes: children.map((child) => child.code),
+    computerCount: _count.computers,
+    packageCount: _count.packages,
+  };
+});
+
+function siteData(input: SiteInput) {
+  return {
+    name: input.name,
+    parentCode: input.parentCode ?? null,
+    smsVersion: input.smsVersion,
+    servicePack: input.servicePack,
+    pcmPollingIntervalMinutes: input.pcmPollingIntervalMinutes,
+    inventoryIntervalDays: input.inventoryIntervalDays,
+    isPcmEnabled: input.isPcmEnabled,
+  };
+}
+
+async function requireParent(parentCode: string | undefined, code: string) {
+  if (!parentCode) return;
+  let current: string | null = parentCode;
+  const visited = new Set<string>();
+  while (current) {
+    if (current === code) throw new DomainError("invalid", "A site cannot be below itself", [{ path: "parentCode", message: `Site ${code} would be its own ancestor` }]);
+    if (visited.has(current)) break;
+    visited.add(current);
+    const parent: { parentCode: string | null } | null = await db.site.findUnique({ where: { code: current }, select: { parentCode: true } });
+    if (!parent) throw new DomainError("invalid", `Parent site ${current} does not exist`, [{ path: "parentCode", message: `Parent site ${current} does not exist` }]);
+    current = parent.parentCode;
+  }
+}
+
+export async function createSite(options: { input: SiteInput }): Promise<void> {
+  const { input } = options;
+  if (await db.site.findUnique({ where: { code: input.code }, select: { code: true } })) {
+    throw new DomainError("invalid", `Site ${input.code} already exists`, [{ path: "code", message: `Site ${input.code} already exists` }]);
+  }
+  await requireParent(input.parentCode, input.code);
+  await db.site.create({ data: { code: input.code, ...siteData(input) } });
+}
+
+export async function updateSite(options: { code: string; version: number; input: SiteInput }): Promise<void> {
+  const { code, version, input } = options;
+  await requireParent(input.parentCode, code);
+  const updated = await db.site.updateMany({ where: { code, version }, data: { ...siteData(input), version: { increment: 1 } } });
+  await requireUpdated(updated.count, async () => (await db.site.count({ where: { code } })) > 0, `Site ${code}`);
+}
+
+export async function deleteSite(options: { code: string }): Promise<void> {
+  const { code } = options;
+  const site = await db.site.findUnique({
+    where: { code },
+    select: { _count: { select: { children: true, servers: true, computers: true, packages: true, jobs: true } } },
+  });
+  if (!site) throw new DomainError("not_found", `Site ${code} does not exist`);
+  const { children, servers, computers, packages, jobs } = site._count;
+  const uses = [
+    children && countOf(children, "child site"),
+    servers && countOf(servers, "server"),
+    computers && countOf(computers, "computer"),
+    packages && countOf(packages, "package"),
+    jobs && countOf(jobs, "job"),
+  ].filter((use): use is string => Boolean(use));
+  refuseWhileInUse(`Site ${code}`, uses);
+  await db.site.delete({ where: { code } });
+}

@@ -1,0 +1,133 @@
+import { z } from "zod";
+import { smsIdSchema } from "../computers/schema";
+import { packageIdSchema } from "../packages/schema";
+import { PCM_VARIANTS, PLATFORMS } from "../platforms";
+import { checkbox, oneOf, optional, text, wholeNumber } from "../schema-fields";
+import { siteCodeSchema } from "../sites/schema";
+import { JOB_ID_PATTERN, REQUEST_ID_PATTERN } from "../sms-id";
+import { wallClockSchema } from "../wall-clock";
+
+/** Job Details of a Run Command On Workstation job (digest §2.5). */
+export const JOB_STATES = ["PENDING", "ACTIVE", "COMPLETE", "FAILED", "CANCELED"] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+/** Job priority as the send request stores it: 1 high, 2 medium, 3 low (Q123221). */
+export const JOB_PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
+export type JobPriority = (typeof JOB_PRIORITIES)[number];
+
+export const TARGET_KINDS = ["MACHINE_PATH", "COMPUTERS", "MACHINE_GROUP", "QUERY"] as const;
+export type TargetKind = (typeof TARGET_KINDS)[number];
+
+/** site|domain|computername, each part a name or * (Q161520: pipes, never colons). */
+export const MACHINE_PATH_PATTERN = /^[^|]+\|[^|]+\|[^|]+$/;
+
+const targetFields = {
+  kind: oneOf("Job target", TARGET_KINDS),
+  machinePath: optional(z.string().trim().max(80, { error: "Machine path must be at most 80 characters" })),
+  smsIds: z.array(smsIdSchema("Target SMS ID")).default([]),
+  limitToSiteCode: optional(siteCodeSchema("Limit To Sites")),
+  includeSubsites: checkbox(),
+  platforms: z.array(oneOf("Platform filter", PLATFORMS)).default([]),
+  pcmVariants: z.array(oneOf("PCM filter", PCM_VARIANTS)).default([]),
+};
+
+/** What each kind of target needs; `groupField` names how the machine group is referred to. */
+function refineTarget(groupField: "machineGroupId" | "machineGroup") {
+  return (target: { kind: TargetKind; machinePath?: string; smsIds: string[] } & Partial<Record<typeof groupField, unknown>>, context: z.RefinementCtx) => {
+    if (target.kind === "MACHINE_PATH") {
+      if (!target.machinePath) context.addIssue({ code: "custom", path: ["machinePath"], message: "Machine path is required for a machine-path target" });
+      else if (!MACHINE_PATH_PATTERN.test(target.machinePath)) {
+        context.addIssue({ code: "custom", path: ["machinePath"], message: "Machine path must be site|domain|computername (use * for any)" });
+      }
+    }
+    if (target.kind === "COMPUTERS" && target.smsIds.length === 0) context.addIssue({ code: "custom", path: ["smsIds"], message: "List at least one computer's SMS ID" });
+    if (target.kind === "MACHINE_GROUP" && target[groupField] === undefined) context.addIssue({ code: "custom", path: [groupField], message: "Choose a machine group" });
+  };
+}
+
+const jobTargetSchema = z.object({ ...targetFields, machineGroupId: optional(wholeNumber("Machine group", { min: 1, max: 2 ** 31 - 1 })) }).superRefine(refineTarget("machineGroupId"));
+
+const runPhaseFields = {
+  isEnabled: checkbox(),
+  offerAfter: optional(wallClockSchema("Offer After")),
+  isMandatory: checkbox(),
+  mandatoryAfter: optional(wallClockSchema("Mandatory After")),
+  notMandatoryOverSlowLink: checkbox(),
+  isExpiring: checkbox(),
+  expireAfter: optional(wallClockSchema("Expire After")),
+};
+
+/** Hard errors only: a command line when the run phase is on, a date when its box is ticked. */
+function refineRunPhase(commandField: "commandLineId" | "commandName") {
+  return (run: { isEnabled: boolean; offerAfter?: string; isMandatory: boolean; mandatoryAfter?: string; isExpiring: boolean; expireAfter?: string } & Partial<Record<typeof commandField, unknown>>, context: z.RefinementCtx) => {
+    if (!run.isEnabled) return;
+    if (run[commandField] === undefined) context.addIssue({ code: "custom", path: [commandField], message: "Choose the workstation command line to run" });
+    if (!run.offerAfter) context.addIssue({ code: "custom", path: ["offerAfter"], message: "Offer After is required when the run phase is on" });
+    if (run.isMandatory && !run.mandatoryAfter) context.addIssue({ code: "custom", path: ["mandatoryAfter"], message: "Mandatory After needs a date when its box is ticked" });
+    if (run.isExpiring && !run.expireAfter) context.addIssue({ code: "custom", path: ["expireAfter"], message: "Expire After needs a date when its box is ticked" });
+  };
+}
+
+const runPhaseSchema = z
+  .object({ ...runPhaseFields, commandLineId: optional(wholeNumber("Workstation command line", { min: 1, max: 2 ** 31 - 1 })) })
+  .superRefine(refineRunPhase("commandLineId"));
+
+const sendPhaseSchema = z.object({ isEnabled: checkbox(), evenIfPreviouslySent: checkbox() });
+
+const jobFields = {
+  packageId: packageIdSchema(),
+  siteCode: siteCodeSchema("Originating site"),
+  comment: text("Job comment", 255),
+  priority: oneOf("Priority", JOB_PRIORITIES).default("MEDIUM"),
+  sendPhase: sendPhaseSchema,
+};
+
+export const jobInputSchema = z.object({
+  ...jobFields,
+  target: jobTargetSchema,
+  distributePhase: z.object({
+    putOnSpecifiedServers: checkbox(),
+    // Absent means SMS's "Default Servers": every distribution server of the target sites.
+    serverGroupId: optional(wholeNumber("Server group", { min: 1, max: 2 ** 31 - 1 })),
+    refreshExistingServers: checkbox(),
+  }),
+  runPhase: runPhaseSchema,
+});
+
+/**
+ * A job as the site document carries it: machine groups and command lines by name (IDs belong to
+ * one database), with its state, request ID, frozen targets and servers, and its history.
+ */
+export const documentJobSchema = z.object({
+  jobId: z.string().trim().toUpperCase().regex(JOB_ID_PATTERN, { error: "Job ID must be 8 characters, A-Z or 0-9, e.g. BPC000AA" }),
+  ...jobFields,
+  state: oneOf("Job state", JOB_STATES),
+  requestId: optional(z.string().trim().toUpperCase().regex(REQUEST_ID_PATTERN, { error: "Request ID must be 7 characters, A-Z or 0-9, e.g. BPC001M" })),
+  target: z.object({ ...targetFields, machineGroup: optional(text("Machine group", 50).pipe(z.string().min(1))) }).superRefine(refineTarget("machineGroup")),
+  distributePhase: z.object({
+    putOnSpecifiedServers: checkbox(),
+    serverGroup: optional(text("Server group", 50).pipe(z.string().min(1))),
+    refreshExistingServers: checkbox(),
+  }),
+  runPhase: z.object({ ...runPhaseFields, commandName: optional(text("Command name", 100).pipe(z.string().min(1))) }).superRefine(refineRunPhase("commandName")),
+  frozenTargets: z.array(smsIdSchema("Frozen target")).default([]),
+  frozenServers: z
+    .array(z.object({ serverName: text("Server name", 15), path: text("Server path", 260), serverType: wholeNumber("Server type", { min: 1, max: 7 }), zone: text("Zone", 260) }))
+    .default([]),
+  history: z
+    .array(
+      z.object({
+        fromState: optional(oneOf("From state", JOB_STATES)),
+        toState: oneOf("To state", JOB_STATES),
+        actor: text("Actor", 200),
+        at: z.iso.datetime({ error: "History time must be an ISO 8601 instant" }),
+        note: text("Note", 500),
+      }),
+    )
+    .default([]),
+});
+
+export type JobInput = z.infer<typeof jobInputSchema>;
+export type JobTarget = JobInput["target"];
+export type JobRunPhase = JobInput["runPhase"];
+export type DocumentJob = z.infer<typeof documentJobSchema>;
