@@ -1,9 +1,10 @@
 import { isDomainError } from "@/lib/errors";
 import { UsageError, wantsHelp, type Command } from "./command";
 import { demoCommand } from "./commands/demo";
+import { jobCommand } from "./commands/job";
 import { exportCommand, importCommand } from "./commands/site-document";
 
-const COMMANDS: Command[] = [importCommand, exportCommand, demoCommand];
+const COMMANDS: Command[] = [jobCommand, importCommand, exportCommand, demoCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

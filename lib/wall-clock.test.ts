@@ -16,3 +16,12 @@ describe("site wall-clock times", () => {
     expect(result.error?.issues[0]?.message).toBe("Last inventory must be a real date and time as YYYY-MM-DDTHH:MM:SS");
   });
 });
+
+describe("ceilToMinute", () => {
+  it("rounds seconds up to the next minute and leaves whole minutes alone", async () => {
+    const { ceilToMinute } = await import("./wall-clock");
+    expect(ceilToMinute("1998-11-23T08:00:01")).toBe("1998-11-23T08:01:00");
+    expect(ceilToMinute("1998-12-31T23:59:30")).toBe("1999-01-01T00:00:00");
+    expect(ceilToMinute("1998-11-23T08:00:00")).toBe("1998-11-23T08:00:00");
+  });
+});

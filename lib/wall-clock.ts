@@ -61,3 +61,9 @@ export function currentWallClock(date: Date = new Date()): string {
 export function addDays(value: string, days: number): string {
   return epochMsToWallClock(wallClockToEpochMs(value) + days * 86_400_000);
 }
+
+/** The next whole minute at or after a time: what a datetime-local field without seconds can hold. */
+export function ceilToMinute(value: string): string {
+  const ms = wallClockToEpochMs(value);
+  return epochMsToWallClock(Math.ceil(ms / 60_000) * 60_000);
+}

@@ -5,7 +5,8 @@ import { NavLink } from "./nav-link";
 export const dynamic = "force-dynamic";
 
 const NAVIGATION = [
-  { href: "/", label: "Overview" },
+  { href: "/", label: "Dashboard" },
+  { href: "/jobs", label: "Jobs" },
   { href: "/packages", label: "Packages" },
   { href: "/sites", label: "Sites" },
   { href: "/computers", label: "Computers" },

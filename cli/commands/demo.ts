@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { loadDemoIfEmpty } from "@/lib/data/demo";
+import { describeImportSummary } from "@/lib/site-document/summary";
 import { UsageError, type Command } from "../command";
 
 export const demoCommand: Command = {
@@ -14,7 +15,7 @@ Does nothing on a database that already has data.`,
     const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
     if (positionals.length > 0) throw new UsageError("demo takes no arguments");
     const summary = await loadDemoIfEmpty();
-    console.log(summary ? `Loaded the demo: ${summary.sites} sites, ${summary.computers} computers, ${summary.packages} packages.` : "The database already holds data; the demo was not loaded.");
+    console.log(summary ? `Loaded the demo. ${describeImportSummary(summary)}.` : "The database already holds data; the demo was not loaded.");
     return 0;
   },
 };

@@ -1,11 +1,48 @@
 import "server-only";
-import { buildDemoSiteDocument } from "../demo/demo-site-document";
 import { db } from "../db";
+import { buildDemoJobs } from "../demo/demo-jobs";
+import { buildDemoSiteDocument } from "../demo/demo-site-document";
+import { jobInputSchema } from "../jobs/schema";
 import type { ImportSummary } from "../site-document/summary";
+import { currentWallClock } from "../wall-clock";
+import { createJob } from "./job-changes";
+import { changeJobState, sendJob } from "./job-lifecycle";
 import { importSiteDocument } from "./site-document-import";
 
-/** Loads the demo on the first start of an empty database; never touches one that holds data. */
-export async function loadDemoIfEmpty(): Promise<ImportSummary | null> {
+const DEMO_ACTOR = "demo loader";
+
+/**
+ * Loads the demo on the first start of an empty database; never touches one that holds data.
+ * Demo jobs go through the same create, send and cancel steps as an admin's.
+ */
+export async function loadDemoIfEmpty(now: string = currentWallClock()): Promise<ImportSummary | null> {
   if ((await db.site.count()) > 0) return null;
-  return importSiteDocument(buildDemoSiteDocument());
+  const summary = await importSiteDocument(buildDemoSiteDocument());
+  const demoJobs = buildDemoJobs(now);
+  for (const demo of demoJobs) {
+    const commandLine = await db.workstationCommandLine.findUniqueOrThrow({ where: { packageId_commandName: { packageId: demo.packageId, commandName: demo.commandName } }, select: { id: true } });
+    const group = demo.target.machineGroup ? await db.machineGroup.findUniqueOrThrow({ where: { name: demo.target.machineGroup }, select: { id: true } }) : null;
+    const input = jobInputSchema.parse({
+      packageId: demo.packageId,
+      siteCode: demo.packageId.slice(0, 3),
+      comment: demo.comment,
+      priority: demo.priority,
+      target: { ...demo.target, machineGroupId: group?.id },
+      sendPhase: { isEnabled: true },
+      distributePhase: { putOnSpecifiedServers: true },
+      runPhase: {
+        isEnabled: true,
+        commandLineId: commandLine.id,
+        offerAfter: demo.offerAfter,
+        isMandatory: Boolean(demo.mandatoryAfter),
+        mandatoryAfter: demo.mandatoryAfter,
+        isExpiring: Boolean(demo.expireAfter),
+        expireAfter: demo.expireAfter,
+      },
+    });
+    const jobId = await createJob({ input, actor: DEMO_ACTOR });
+    if (demo.lifecycle !== "pending") await sendJob({ jobId, actor: DEMO_ACTOR });
+    if (demo.lifecycle === "canceled") await changeJobState({ jobId, transition: "cancel", actor: DEMO_ACTOR, note: "Sent to the wrong site" });
+  }
+  return { ...summary, jobs: demoJobs.length };
 }

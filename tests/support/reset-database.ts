@@ -2,6 +2,11 @@ import { db } from "@/lib/db";
 
 /** Empties every table, children first, so each test starts from nothing. */
 export async function resetDatabase(): Promise<void> {
+  await db.jobTransition.deleteMany();
+  await db.jobServer.deleteMany();
+  await db.jobTarget.deleteMany();
+  await db.job.deleteMany();
+  await db.packageServer.deleteMany();
   await db.machineGroupServer.deleteMany();
   await db.machineGroupMember.deleteMany();
   await db.machineGroup.deleteMany();

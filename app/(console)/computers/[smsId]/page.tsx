@@ -4,9 +4,12 @@ import { DeleteButton } from "@/components/delete-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { getComputer } from "@/lib/data/computers";
+import { getComputerInstructions } from "@/lib/data/instructions";
 import { OPERATING_SYSTEM_BITS, PCM_VARIANT_LABELS, PLATFORM_LABELS } from "@/lib/platforms";
 import { creatingSiteOf } from "@/lib/sms-id";
+import { currentWallClock } from "@/lib/wall-clock";
 import { deleteComputerAction } from "../actions";
+import { InstructionRecords } from "./instruction-records";
 
 export async function generateMetadata({ params }: PageProps<"/computers/[smsId]">) {
   return { title: (await params).smsId };
@@ -16,8 +19,9 @@ const yesNo = (value: boolean) => (value ? "Yes" : "No");
 
 export default async function ComputerPage({ params }: PageProps<"/computers/[smsId]">) {
   const { smsId } = await params;
-  const computer = await getComputer(smsId);
-  if (!computer) notFound();
+  const now = currentWallClock();
+  const [computer, instructions] = await Promise.all([getComputer(smsId), getComputerInstructions({ smsId, now })]);
+  if (!computer || !instructions) notFound();
   const bit = OPERATING_SYSTEM_BITS[computer.platform];
   const sections: [string, [string, React.ReactNode][]][] = [
     [
@@ -88,6 +92,7 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
           </section>
         ))}
       </div>
+      <InstructionRecords instructions={instructions} now={now} />
       <div className="mt-8 border-t border-slate-200 pt-4">
         <DeleteButton action={deleteComputerAction.bind(null, computer.smsId)} what={`computer ${computer.smsId}`} />
       </div>

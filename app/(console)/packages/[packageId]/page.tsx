@@ -30,9 +30,12 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
           </>
         }
         actions={
-          <ButtonLink href={`/packages/${pkg.packageId}/edit`} variant="primary">
-            Edit
-          </ButtonLink>
+          <>
+            <ButtonLink href={`/jobs/new?packageId=${pkg.packageId}`}>New job</ButtonLink>
+            <ButtonLink href={`/packages/${pkg.packageId}/edit`} variant="primary">
+              Edit
+            </ButtonLink>
+          </>
         }
       />
       <dl className="mb-6 grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">

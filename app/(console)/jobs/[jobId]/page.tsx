@@ -1,0 +1,194 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeleteButton } from "@/components/delete-button";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { Pagination } from "@/components/ui/pagination";
+import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
+import { WallClockTime } from "@/components/wall-clock-time";
+import { getPlannedJob } from "@/lib/data/instructions";
+import { getJob, listJobTargets } from "@/lib/data/jobs";
+import { offerStateOf, OFFER_STATUS_LABELS } from "@/lib/jobs/instructions";
+import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
+import { PLATFORM_LABELS, type Platform } from "@/lib/platforms";
+import { pageNumberSchema } from "@/lib/schema-fields";
+import { currentWallClock } from "@/lib/wall-clock";
+import { changeJobStateAction, deleteJobAction, sendJobAction } from "../actions";
+import { JobActionButton } from "../job-action-button";
+import { JobStateBadge } from "../job-states";
+import { describeTarget } from "../target-description";
+
+export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]">) {
+  return { title: `Job ${(await params).jobId}` };
+}
+
+export default async function JobPage({ params, searchParams }: PageProps<"/jobs/[jobId]">) {
+  const { jobId } = await params;
+  const page = pageNumberSchema.parse((await searchParams).page);
+  const [job, planned, targets] = await Promise.all([getJob(jobId), getPlannedJob(jobId), listJobTargets({ jobId, page })]);
+  if (!job || !planned) notFound();
+  const now = currentWallClock();
+  const offer = offerStateOf(planned, now);
+  const { runPhase } = job.definition;
+  const facts: [string, React.ReactNode][] = [
+    ["Package", <Link key="package" href={`/packages/${job.packageId}`}>{`${job.packageId}: ${job.packageName}`}</Link>],
+    ["Command line", runPhase.isEnabled ? (job.commandName ?? "—") : "No run phase"],
+    ["Originating site", job.siteCode],
+    ["Request ID", job.requestId ?? "Allocated when sent"],
+    ["Priority", job.priority.charAt(0) + job.priority.slice(1).toLowerCase()],
+    ["Target", describeTarget(job)],
+    ["Comment", job.comment || "—"],
+  ];
+  const dates: [string, string | null][] = [
+    ["Offer After", runPhase.offerAfter ?? null],
+    ["Mandatory After", job.mandatoryAfter],
+    ["Expire After", job.expireAfter],
+  ];
+  return (
+    <>
+      <PageHeader
+        title={
+          <>
+            Job <span className="font-mono">{job.jobId}</span> <JobStateBadge state={job.state} />
+          </>
+        }
+        description={`${job.packageName}${job.commandName ? `: ${job.commandName}` : ""}`}
+        actions={job.storedState === "PENDING" ? <ButtonLink href={`/jobs/${job.jobId}/edit`}>Edit</ButtonLink> : undefined}
+      />
+      <div className="mb-6 grid gap-4 lg:grid-cols-3">
+        <section className="rounded border border-slate-200 bg-white p-4 lg:col-span-2">
+          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            {facts.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-600">{label}</dt>
+                <dd>{value}</dd>
+              </div>
+            ))}
+            {dates.map(([label, value]) => (
+              <div key={label} className="contents">
+                <dt className="text-slate-600">{label}</dt>
+                <dd>
+                  <WallClockTime value={value} now={now} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          <p className="mt-2 text-xs text-slate-500">Dates are the site server&apos;s wall clock; SMS did no time-zone conversion.</p>
+        </section>
+        <section className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label="Job actions">
+          <p className="text-sm">
+            Offer now: <strong>{OFFER_STATUS_LABELS[offer.status]}</strong>
+            {offer.until && (
+              <>
+                {" "}
+                until <WallClockTime value={offer.until} now={now} />
+              </>
+            )}
+          </p>
+          {job.storedState === "PENDING" && (
+            <JobActionButton action={sendJobAction.bind(null, job.jobId)} label="Send" variant="primary" confirmation="Send resolves the target list and the distribution servers now and freezes them, as SMS did at activation." />
+          )}
+          {(job.storedState === "PENDING" || job.storedState === "ACTIVE") && (
+            <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "cancel")} label="Cancel job" variant="danger" withNote confirmation="Canceling removes this job's record from every target's instruction file." />
+          )}
+          {job.storedState === "ACTIVE" && (
+            <div className="flex flex-wrap gap-2">
+              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "complete")} label="Mark complete" withNote confirmation="Record that the targets' status MIFs reported the job complete." />
+              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "fail")} label="Mark failed" withNote confirmation="Record that the job failed." />
+            </div>
+          )}
+          {job.storedState !== "ACTIVE" && <DeleteButton action={deleteJobAction.bind(null, job.jobId)} what={`job ${job.jobId}`} />}
+        </section>
+      </div>
+
+      <h2 className="mb-2 text-lg font-semibold">Targets</h2>
+      {job.storedState === "PENDING" ? (
+        <p className="mb-6 text-sm text-slate-600">The target list is resolved and frozen when the job is sent.</p>
+      ) : (
+        <>
+          <Table>
+            <thead>
+              <tr>
+                <Th>SMS ID</Th>
+                <Th>Computer</Th>
+                <Th>Site</Th>
+                <Th>Platform</Th>
+                <Th>Offer</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {targets.items.length === 0 && <EmptyRow colSpan={5}>No targets.</EmptyRow>}
+              {targets.items.map((computer) => (
+                <tr key={computer.smsId}>
+                  <Td className="font-mono">
+                    <Link href={`/computers/${computer.smsId}`}>{computer.smsId}</Link>
+                  </Td>
+                  <Td>{computer.name}</Td>
+                  <Td className="font-mono">{computer.siteCode}</Td>
+                  <Td>{PLATFORM_LABELS[computer.platform as Platform] ?? computer.platform}</Td>
+                  <Td>{OFFER_STATUS_LABELS[offer.status]}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+          <Pagination page={targets.page} pageCount={targets.pageCount} total={targets.total} noun="target" hrefFor={(target) => `/jobs/${job.jobId}?page=${target}`} />
+          <h2 className="mt-4 mb-2 text-lg font-semibold">Distribution servers (frozen at Send)</h2>
+          <Table>
+            <thead>
+              <tr>
+                <Th>Server</Th>
+                <Th>Package directory</Th>
+                <Th>Type</Th>
+                <Th>Zone</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {job.servers.length === 0 && <EmptyRow colSpan={4}>No distribution server holds the package.</EmptyRow>}
+              {job.servers.map((server) => (
+                <tr key={server.serverName}>
+                  <Td className="font-mono">{server.serverName}</Td>
+                  <Td className="font-mono">{server.path}</Td>
+                  <Td>{server.serverType}</Td>
+                  <Td className="font-mono">{server.zone || "—"}</Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
+        </>
+      )}
+
+      <h2 className="mt-6 mb-2 text-lg font-semibold">History</h2>
+      <Table aria-label="Job history">
+        <thead>
+          <tr>
+            <Th>When (UTC)</Th>
+            <Th>Change</Th>
+            <Th>Who</Th>
+            <Th>Note</Th>
+          </tr>
+        </thead>
+        <tbody>
+          {job.transitions.map((transition, index) => (
+            <tr key={index}>
+              <Td className="font-mono text-xs">{transition.at.replace("T", " ").slice(0, 19)}</Td>
+              <Td>
+                {transition.fromState ? `${JOB_STATE_LABELS[transition.fromState as keyof typeof JOB_STATE_LABELS]} → ` : ""}
+                {JOB_STATE_LABELS[transition.toState as keyof typeof JOB_STATE_LABELS]}
+              </Td>
+              <Td>{transition.actor}</Td>
+              <Td>{transition.note}</Td>
+            </tr>
+          ))}
+          {job.state === "EXPIRED" && job.expireAfter && (
+            <tr>
+              <Td className="font-mono text-xs">{job.expireAfter.replace("T", " ")} (site)</Td>
+              <Td>Active → Expired</Td>
+              <Td>the clock</Td>
+              <Td>Expire After passed</Td>
+            </tr>
+          )}
+        </tbody>
+      </Table>
+    </>
+  );
+}

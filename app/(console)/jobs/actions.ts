@@ -1,0 +1,85 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
+import { changeJobState, sendJob } from "@/lib/data/job-lifecycle";
+import { getJob } from "@/lib/data/jobs";
+import { isDomainError } from "@/lib/errors";
+import { formDataToObject } from "@/lib/forms";
+import type { JobTransitionName } from "@/lib/jobs/lifecycle";
+import { jobInputSchema } from "@/lib/jobs/schema";
+import { recordVersionSchema } from "@/lib/schema-fields";
+import { currentActor } from "../actor";
+import { jobToFormValues } from "./form-values";
+
+/** The form lists target computers one per line; the schema takes a list. */
+function readJobForm(formData: FormData) {
+  const values = formDataToObject(formData);
+  const target = (values.target ?? {}) as Record<string, unknown>;
+  const smsIds = typeof target.smsIds === "string" ? target.smsIds.split(/[\s,;]+/).filter(Boolean) : target.smsIds;
+  return { values, parsed: jobInputSchema.safeParse({ ...values, target: { ...target, smsIds } }) };
+}
+
+export async function createJobAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const { values, parsed } = readJobForm(formData);
+  if (!parsed.success) return fromZodError(parsed.error, values);
+  let jobId: string;
+  try {
+    jobId = await createJob({ input: parsed.data, actor: await currentActor() });
+  } catch (error) {
+    return fromDomainError(error, values);
+  }
+  revalidatePath("/jobs");
+  redirect(`/jobs/${jobId}`);
+}
+
+export async function updateJobAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const { values, parsed } = readJobForm(formData);
+  const version = recordVersionSchema.safeParse(values.version);
+  if (!parsed.success) return fromZodError(parsed.error, values);
+  if (!version.success) return fromZodError(version.error, values);
+  try {
+    await updateJob({ jobId, version: version.data, input: parsed.data });
+  } catch (error) {
+    if (isDomainError(error) && error.code === "conflict") {
+      const current = await getJob(jobId);
+      return fromDomainError(error, current ? jobToFormValues(current) : values);
+    }
+    return fromDomainError(error, values);
+  }
+  revalidatePath("/jobs");
+  redirect(`/jobs/${jobId}`);
+}
+
+export async function deleteJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  try {
+    await deleteJob({ jobId });
+  } catch (error) {
+    return fromDomainError(error, {});
+  }
+  revalidatePath("/jobs");
+  redirect("/jobs");
+}
+
+export async function sendJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  try {
+    const result = await sendJob({ jobId, actor: await currentActor() });
+    revalidatePath(`/jobs/${jobId}`);
+    return { status: "success", message: `Sent as request ${result.requestId} to ${result.targetCount} targets.` };
+  } catch (error) {
+    return fromDomainError(error, {});
+  }
+}
+
+export async function changeJobStateAction(jobId: string, transition: Exclude<JobTransitionName, "send">, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const note = formData.get("note");
+  try {
+    await changeJobState({ jobId, transition, actor: await currentActor(), note: typeof note === "string" ? note.slice(0, 500) : "" });
+  } catch (error) {
+    return fromDomainError(error, {});
+  }
+  revalidatePath(`/jobs/${jobId}`);
+  return { status: "success", message: `Job ${jobId} ${transition === "cancel" ? "canceled" : transition === "complete" ? "marked complete" : "marked failed"}.` };
+}

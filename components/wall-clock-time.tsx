@@ -1,0 +1,14 @@
+import { describeDistance, formatWallClock } from "@/lib/wall-clock-format";
+
+/** A site wall-clock time with its day of week and how far it is from now. */
+export function WallClockTime({ value, now }: { value: string | null; now: string }) {
+  if (!value) return <span className="text-slate-500">—</span>;
+  return (
+    <span className="whitespace-nowrap">
+      <time dateTime={value} className="font-mono text-[0.8rem]">
+        {formatWallClock(value)}
+      </time>{" "}
+      <span className="text-xs text-slate-500">({describeDistance(value, now)})</span>
+    </span>
+  );
+}

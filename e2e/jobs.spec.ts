@@ -1,0 +1,72 @@
+import { expect, test } from "@playwright/test";
+
+test("a new user creates a job from a demo package, sends it, sees a target's instruction records, cancels it and sees them gone", async ({ page }) => {
+  await page.goto("/packages/BPC00010");
+  await page.getByRole("link", { name: "New job" }).click();
+  await expect(page.getByRole("heading", { name: "New job" })).toBeVisible();
+  await expect(page.getByLabel("Package", { exact: true })).toHaveValue("BPC00010");
+
+  await page.getByLabel("Target", { exact: true }).selectOption("MACHINE_GROUP");
+  const macintoshGroup = (await page.getByRole("option", { name: /^Macintosh Design/ }).textContent())!;
+  await page.getByLabel("Machine group").selectOption({ label: macintoshGroup });
+  const targetCount = Number(macintoshGroup.match(/\((\d+) computers\)/)![1]);
+  await page.getByLabel("Job comment").fill("Flight Simulator for the design team");
+  // Forgetting the command line is a hard error, shown beside the field.
+  await page.getByRole("button", { name: "Create job" }).click();
+  await expect(page.getByText("Choose the workstation command line to run")).toBeVisible();
+  await expect(page.getByLabel("Job comment")).toHaveValue("Flight Simulator for the design team");
+
+  await page.getByLabel("Workstation command line").selectOption({ label: "Install Flight Simulator on your system" });
+  await page.getByLabel("Mandatory After", { exact: true }).check();
+  // SMS defaulted a new mandatory date to one week ahead.
+  await expect(page.getByLabel("Mandatory date")).not.toHaveValue("");
+  await expect(page.getByText(/in 1 week · site server's wall clock/)).toBeVisible();
+  await page.getByRole("button", { name: "Create job" }).click();
+
+  await expect(page.getByRole("heading", { name: /^Job [A-Z0-9]{8} Pending$/ })).toBeVisible();
+  const jobId = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/[A-Z0-9]{8}/)![0];
+  await expect(page.getByText("The target list is resolved and frozen when the job is sent.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Send" }).click();
+  await page.getByRole("button", { name: "Yes, send" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
+  await expect(page.getByRole("table", { name: "Job history" }).getByRole("row").filter({ hasText: "Pending → Active" })).toContainText(new RegExp(`Request [A-Z0-9]{7}; ${targetCount} targets`));
+
+  const firstTarget = page.getByRole("table").first().getByRole("link").first();
+  const smsId = (await firstTarget.textContent())!.trim();
+  await firstTarget.click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  const records = page.getByRole("table", { name: "Instruction records" });
+  await expect(records.getByRole("row").filter({ hasText: jobId })).toContainText("Install Flight Simulator on your system");
+  await expect(records.getByRole("row").filter({ hasText: jobId })).toContainText("64");
+
+  const json = await page.request.get(`/computers/${smsId}/instructions`);
+  expect((await json.json()).map((record: { jobId: string }) => record.jobId)).toContain(jobId);
+
+  await page.goto(`/jobs/${jobId}`);
+  await page.getByRole("button", { name: "Cancel job" }).click();
+  await page.getByLabel("Note for the job history (optional)").fill("Design team moved to Windows NT");
+  await page.getByRole("button", { name: "Yes, cancel job" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Canceled");
+  await expect(page.getByRole("table", { name: "Job history" })).toContainText("Design team moved to Windows NT");
+
+  await page.goto(`/computers/${smsId}`);
+  await expect(page.getByRole("table", { name: "Instruction records" })).not.toContainText(jobId);
+  await expect(page.getByRole("table", { name: "Jobs sent to this computer" }).getByRole("row").filter({ hasText: jobId })).toContainText("Canceled");
+});
+
+test("the dashboard shows jobs by state, what turns mandatory or expires this week, and a timeline", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Turning mandatory" })).toContainText("Windows NT 4.0 Service Pack 3");
+  await expect(page.getByRole("table", { name: "Expiring" })).toContainText("MS Flight Simulator");
+  await expect(page.getByRole("img", { name: "Offer, mandatory and expiry dates of pending and active jobs" })).toBeVisible();
+});
+
+test("an Active job cannot be deleted and is refused a second Send", async ({ page }) => {
+  await page.goto("/jobs?state=ACTIVE");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
+  await expect(page.getByRole("button", { name: "Delete" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Send" })).toHaveCount(0);
+});

@@ -1,0 +1,42 @@
+import { NOT_DECIDABLE_RULES } from "./not-decidable-rules";
+import { OPERATION_RULES, REQUIREMENT_RULES } from "./requirement-rules";
+import { ruleNumber, type RuleCode, type RuleScope, type Severity } from "./rule";
+import type { VersionGate } from "./version-gate";
+
+export type RuleStatus = "implemented" | "not-decidable";
+
+/** One line of the requirement catalogue R1-R88 (digest §4), as `sms rules` lists it. */
+export interface CatalogueEntry {
+  code: RuleCode;
+  title: string;
+  severity: Severity;
+  scope: RuleScope;
+  status: RuleStatus;
+  /** Why the console cannot decide the rule; only for not-decidable entries. */
+  reason?: string;
+  gate: VersionGate | null;
+  versionNote?: string;
+  sources: readonly string[];
+}
+
+export const CATALOGUE: readonly CatalogueEntry[] = [
+  ...[...REQUIREMENT_RULES, ...OPERATION_RULES].map(
+    (rule): CatalogueEntry => ({
+      code: rule.code,
+      title: rule.title,
+      severity: rule.severity,
+      scope: rule.scope,
+      status: "implemented",
+      gate: rule.gate,
+      ...(rule.versionNote ? { versionNote: rule.versionNote } : {}),
+      sources: rule.sources,
+    }),
+  ),
+  ...NOT_DECIDABLE_RULES.map(
+    (rule): CatalogueEntry => ({ code: rule.code, title: rule.title, severity: rule.severity, scope: rule.scope, status: "not-decidable", reason: rule.reason, gate: null, sources: rule.sources }),
+  ),
+].sort((a, b) => ruleNumber(a.code) - ruleNumber(b.code));
+
+export function catalogueEntry(code: string): CatalogueEntry | undefined {
+  return CATALOGUE.find((entry) => entry.code === code);
+}

@@ -1,0 +1,134 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { getComputerInstructions } from "@/lib/data/instructions";
+import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
+import { changeJobState, sendJob } from "@/lib/data/job-lifecycle";
+import { getJob } from "@/lib/data/jobs";
+import { deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
+import { exportSiteDocument } from "@/lib/data/site-document-export";
+import { importSiteDocument } from "@/lib/data/site-document-import";
+import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
+import { packageInputSchema } from "@/lib/packages/schema";
+import { demoJobInput } from "../support/job-input";
+import { resetDatabase } from "../support/reset-database";
+
+const actor = "test admin";
+
+beforeEach(async () => {
+  await resetDatabase();
+  await importSiteDocument(buildDemoSiteDocument());
+});
+
+describe("job and request IDs", () => {
+  it("are allocated by the originating site, in order, and unique when many admins create jobs at once", async () => {
+    const input = await demoJobInput();
+    const jobIds = await Promise.all(Array.from({ length: 30 }, () => createJob({ input, actor })));
+    expect(new Set(jobIds).size).toBe(30);
+    expect([...jobIds].sort()).toEqual(Array.from({ length: 30 }, (_, index) => `BPC${(index + 1).toString(36).toUpperCase().padStart(5, "0")}`));
+    const sent = await Promise.all(jobIds.map((jobId) => sendJob({ jobId, actor })));
+    const requestIds = sent.map((result) => result.requestId);
+    expect(new Set(requestIds).size).toBe(30);
+    for (const requestId of requestIds) expect(requestId).toMatch(/^BPC[0-9A-Z]{4}$/);
+  });
+
+  it("are never reused after a job is deleted", async () => {
+    const first = await createJob({ input: await demoJobInput(), actor });
+    await deleteJob({ jobId: first });
+    expect(await createJob({ input: await demoJobInput(), actor })).not.toBe(first);
+  });
+});
+
+describe("the job lifecycle", () => {
+  it("goes Pending → Active on Send, freezing targets and servers, then Canceled, keeping every transition", async () => {
+    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "MACHINE_GROUP", machineGroupId: (await db.machineGroup.findFirstOrThrow({ where: { name: "BPC NT Workstations" } })).id } }), actor });
+    const result = await sendJob({ jobId, actor: "second admin" });
+    const job = (await getJob(jobId))!;
+    expect(job.storedState).toBe("ACTIVE");
+    expect(job.requestId).toBe(result.requestId);
+    expect(job.targetCount).toBe(result.targetCount);
+    expect(job.servers.map((server) => [server.serverName, server.path, server.zone])).toEqual([
+      ["CNS-SMS", "\\\\CNS-SMS\\SMS_PKGD\\BPC0000A\\", "\\\\CNS-SMS\\SMS_PKGD\\BPC0000A\\"],
+      ["CNSAPPS1", "\\\\CNSAPPS1\\SMS_PKGD\\BPC0000A\\", ""],
+    ]);
+    // Adding a computer to the group later does not change a sent job's targets.
+    const group = await db.machineGroup.findFirstOrThrow({ where: { name: "BPC NT Workstations" } });
+    await db.machineGroupMember.create({ data: { machineGroupId: group.id, smsId: "S0101001" } });
+    expect((await getJob(jobId))!.targetCount).toBe(result.targetCount);
+
+    await changeJobState({ jobId, transition: "cancel", actor, note: "wrong package" });
+    const canceled = (await getJob(jobId))!;
+    expect(canceled.storedState).toBe("CANCELED");
+    expect(canceled.transitions.map((transition) => [transition.fromState, transition.toState, transition.actor])).toEqual([
+      [null, "PENDING", actor],
+      ["PENDING", "ACTIVE", "second admin"],
+      ["ACTIVE", "CANCELED", actor],
+    ]);
+    expect(canceled.transitions[2]!.note).toBe("wrong package");
+  });
+
+  it("puts a record in each target's instruction data on Send and removes it on Cancel", async () => {
+    const jobId = await createJob({ input: await demoJobInput(), actor });
+    const now = "1998-11-21T09:00:00";
+    expect((await getComputerInstructions({ smsId: "MDM00005", now }))!.records).toEqual([]);
+    await sendJob({ jobId, actor });
+    const records = (await getComputerInstructions({ smsId: "MDM00005", now }))!.records;
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ jobId, packageId: "BPC0000A", wclName: "Complete", siteId: "BPC", displayDate: "1998-11-20T08:00:00", expirationFull: 1, operatingSystem: 15 });
+    await changeJobState({ jobId, transition: "cancel", actor });
+    const after = (await getComputerInstructions({ smsId: "MDM00005", now }))!;
+    expect(after.records).toEqual([]);
+    expect(after.jobs[0]!.offer.status).toBe("CANCELED");
+  });
+
+  it("refuses to send a job whose target resolves to no computer (event 323) or names unknown computers", async () => {
+    const empty = await createJob({ input: await demoJobInput({ target: { kind: "MACHINE_PATH", machinePath: "BPC|CORP|NOSUCHPC" } }), actor });
+    await expect(sendJob({ jobId: empty, actor })).rejects.toThrow("The job target resolves to no computer; SMS would fail the job with event 323");
+    expect((await getJob(empty))!.storedState).toBe("PENDING");
+    const unknown = await createJob({ input: await demoJobInput({ target: { kind: "COMPUTERS", smsIds: ["MDM00005", "ZZZ00009"] } }), actor });
+    await expect(sendJob({ jobId: unknown, actor })).rejects.toThrow("not in inventory: ZZZ00009");
+  });
+
+  it("edits only Pending jobs, refuses a stale edit, and never deletes an Active job", async () => {
+    const jobId = await createJob({ input: await demoJobInput(), actor });
+    await updateJob({ jobId, version: 1, input: await demoJobInput({ comment: "first" }) });
+    await expect(updateJob({ jobId, version: 1, input: await demoJobInput({ comment: "second" }) })).rejects.toMatchObject({ code: "conflict" });
+    await sendJob({ jobId, actor });
+    await expect(updateJob({ jobId, version: 3, input: await demoJobInput() })).rejects.toThrow("only Pending jobs can be edited");
+    await expect(deleteJob({ jobId })).rejects.toThrow(`Job ${jobId} is Active; cancel it before deleting it`);
+    await expect(sendJob({ jobId, actor })).rejects.toThrow("only Pending jobs can be sent");
+    await changeJobState({ jobId, transition: "complete", actor });
+    await deleteJob({ jobId });
+    expect(await getJob(jobId)).toBeNull();
+  });
+
+  it("refuses a command line of another package", async () => {
+    const other = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC00012" } });
+    await expect(createJob({ input: await demoJobInput({ runPhase: { commandLineId: other.id } }), actor })).rejects.toMatchObject({
+      issues: [{ path: "runPhase.commandLineId", message: "That command line is not one of package BPC0000A's" }],
+    });
+  });
+});
+
+describe("what a job keeps in use", () => {
+  it("refuses to delete its package or remove the command line it runs", async () => {
+    const jobId = await createJob({ input: await demoJobInput(), actor });
+    await expect(deletePackage({ packageId: "BPC0000A" })).rejects.toThrow(`Package BPC0000A cannot be deleted: it is used by 1 job (${jobId})`);
+    const pkg = (await getPackage("BPC0000A"))!;
+    const withoutComplete = packageInputSchema.parse({ ...pkg, commandLines: pkg.commandLines.filter((line) => line.commandName !== "Complete").map((line) => ({ ...line, isUserInputRequired: line.isUserInputRequired ?? undefined })) });
+    await expect(updatePackage({ packageId: "BPC0000A", version: pkg.version, input: withoutComplete })).rejects.toThrow(`"Complete" is run by job ${jobId}`);
+  });
+});
+
+describe("jobs in the site document", () => {
+  it("export, import into an empty database and export again identically", async () => {
+    const sent = await createJob({ input: await demoJobInput({ target: { kind: "QUERY", limitToSiteCode: "BPC", platforms: ["WIN32_X86"] } }), actor });
+    await sendJob({ jobId: sent, actor });
+    await createJob({ input: await demoJobInput({ comment: "still pending", distributePhase: { putOnSpecifiedServers: true, serverGroupId: (await db.machineGroup.findFirstOrThrow({ where: { name: "BPC Distribution Servers" } })).id } }), actor });
+    const first = JSON.stringify(await exportSiteDocument());
+    expect(JSON.parse(first).jobs).toHaveLength(2);
+    await resetDatabase();
+    await importSiteDocument(JSON.parse(first));
+    expect(JSON.stringify(await exportSiteDocument())).toBe(first);
+    expect((await getComputerInstructions({ smsId: "MDM00005", now: "1998-11-21T09:00:00" }))!.records.map((record) => record.jobId)).toEqual([sent]);
+  });
+});
