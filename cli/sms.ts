@@ -1,10 +1,13 @@
 import { isDomainError } from "@/lib/errors";
 import { UsageError, wantsHelp, type Command } from "./command";
+import { boxCommand } from "./commands/box";
 import { demoCommand } from "./commands/demo";
+import { insCommand } from "./commands/ins";
 import { jobCommand } from "./commands/job";
+import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
 
-const COMMANDS: Command[] = [jobCommand, importCommand, exportCommand, demoCommand];
+const COMMANDS: Command[] = [jobCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

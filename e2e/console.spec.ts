@@ -1,7 +1,11 @@
 import { expect, test } from "@playwright/test";
 
 const PAGES: [string, string][] = [
-  ["/", "Overview"],
+  ["/", "Dashboard"],
+  ["/jobs", "Jobs"],
+  ["/jobs/new", "New job"],
+  ["/jobs/BPC00001", "Job BPC00001 Active"],
+  ["/jobs/GBL00001/edit", "Edit job GBL00001"],
   ["/packages", "Packages"],
   ["/packages/new", "New package"],
   ["/packages/BPC0000A", "Microsoft Office Professional 4"],

@@ -2,7 +2,7 @@ import { expect, test } from "@playwright/test";
 
 test("a new user creates a package with two command lines, fixes a field error, edits it and deletes it", async ({ page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Overview" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Packages" }).click();
   await expect(page.getByRole("heading", { name: "Packages" })).toBeVisible();
   await page.getByRole("link", { name: "New package" }).click();

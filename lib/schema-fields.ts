@@ -29,6 +29,16 @@ export function wholeNumber(label: string, bounds: { min: number; max: number })
   );
 }
 
+/** Printable Latin-1: what an instruction file's text fields can hold (docs/ins-format.md). */
+const INSTRUCTION_TEXT_PATTERN = /^[\x20-\x7e\xa0-\xff\r\n\t]*$/;
+
+/** Text that ends up in clients' instruction files: refused when the file could not hold it. */
+export function instructionText<T extends z.ZodString | z.ZodDefault<z.ZodString>>(schema: T, label: string) {
+  return schema.refine((value) => INSTRUCTION_TEXT_PATTERN.test(value ?? ""), {
+    error: `${label} may only use characters an instruction file can hold (printable Latin-1)`,
+  });
+}
+
 export function requiredText(label: string, maxLength: number) {
   return z
     .string({ error: `${label} is required` })

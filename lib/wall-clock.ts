@@ -67,3 +67,10 @@ export function ceilToMinute(value: string): string {
   const ms = wallClockToEpochMs(value);
   return epochMsToWallClock(Math.ceil(ms / 60_000) * 60_000);
 }
+
+/** The instant a wall-clock time names on the console host's clock (the inverse of currentWallClock). */
+export function wallClockToLocalDate(value: string): Date {
+  const parts = parseWallClock(value);
+  if (!parts) throw new RangeError(`not a wall-clock time: "${value}"`);
+  return new Date(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+}

@@ -8,6 +8,7 @@ const NAVIGATION = [
   { href: "/", label: "Dashboard" },
   { href: "/jobs", label: "Jobs" },
   { href: "/packages", label: "Packages" },
+  { href: "/instruction-box", label: "Instruction box" },
   { href: "/sites", label: "Sites" },
   { href: "/computers", label: "Computers" },
   { href: "/machine-groups", label: "Machine groups" },

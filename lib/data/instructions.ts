@@ -5,7 +5,7 @@ import { holdsInstruction, offerStateOf, planInstructions, type OfferState, type
 import { parsePlatformList } from "../platforms";
 import { asJobState } from "./job-mapping";
 
-const plannedJobSelect = {
+export const plannedJobSelect = {
   jobId: true,
   requestId: true,
   state: true,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
+import { MAX_SERVERS_PER_RECORD } from "../ins/record";
 import { requireTransition, type JobTransitionName } from "../jobs/lifecycle";
 import type { JobInput } from "../jobs/schema";
 import { instructionServerOf, type DistributionServerFacts } from "../jobs/servers";
@@ -29,7 +30,7 @@ async function allocateRequestId(tx: Transaction, siteCode: string): Promise<str
  * server of the target sites), plus the servers already holding the package when the job
  * refreshes them or has no distribute phase of its own (Q140051).
  */
-async function resolveDistributionServers(tx: Transaction, definition: JobInput, targetSites: Set<string>): Promise<{ specified: ServerRow[]; all: ServerRow[] }> {
+export async function resolveDistributionServers(tx: Transaction, definition: JobInput, targetSites: Set<string>): Promise<{ specified: ServerRow[]; all: ServerRow[] }> {
   const { distributePhase, packageId } = definition;
   let specified: ServerRow[] = [];
   if (distributePhase.putOnSpecifiedServers) {
@@ -65,6 +66,11 @@ export async function sendJob(options: { jobId: string; actor: string }): Promis
       const siteOf = new Map(inventory.computers.map((computer) => [computer.smsId, computer.siteCode]));
       const targetSites = new Set(smsIds.map((smsId) => siteOf.get(smsId) as string));
       const servers = await resolveDistributionServers(tx, definition, targetSites);
+      if (servers.all.length > MAX_SERVERS_PER_RECORD) {
+        throw new DomainError("invalid", `The job would list ${servers.all.length} distribution servers; an instruction record holds at most ${MAX_SERVERS_PER_RECORD}. Choose a smaller server group.`, [
+          { path: "distributePhase.serverGroupId", message: `At most ${MAX_SERVERS_PER_RECORD} distribution servers per job` },
+        ]);
+      }
       const requestId = await allocateRequestId(tx, job.siteCode);
 
       const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING" }, data: { state: toState, requestId, version: { increment: 1 } } });
@@ -86,7 +92,7 @@ export async function sendJob(options: { jobId: string; actor: string }): Promis
   );
 }
 
-function instructionServerOfRow(server: ServerRow, packageId: string) {
+export function instructionServerOfRow(server: ServerRow, packageId: string) {
   const { path, type, zone } = instructionServerOf(server, packageId);
   return { path, serverType: type, zone };
 }

@@ -77,7 +77,8 @@ export function instructionRecordOf(job: PlannedJob, siteCode: string): Instruct
     wclName: commandLine.commandName,
     servers: job.servers,
     packageName: job.package.name,
-    comments: job.package.comments,
+    // PCMDUMP word-wraps comments itself; line breaks typed in the console become spaces.
+    comments: job.package.comments.replace(/\s+/g, " ").trim(),
     domainName: "",
     reserved: reservedBytes(commandLine),
   };

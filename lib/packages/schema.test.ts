@@ -41,6 +41,8 @@ describe("packageInputSchema", () => {
     ["a duplicate command name in any case", { ...pkg, commandLines: [commandLine, { ...commandLine, commandName: "COMPLETE" }] }, "commandLines.1.commandName", 'Command name "COMPLETE" is already used in this package'],
     ["an empty package name", { ...pkg, name: "" }, "name", "Package name is required"],
     ["no site", { ...pkg, siteCode: undefined }, "siteCode", "Site code is required"],
+    ["a command line an instruction file cannot hold", { ...pkg, commandLines: [{ ...commandLine, commandLine: "setup.exe /name:\u{1F600}" }] }, "commandLines.0.commandLine", "Command line may only use characters an instruction file can hold (printable Latin-1)"],
+    ["a control character in the comments", { ...pkg, comments: "bell\u0007" }, "comments", "Comments may only use characters an instruction file can hold (printable Latin-1)"],
   ])("refuses %s, naming the field", (_case, input, path, message) => expect(messages(input)[path]).toBe(message));
 });
 

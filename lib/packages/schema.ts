@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PLATFORMS } from "../platforms";
-import { checkbox, oneOf, optionalBoolean, requiredText, text } from "../schema-fields";
+import { checkbox, instructionText, oneOf, optionalBoolean, requiredText, text } from "../schema-fields";
 import { siteCodeSchema } from "../sites/schema";
 import { PACKAGE_ID_PATTERN } from "../sms-id";
 
@@ -8,8 +8,8 @@ import { PACKAGE_ID_PATTERN } from "../sms-id";
 export const workstationCommandLineInputSchema = z.object({
   // Present when editing an existing command line, so jobs that use it keep pointing at it.
   id: z.preprocess((value) => (value === "" ? undefined : typeof value === "string" ? Number(value) : value), z.number().int().positive().optional()),
-  commandName: requiredText("Command name", 100),
-  commandLine: requiredText("Command line", 255),
+  commandName: instructionText(requiredText("Command name", 100), "Command name"),
+  commandLine: instructionText(requiredText("Command line", 255), "Command line"),
   isAutomated: checkbox(),
   isSystemTask: checkbox(),
   isUserInputRequired: optionalBoolean(),
@@ -33,8 +33,8 @@ export function packageIdSchema(label = "Package ID") {
 
 const packageFields = z.object({
   siteCode: siteCodeSchema(),
-  name: requiredText("Package name", 100),
-  comments: text("Comments", 1000),
+  name: instructionText(requiredText("Package name", 100), "Package name"),
+  comments: instructionText(text("Comments", 1000), "Comments"),
   sourceDirectory: text("Workstation source directory", 260),
   commandLines: z.array(workstationCommandLineInputSchema, { error: "Command lines must be a list" }).default([]),
 });

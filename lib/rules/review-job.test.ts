@@ -54,16 +54,10 @@ describe("reviewJob", () => {
     expect(reviewJob(reviewContext({ targets })).notChecked).toContainEqual({ rule: "R69", reason: "whether Pcmwin32 starts automatically is not recorded for 1 target" });
   });
 
-  it("reviews 10,000 targets well under 200 ms", () => {
+  // Its speed is measured by npm run bench:review, not asserted here.
+  it("aggregates a 10,000-target review into one finding per rule", () => {
     const context = syntheticReviewContext(10_000);
-    reviewJob(context);
-    const timings = Array.from({ length: 5 }, () => {
-      const start = performance.now();
-      reviewJob(context);
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
     expect(reviewJob(context).findings.find((finding) => finding.rule === "R60")?.subjects.length).toBe(4_000);
-    expect(timings[2]).toBeLessThan(200);
   });
 });
 

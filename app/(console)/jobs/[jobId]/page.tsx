@@ -8,7 +8,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { WallClockTime } from "@/components/wall-clock-time";
 import { getPlannedJob } from "@/lib/data/instructions";
 import { getJob, listJobTargets } from "@/lib/data/jobs";
-import { offerStateOf, OFFER_STATUS_LABELS } from "@/lib/jobs/instructions";
+import { holdsInstruction, offerStateOf, OFFER_STATUS_LABELS } from "@/lib/jobs/instructions";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
 import { PLATFORM_LABELS, type Platform } from "@/lib/platforms";
 import { pageNumberSchema } from "@/lib/schema-fields";
@@ -29,6 +29,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
   if (!job || !planned) notFound();
   const now = currentWallClock();
   const offer = offerStateOf(planned, now);
+  const isInInstructionFiles = holdsInstruction(planned, now);
   const { runPhase } = job.definition;
   const facts: [string, React.ReactNode][] = [
     ["Package", <Link key="package" href={`/packages/${job.packageId}`}>{`${job.packageId}: ${job.packageName}`}</Link>],
@@ -103,7 +104,9 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
 
       <h2 className="mb-2 text-lg font-semibold">Targets</h2>
       {job.storedState === "PENDING" ? (
-        <p className="mb-6 text-sm text-slate-600">The target list is resolved and frozen when the job is sent.</p>
+        <p className="mb-6 text-sm text-slate-600">
+          The target list is resolved and frozen when the job is sent. <Link href={`/jobs/${job.jobId}/preview`}>Preview what Send changes in each target&apos;s instruction file</Link>.
+        </p>
       ) : (
         <>
           <Table>
@@ -114,10 +117,11 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
                 <Th>Site</Th>
                 <Th>Platform</Th>
                 <Th>Offer</Th>
+                <Th>Record in its instruction file</Th>
               </tr>
             </thead>
             <tbody>
-              {targets.items.length === 0 && <EmptyRow colSpan={5}>No targets.</EmptyRow>}
+              {targets.items.length === 0 && <EmptyRow colSpan={6}>No targets.</EmptyRow>}
               {targets.items.map((computer) => (
                 <tr key={computer.smsId}>
                   <Td className="font-mono">
@@ -127,6 +131,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
                   <Td className="font-mono">{computer.siteCode}</Td>
                   <Td>{PLATFORM_LABELS[computer.platform as Platform] ?? computer.platform}</Td>
                   <Td>{OFFER_STATUS_LABELS[offer.status]}</Td>
+                  <Td>{isInInstructionFiles ? `Yes, request ${job.requestId}` : "No"}</Td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,16 @@
+import { PageHeader } from "@/components/ui/page-header";
+import { UploadForm } from "./upload-form";
+
+export const metadata = { title: "Dump an instruction file" };
+
+export default function UploadPage() {
+  return (
+    <>
+      <PageHeader
+        title="Dump an instruction file"
+        description="Upload any <SMS ID>.INS file, from this console or a logon server's PCMINS.BOX written by it, to read it as PCMDUMP prints it. A damaged file is reported with the byte offset and field where reading stopped."
+      />
+      <UploadForm />
+    </>
+  );
+}
