@@ -23,6 +23,8 @@ export interface BoxSyncSummary {
 
 export interface BoxSyncOptions {
   directory: string;
+  /** How messages name the directory (as the user typed it); default `directory`. */
+  directoryLabel?: string;
   /** Every file the box should hold, in any order; consumed a batch at a time. */
   files: AsyncIterable<BoxFile> | Iterable<BoxFile>;
   isDryRun?: boolean;
@@ -37,9 +39,9 @@ export interface BoxSyncOptions {
  * No fsync: rename makes each file appear whole to readers, which is what PCM clients need.
  */
 export async function syncInstructionBox(options: BoxSyncOptions): Promise<BoxSyncSummary> {
-  const { directory, isDryRun = false, onFile, batchSize = 500 } = options;
-  if (!isDryRun) ensureDirectory(directory);
-  const presentNames = listInstructionFiles(directory);
+  const { directory, directoryLabel = directory, isDryRun = false, onFile, batchSize = 500 } = options;
+  if (!isDryRun) ensureDirectory(directory, directoryLabel);
+  const presentNames = listInstructionFiles(directory, directoryLabel);
   const spellings = presentSpellings(presentNames);
   const wantedNames: string[] = [];
   const summary: BoxSyncSummary = { written: 0, unchanged: 0, removed: 0, bytesWritten: 0, fileCount: 0 };
@@ -96,19 +98,19 @@ export function writeFileAtomically(target: string, bytes: Uint8Array): void {
   }
 }
 
-function ensureDirectory(directory: string): void {
+function ensureDirectory(directory: string, label: string): void {
   try {
     mkdirSync(directory, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${directory} is not a directory`);
+    if (code === "EEXIST" || code === "ENOTDIR") throw new UsageError(`${label} is not a directory`);
     throw error;
   }
-  if (!statSync(directory).isDirectory()) throw new UsageError(`${directory} is not a directory`);
+  if (!statSync(directory).isDirectory()) throw new UsageError(`${label} is not a directory`);
 }
 
 /** Names of the regular files in `directory` named like `<SMS ID>.INS`; none when it does not exist. */
-function listInstructionFiles(directory: string): string[] {
+function listInstructionFiles(directory: string, label: string): string[] {
   try {
     return readdirSync(directory, { withFileTypes: true })
       .filter((entry) => entry.isFile() && isInstructionFileName(entry.name))
@@ -116,7 +118,7 @@ function listInstructionFiles(directory: string): string[] {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return [];
-    if (code === "ENOTDIR") throw new UsageError(`${directory} is not a directory`);
+    if (code === "ENOTDIR") throw new UsageError(`${label} is not a directory`);
     throw error;
   }
 }

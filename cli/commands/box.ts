@@ -32,6 +32,7 @@ export const boxCommand: Command = {
     const isDryRun = values["dry-run"] ?? false;
     const summary = await syncInstructionBox({
       directory: resolveFromCaller(directory),
+      directoryLabel: directory,
       files: generateInstructionBox({ now: currentWallClock() }),
       isDryRun,
       onFile: values.verbose ? (action, fileName) => console.log(`  ${(isDryRun ? DRY_RUN_WORDS[action] : action).padEnd(12)} ${fileName}`) : undefined,

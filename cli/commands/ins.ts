@@ -48,7 +48,7 @@ async function encode(args: string[]): Promise<number> {
   if (!parsed.success) {
     const issues = parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path) || "(the file)", message: issue.message }));
     const count = issues.length === 1 ? "1 problem" : `${issues.length} problems`;
-    throw new DomainError("invalid", `${file === "-" ? "The records" : file} ${issues.length === 1 ? "has" : "have"} ${count}; no file was written`, issues);
+    throw new DomainError("invalid", `${file === "-" ? "Standard input" : file} has ${count}; no file was written`, issues);
   }
   const bytes = encodeInstructionFile(parsed.data);
   writeFileAtomically(resolveFromCaller(values.output), bytes);

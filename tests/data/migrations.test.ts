@@ -16,7 +16,10 @@ function describeSchema(file: string) {
       tables.map(({ name }) => [
         name,
         {
-          columns: database.prepare(`PRAGMA table_info("${name}")`).all(),
+          // Columns added by a later migration come last; order does not matter to the schema.
+          columns: (database.prepare(`PRAGMA table_info("${name}")`).all() as { cid: number; name: string }[])
+            .map(({ cid: _position, ...column }) => column)
+            .sort((a, b) => a.name.localeCompare(b.name)),
           indexes: (database.prepare(`PRAGMA index_list("${name}")`).all() as { name: string; unique: number }[])
             .map((index) => ({ unique: index.unique, columns: database.prepare(`PRAGMA index_info("${index.name}")`).all() }))
             .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
