@@ -1,13 +1,15 @@
 import { isDomainError } from "@/lib/errors";
 import { UsageError, wantsHelp, type Command } from "./command";
 import { boxCommand } from "./commands/box";
+import { checkCommand } from "./commands/check";
 import { demoCommand } from "./commands/demo";
 import { insCommand } from "./commands/ins";
 import { jobCommand } from "./commands/job";
+import { rulesCommand } from "./commands/rules";
 import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
 
-const COMMANDS: Command[] = [jobCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand];
+const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

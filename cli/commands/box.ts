@@ -38,10 +38,11 @@ export const boxCommand: Command = {
       onFile: values.verbose ? (action, fileName) => console.log(`  ${(isDryRun ? DRY_RUN_WORDS[action] : action).padEnd(12)} ${fileName}`) : undefined,
     });
     const counts = [summary.written, summary.unchanged, summary.removed].map(formatCount);
+    const files = `${formatCount(summary.fileCount)} ${summary.fileCount === 1 ? "file" : "files"}`;
     console.log(
       isDryRun
-        ? `Would write ${counts[0]}, unchanged ${counts[1]}, would remove ${counts[2]} (${directory} would hold ${formatCount(summary.fileCount)} files); nothing was changed`
-        : `Wrote ${counts[0]}, unchanged ${counts[1]}, removed ${counts[2]} (${formatCount(summary.fileCount)} files in ${directory})`,
+        ? `Would write ${counts[0]}, unchanged ${counts[1]}, would remove ${counts[2]} (${directory} would hold ${files}); nothing was changed`
+        : `Wrote ${counts[0]}, unchanged ${counts[1]}, removed ${counts[2]} (${files} in ${directory})`,
     );
     return 0;
   },

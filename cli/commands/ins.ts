@@ -51,7 +51,12 @@ async function encode(args: string[]): Promise<number> {
     throw new DomainError("invalid", `${file === "-" ? "Standard input" : file} has ${count}; no file was written`, issues);
   }
   const bytes = encodeInstructionFile(parsed.data);
-  writeFileAtomically(resolveFromCaller(values.output), bytes);
+  try {
+    writeFileAtomically(resolveFromCaller(values.output), bytes);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError(`${values.output}: no such directory`);
+    throw error;
+  }
   const records = parsed.data.length === 1 ? "1 record" : `${formatCount(parsed.data.length)} records`;
   console.error(`Wrote ${values.output}: ${records}, ${formatCount(bytes.length)} bytes`);
   return 0;

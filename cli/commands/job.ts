@@ -1,7 +1,8 @@
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
-import { changeJobState, sendJob } from "@/lib/data/job-lifecycle";
+import { changeJobState } from "@/lib/data/job-lifecycle";
+import { sendJob } from "@/lib/data/job-review";
 import { getJob, listJobs, listJobTargets } from "@/lib/data/jobs";
 import { DomainError } from "@/lib/errors";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
@@ -189,7 +190,7 @@ export const jobCommand: Command = {
       }
       case "send": {
         const jobId = requireJobId(positionals, "send");
-        const result = await sendJob({ jobId, actor });
+        const result = await sendJob({ jobId, actor, now: currentWallClock() });
         console.log(`Sent job ${jobId} as request ${result.requestId} to ${result.targetCount} targets (${result.serverCount} distribution servers).`);
         return 0;
       }

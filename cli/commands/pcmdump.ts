@@ -6,8 +6,8 @@ import { readInstructionFile, type InstructionFileContents } from "@/lib/ins/dec
 import type { InstructionRecord } from "@/lib/ins/record";
 import { formatPcmdump, formatPcmdumpBanner } from "@/lib/pcmdump/format";
 import { formatPcmdumpList, type PcmdumpListEntry } from "@/lib/pcmdump/format-list";
+import { CONSOLE_VERSION } from "@/lib/version";
 import { currentWallClock } from "@/lib/wall-clock";
-import packageJson from "@/package.json";
 import { UsageError, type Command } from "../command";
 import { pauseForEnter, resolveFromCaller, writeOutput } from "../output";
 
@@ -161,7 +161,7 @@ async function dump(items: AsyncIterable<BoxItem> | BoxItem[], request: PcmdumpR
   let exitCode = 0;
   let count = 0;
   // The banner waits for the first file, so a single unreadable file prints nothing but its error.
-  const banner = () => (request.isJson || count > 0 ? "" : formatPcmdumpBanner(packageJson.version));
+  const banner = () => (request.isJson || count > 0 ? "" : formatPcmdumpBanner(CONSOLE_VERSION));
   for await (const item of items) {
     let contents: InstructionFileContents;
     try {
@@ -204,7 +204,7 @@ async function list(items: AsyncIterable<BoxItem> | BoxItem[], request: PcmdumpR
     if (request.isJson) await writeOutput(`${JSON.stringify({ ...entry, lastChange: entry.lastChange.toISOString() })}\n`);
     else entries.push(entry);
   }
-  if (!request.isJson) await writeOutput(formatPcmdumpBanner(packageJson.version) + formatPcmdumpList(entries));
+  if (!request.isJson) await writeOutput(formatPcmdumpBanner(CONSOLE_VERSION) + formatPcmdumpList(entries));
   if (request.shouldPause) await pauseForEnter();
   return exitCode;
 }

@@ -1,9 +1,10 @@
 import "server-only";
 import { cache } from "react";
-import type { ComputerInput } from "../computers/schema";
+import { formatHotfixList, parseHotfixList, type ComputerInput } from "../computers/schema";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import type { PcmVariant, Platform } from "../platforms";
+import type { DisableRandomPcmServers } from "../rules/context";
 import type { SmsVersion } from "../sites/schema";
 import { countOf, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
 
@@ -43,6 +44,20 @@ export interface ComputerDetail extends ComputerSummary {
   networkLink: "FAST" | "SLOW";
   machineGroups: string[];
   version: number;
+  // Facts the requirement rules need; null = not recorded.
+  /** [] when none is installed. */
+  installedPcmHotfixes: string[] | null;
+  isPcmwin32AutoStart: boolean | null;
+  clockOffsetSeconds: number | null;
+  hasInteractiveUsers: boolean | null;
+  usersAreLocalAdministrators: boolean | null;
+  isPcmServiceDirectoryUserWritable: boolean | null;
+  pcmServiceAccount: string | null;
+  hasDuplicateSmsId: boolean | null;
+  utcOffsetMinutes: number | null;
+  isDaylightSavingAdjusted: boolean | null;
+  isNetwareNetxClient: boolean | null;
+  disableRandomPcmServers: DisableRandomPcmServers | null;
 }
 
 const summarySelect = {
@@ -89,6 +104,8 @@ export const getComputer = cache(async (smsId: string): Promise<ComputerDetail |
     pcmVariant: computer.pcmVariant as PcmVariant,
     smsClientVersion: computer.smsClientVersion as SmsVersion,
     networkLink: computer.networkLink as "FAST" | "SLOW",
+    installedPcmHotfixes: parseHotfixList(computer.installedPcmHotfixes),
+    disableRandomPcmServers: computer.disableRandomPcmServers as DisableRandomPcmServers | null,
     logonServer: logonServer?.name ?? null,
     machineGroups: machineGroups.map((membership) => membership.machineGroup.name).sort(),
   };
@@ -114,6 +131,25 @@ async function computerData(input: ComputerInput) {
     pcmServiceInstallDirectory: input.pcmServiceInstallDirectory ?? null,
     pcmServiceStartType: input.pcmServiceStartType ?? null,
     lastInventoryAt: input.lastInventoryAt ?? null,
+    ...computerFactsData(input),
+  };
+}
+
+/** The recorded facts, with null for each one not recorded (so an update clears it). */
+export function computerFactsData(input: ComputerInput) {
+  return {
+    installedPcmHotfixes: input.installedPcmHotfixes ? formatHotfixList(input.installedPcmHotfixes) : null,
+    isPcmwin32AutoStart: input.isPcmwin32AutoStart ?? null,
+    clockOffsetSeconds: input.clockOffsetSeconds ?? null,
+    hasInteractiveUsers: input.hasInteractiveUsers ?? null,
+    usersAreLocalAdministrators: input.usersAreLocalAdministrators ?? null,
+    isPcmServiceDirectoryUserWritable: input.isPcmServiceDirectoryUserWritable ?? null,
+    pcmServiceAccount: input.pcmServiceAccount ?? null,
+    hasDuplicateSmsId: input.hasDuplicateSmsId ?? null,
+    utcOffsetMinutes: input.utcOffsetMinutes ?? null,
+    isDaylightSavingAdjusted: input.isDaylightSavingAdjusted ?? null,
+    isNetwareNetxClient: input.isNetwareNetxClient ?? null,
+    disableRandomPcmServers: input.disableRandomPcmServers ?? null,
   };
 }
 

@@ -6,7 +6,8 @@ import { jobInputSchema } from "../jobs/schema";
 import type { ImportSummary } from "../site-document/summary";
 import { currentWallClock } from "../wall-clock";
 import { createJob } from "./job-changes";
-import { changeJobState, sendJob } from "./job-lifecycle";
+import { changeJobState } from "./job-lifecycle";
+import { acknowledgeWarning, reviewSavedJob, sendJob } from "./job-review";
 import { importSiteDocument } from "./site-document-import";
 
 const DEMO_ACTOR = "demo loader";
@@ -41,8 +42,21 @@ export async function loadDemoIfEmpty(now: string = currentWallClock()): Promise
       },
     });
     const jobId = await createJob({ input, actor: DEMO_ACTOR });
-    if (demo.lifecycle !== "pending") await sendJob({ jobId, actor: DEMO_ACTOR });
+    if (demo.lifecycle !== "pending") await sendAfterReview(jobId, now);
     if (demo.lifecycle === "canceled") await changeJobState({ jobId, transition: "cancel", actor: DEMO_ACTOR, note: "Sent to the wrong site" });
   }
   return { ...summary, jobs: demoJobs.length };
+}
+
+/**
+ * Demo jobs are sent the way an admin sends them: warnings acknowledged with a reason; a job the
+ * review finds errors in stays Pending, so the review shows it at work.
+ */
+async function sendAfterReview(jobId: string, now: string) {
+  const result = await reviewSavedJob({ jobId, now });
+  if (!result || result.errors.length > 0) return;
+  for (const rule of result.unacknowledgedWarnings) {
+    await acknowledgeWarning({ jobId, rule, reason: "Accepted when the demo was loaded", actor: DEMO_ACTOR, now });
+  }
+  await sendJob({ jobId, actor: DEMO_ACTOR, now });
 }

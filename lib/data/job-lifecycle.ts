@@ -46,8 +46,11 @@ export async function resolveDistributionServers(tx: Transaction, definition: Jo
   return { specified, all: [...byName.values()] };
 }
 
-/** Send: resolve and freeze the targets and servers, allocate the request ID, go Active. */
-export async function sendJob(options: { jobId: string; actor: string }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
+/**
+ * Activation, the second half of Send: resolve and freeze the targets and servers, allocate the
+ * request ID, go Active. Only job-review.ts sendJob calls it, after the requirement review.
+ */
+export async function activateJob(options: { jobId: string; actor: string }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
   const { jobId, actor } = options;
   return db.$transaction(
     async (tx) => {

@@ -17,6 +17,8 @@ export interface WorkstationCommandLineDto {
   isSynchronousSystemExitRequired: boolean;
   supportedPlatforms: Platform[];
   restartsComputer: boolean;
+  /** The program needs local administrator rights (R2); null = not recorded. */
+  requiresAdministratorRights: boolean | null;
 }
 
 export interface PackageSummary {
@@ -26,7 +28,16 @@ export interface PackageSummary {
   commandLineCount: number;
 }
 
-export interface PackageDetail {
+/** Facts about the package source the requirement rules need; null = not recorded. */
+export interface PackageSourceFacts {
+  sourceFileCount: number | null;
+  sourceSizeMegabytes: number | null;
+  hasLongFileNames: boolean | null;
+  isSourceOnNtfs: boolean | null;
+  hasSourceChangedSinceLastSend: boolean | null;
+}
+
+export interface PackageDetail extends PackageSourceFacts {
   packageId: string;
   siteCode: string;
   name: string;
@@ -46,7 +57,27 @@ const commandLineSelect = {
   isSynchronousSystemExitRequired: true,
   supportedPlatforms: true,
   restartsComputer: true,
+  requiresAdministratorRights: true,
 } as const;
+
+const sourceFactsSelect = {
+  sourceFileCount: true,
+  sourceSizeMegabytes: true,
+  hasLongFileNames: true,
+  isSourceOnNtfs: true,
+  hasSourceChangedSinceLastSend: true,
+} as const;
+
+/** The recorded source facts, with null for each one not recorded (so an update clears it). */
+export function packageSourceFactsData(input: Pick<PackageInput, keyof PackageSourceFacts>): PackageSourceFacts {
+  return {
+    sourceFileCount: input.sourceFileCount ?? null,
+    sourceSizeMegabytes: input.sourceSizeMegabytes ?? null,
+    hasLongFileNames: input.hasLongFileNames ?? null,
+    isSourceOnNtfs: input.isSourceOnNtfs ?? null,
+    hasSourceChangedSinceLastSend: input.hasSourceChangedSinceLastSend ?? null,
+  };
+}
 
 function toCommandLineDto(row: { supportedPlatforms: string } & Omit<WorkstationCommandLineDto, "supportedPlatforms">): WorkstationCommandLineDto {
   return { ...row, supportedPlatforms: parsePlatformList(row.supportedPlatforms) };
@@ -77,6 +108,7 @@ export const getPackage = cache(async (packageId: string): Promise<PackageDetail
       name: true,
       comments: true,
       sourceDirectory: true,
+      ...sourceFactsSelect,
       version: true,
       commandLines: { select: commandLineSelect, orderBy: { position: "asc" } },
     },
@@ -95,6 +127,7 @@ function commandLineData(commandLine: WorkstationCommandLineInput, position: num
     isSynchronousSystemExitRequired: commandLine.isSynchronousSystemExitRequired,
     supportedPlatforms: formatPlatformList(commandLine.supportedPlatforms),
     restartsComputer: commandLine.restartsComputer,
+    requiresAdministratorRights: commandLine.requiresAdministratorRights ?? null,
   };
 }
 
@@ -122,6 +155,7 @@ export async function createPackage(options: { input: PackageInput }): Promise<s
         name: input.name,
         comments: input.comments,
         sourceDirectory: input.sourceDirectory,
+        ...packageSourceFactsData(input),
         commandLines: { create: input.commandLines.map(commandLineData) },
       },
     });
@@ -134,7 +168,7 @@ export async function updatePackage(options: { packageId: string; version: numbe
   await db.$transaction(async (tx) => {
     const updated = await tx.package.updateMany({
       where: { packageId, version },
-      data: { name: input.name, comments: input.comments, sourceDirectory: input.sourceDirectory, version: { increment: 1 } },
+      data: { name: input.name, comments: input.comments, sourceDirectory: input.sourceDirectory, ...packageSourceFactsData(input), version: { increment: 1 } },
     });
     await requireUpdated(updated.count, async () => (await tx.package.count({ where: { packageId } })) > 0, `Package ${packageId}`);
     await replaceCommandLines(tx, packageId, input.commandLines);

@@ -16,6 +16,8 @@ export interface ServerDto {
   fileSystem: FileSystem;
   hasServicesForMacintosh: boolean;
   macintoshZone: string | null;
+  /** Removed from the hierarchy but still listed under Transfer Packages (R57); null = not recorded. */
+  isRemovedFromHierarchy: boolean | null;
   version: number;
 }
 
@@ -30,6 +32,7 @@ const serverSelect = {
   fileSystem: true,
   hasServicesForMacintosh: true,
   macintoshZone: true,
+  isRemovedFromHierarchy: true,
   version: true,
 } as const;
 
@@ -56,6 +59,7 @@ function serverData(input: ServerInput) {
     fileSystem: input.fileSystem,
     hasServicesForMacintosh: input.hasServicesForMacintosh,
     macintoshZone: input.macintoshZone ?? null,
+    isRemovedFromHierarchy: input.isRemovedFromHierarchy ?? null,
   };
 }
 

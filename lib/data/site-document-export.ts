@@ -1,12 +1,12 @@
 import "server-only";
-import type { ComputerInput } from "../computers/schema";
+import { parseHotfixList, type ComputerInput } from "../computers/schema";
 import { db } from "../db";
 import type { MachineGroupInput } from "../machine-groups/schema";
 import type { DocumentPackage } from "../packages/schema";
 import { parsePlatformList } from "../platforms";
 import type { ServerInput } from "../servers/schema";
 import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocument } from "../site-document/schema";
-import type { DocumentSite } from "../sites/schema";
+import { parseBusinessDays, type DocumentSite } from "../sites/schema";
 import { exportJobs } from "./site-document-jobs";
 
 /** Drops null and undefined fields so the document only says what is set. */
@@ -43,6 +43,12 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
           pcmPollingIntervalMinutes: site.pcmPollingIntervalMinutes,
           inventoryIntervalDays: site.inventoryIntervalDays,
           isPcmEnabled: site.isPcmEnabled,
+          businessDays: parseBusinessDays(site.businessDays),
+          businessHoursStart: site.businessHoursStart,
+          businessHoursEnd: site.businessHoursEnd,
+          siteServerFreeDiskMegabytes: site.siteServerFreeDiskMegabytes,
+          utcOffsetMinutes: site.utcOffsetMinutes,
+          isDaylightSavingAdjusted: site.isDaylightSavingAdjusted,
           lastAllocated: { package: site.nextPackageNumber, job: site.nextJobNumber, request: site.nextRequestNumber },
         }) as DocumentSite,
     ),
@@ -58,11 +64,12 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
           fileSystem: server.fileSystem as ServerInput["fileSystem"],
           hasServicesForMacintosh: server.hasServicesForMacintosh,
           macintoshZone: server.macintoshZone,
+          isRemovedFromHierarchy: server.isRemovedFromHierarchy,
         }) as ServerInput,
     ),
     computers: computers.map((computer) => {
       const { logonServer, logonServerId: _id, version: _version, createdAt: _created, updatedAt: _updated, ...fields } = computer;
-      return present({ ...fields, logonServer: logonServer?.name ?? null }) as unknown as ComputerInput;
+      return present({ ...fields, installedPcmHotfixes: parseHotfixList(fields.installedPcmHotfixes), logonServer: logonServer?.name ?? null }) as unknown as ComputerInput;
     }),
     machineGroups: machineGroups.map(
       (group): MachineGroupInput => ({
@@ -79,6 +86,11 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
         name: pkg.name,
         comments: pkg.comments,
         sourceDirectory: pkg.sourceDirectory,
+        sourceFileCount: pkg.sourceFileCount ?? undefined,
+        sourceSizeMegabytes: pkg.sourceSizeMegabytes ?? undefined,
+        hasLongFileNames: pkg.hasLongFileNames ?? undefined,
+        isSourceOnNtfs: pkg.isSourceOnNtfs ?? undefined,
+        hasSourceChangedSinceLastSend: pkg.hasSourceChangedSinceLastSend ?? undefined,
         distributionServers: pkg.servers.map((entry) => entry.server.name).sort(),
         commandLines: pkg.commandLines.map((line) => ({
           commandName: line.commandName,
@@ -89,6 +101,7 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
           isSynchronousSystemExitRequired: line.isSynchronousSystemExitRequired,
           supportedPlatforms: parsePlatformList(line.supportedPlatforms),
           restartsComputer: line.restartsComputer,
+          requiresAdministratorRights: line.requiresAdministratorRights ?? undefined,
         })),
       }),
     ),

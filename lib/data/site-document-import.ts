@@ -2,10 +2,13 @@ import "server-only";
 import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import { formatPlatformList } from "../platforms";
+import { formatBusinessDays } from "../sites/schema";
 import { findReferenceIssues, formatIssuePath, type DocumentIssue } from "../site-document/references";
 import { siteDocumentSchema, type SiteDocument } from "../site-document/schema";
 import type { ImportSummary } from "../site-document/summary";
 import { sequenceOf } from "../sms-id";
+import { computerFactsData } from "./computers";
+import { packageSourceFactsData } from "./packages";
 import { importJobs } from "./site-document-jobs";
 
 
@@ -70,7 +73,17 @@ export async function importSiteDocument(raw: unknown): Promise<ImportSummary> {
 
 async function importSites(tx: Transaction, document: SiteDocument) {
   // Parents first without links, then the links, so any order in the document works.
-  for (const { lastAllocated: _counters, parentCode: _parent, code, ...site } of document.sites) {
+  for (const { lastAllocated: _counters, parentCode: _parent, code, ...fields } of document.sites) {
+    // A fact the document does not carry is not recorded: null, also over an earlier value.
+    const site = {
+      ...fields,
+      businessDays: fields.businessDays ? formatBusinessDays(fields.businessDays) : null,
+      businessHoursStart: fields.businessHoursStart ?? null,
+      businessHoursEnd: fields.businessHoursEnd ?? null,
+      siteServerFreeDiskMegabytes: fields.siteServerFreeDiskMegabytes ?? null,
+      utcOffsetMinutes: fields.utcOffsetMinutes ?? null,
+      isDaylightSavingAdjusted: fields.isDaylightSavingAdjusted ?? null,
+    };
     await tx.site.upsert({ where: { code }, create: { code, ...site }, update: { ...site, version: { increment: 1 } } });
   }
   for (const site of document.sites) {
@@ -80,7 +93,7 @@ async function importSites(tx: Transaction, document: SiteDocument) {
 
 async function importServers(tx: Transaction, document: SiteDocument) {
   for (const { name, ...server } of document.servers) {
-    const data = { ...server, macintoshZone: server.macintoshZone ?? null };
+    const data = { ...server, macintoshZone: server.macintoshZone ?? null, isRemovedFromHierarchy: server.isRemovedFromHierarchy ?? null };
     await tx.server.upsert({ where: { name }, create: { name, ...data }, update: { ...data, version: { increment: 1 } } });
   }
 }
@@ -98,6 +111,7 @@ async function importComputers(tx: Transaction, document: SiteDocument) {
     pcmServiceInstallDirectory: computer.pcmServiceInstallDirectory ?? null,
     pcmServiceStartType: computer.pcmServiceStartType ?? null,
     lastInventoryAt: computer.lastInventoryAt ?? null,
+    ...computerFactsData(computer),
   }));
   // New computers in bulk (inventories run to tens of thousands); existing ones one by one.
   const fresh = rows.filter((row) => !existing.has(row.smsId));
@@ -126,7 +140,8 @@ async function importMachineGroups(tx: Transaction, document: SiteDocument) {
 
 async function importPackages(tx: Transaction, document: SiteDocument) {
   const serverIds = new Map((await tx.server.findMany({ select: { id: true, name: true } })).map((server) => [server.name, server.id]));
-  for (const { packageId, commandLines, distributionServers, ...pkg } of document.packages) {
+  for (const { packageId, commandLines, distributionServers, ...fields } of document.packages) {
+    const pkg = { ...fields, ...packageSourceFactsData(fields) };
     await tx.package.upsert({ where: { packageId }, create: { packageId, ...pkg }, update: { ...pkg, version: { increment: 1 } } });
     await tx.packageServer.deleteMany({ where: { packageId } });
     await tx.packageServer.createMany({ data: distributionServers.map((name) => ({ packageId, serverId: serverIds.get(name) as number })) });
@@ -136,7 +151,13 @@ async function importPackages(tx: Transaction, document: SiteDocument) {
     const names = new Set(commandLines.map((line) => line.commandName));
     await tx.workstationCommandLine.deleteMany({ where: { packageId, commandName: { notIn: [...names] } } });
     for (const [position, { id: _id, ...line }] of commandLines.entries()) {
-      const data = { ...line, position, isUserInputRequired: line.isUserInputRequired ?? null, supportedPlatforms: formatPlatformList(line.supportedPlatforms) };
+      const data = {
+        ...line,
+        position,
+        isUserInputRequired: line.isUserInputRequired ?? null,
+        requiresAdministratorRights: line.requiresAdministratorRights ?? null,
+        supportedPlatforms: formatPlatformList(line.supportedPlatforms),
+      };
       const id = idByName.get(line.commandName);
       if (id === undefined) await tx.workstationCommandLine.create({ data: { ...data, packageId } });
       else await tx.workstationCommandLine.update({ where: { id }, data });

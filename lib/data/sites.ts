@@ -2,7 +2,8 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import type { SiteInput, SmsVersion } from "../sites/schema";
+import type { ReviewSite } from "../rules/context";
+import { formatBusinessDays, parseBusinessDays, type SiteInput, type SmsVersion } from "../sites/schema";
 import { countOf, refuseWhileInUse, requireUpdated } from "./records";
 
 export interface SiteSummary {
@@ -18,7 +19,18 @@ export interface SiteSummary {
   packageCount: number;
 }
 
-export interface SiteDetail extends Omit<SiteSummary, "serverCount" | "computerCount" | "packageCount"> {
+/** Facts the requirement rules need; null = not recorded. */
+export interface SiteFacts {
+  /** ISO weekdays, 1 Monday .. 7 Sunday. */
+  businessDays: number[] | null;
+  businessHoursStart: string | null;
+  businessHoursEnd: string | null;
+  siteServerFreeDiskMegabytes: number | null;
+  utcOffsetMinutes: number | null;
+  isDaylightSavingAdjusted: boolean | null;
+}
+
+export interface SiteDetail extends Omit<SiteSummary, "serverCount" | "computerCount" | "packageCount">, SiteFacts {
   inventoryIntervalDays: number;
   version: number;
   childCodes: string[];
@@ -53,11 +65,51 @@ export async function listSites(): Promise<SiteSummary[]> {
 /** Site codes and names for pickers. */
 export const listSiteChoices = cache(async () => db.site.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }));
 
+const factFields = {
+  businessDays: true,
+  businessHoursStart: true,
+  businessHoursEnd: true,
+  siteServerFreeDiskMegabytes: true,
+  utcOffsetMinutes: true,
+  isDaylightSavingAdjusted: true,
+} as const;
+
+type SiteFactsRow = Omit<SiteFacts, "businessDays"> & { businessDays: string | null };
+const toSiteFacts = (row: SiteFactsRow): SiteFacts => ({ ...row, businessDays: parseBusinessDays(row.businessDays) });
+
+const MEGABYTE = 1024 * 1024;
+
+/** A site as the requirement rules read it: business hours whole or null, free disk space in bytes. */
+function toReviewSite(row: Omit<ReviewSite, "businessHours" | "siteServerFreeDiskBytes"> & SiteFacts): ReviewSite {
+  const { businessDays, businessHoursStart, businessHoursEnd } = row;
+  return {
+    code: row.code,
+    name: row.name,
+    parentCode: row.parentCode,
+    smsVersion: row.smsVersion,
+    servicePack: row.servicePack,
+    pcmPollingIntervalMinutes: row.pcmPollingIntervalMinutes,
+    inventoryIntervalDays: row.inventoryIntervalDays,
+    isPcmEnabled: row.isPcmEnabled,
+    businessHours: businessDays && businessHoursStart && businessHoursEnd ? { isoWeekdays: businessDays, start: businessHoursStart, end: businessHoursEnd } : null,
+    siteServerFreeDiskBytes: row.siteServerFreeDiskMegabytes === null ? null : row.siteServerFreeDiskMegabytes * MEGABYTE,
+    utcOffsetMinutes: row.utcOffsetMinutes,
+    isDaylightSavingAdjusted: row.isDaylightSavingAdjusted,
+  };
+}
+
+/** Every site with the facts the requirement rules read (the package form reviews against them). */
+export const listReviewSites = cache(async (): Promise<ReviewSite[]> => {
+  const rows = await db.site.findMany({ orderBy: { code: "asc" }, select: { ...siteFields, ...factFields, inventoryIntervalDays: true } });
+  return rows.map((row) => toReviewSite({ ...row, smsVersion: row.smsVersion as SmsVersion, ...toSiteFacts(row) }));
+});
+
 export const getSite = cache(async (code: string): Promise<SiteDetail | null> => {
   const row = await db.site.findUnique({
     where: { code },
     select: {
       ...siteFields,
+      ...factFields,
       inventoryIntervalDays: true,
       version: true,
       children: { select: { code: true }, orderBy: { code: "asc" } },
@@ -68,6 +120,7 @@ export const getSite = cache(async (code: string): Promise<SiteDetail | null> =>
   const { children, _count, ...site } = row;
   return {
     ...site,
+    ...toSiteFacts(site),
     smsVersion: site.smsVersion as SmsVersion,
     childCodes: children.map((child) => child.code),
     computerCount: _count.computers,
@@ -84,6 +137,12 @@ function siteData(input: SiteInput) {
     pcmPollingIntervalMinutes: input.pcmPollingIntervalMinutes,
     inventoryIntervalDays: input.inventoryIntervalDays,
     isPcmEnabled: input.isPcmEnabled,
+    businessDays: input.businessDays ? formatBusinessDays(input.businessDays) : null,
+    businessHoursStart: input.businessHoursStart ?? null,
+    businessHoursEnd: input.businessHoursEnd ?? null,
+    siteServerFreeDiskMegabytes: input.siteServerFreeDiskMegabytes ?? null,
+    utcOffsetMinutes: input.utcOffsetMinutes ?? null,
+    isDaylightSavingAdjusted: input.isDaylightSavingAdjusted ?? null,
   };
 }
 

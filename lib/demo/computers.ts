@@ -45,12 +45,35 @@ const PREFIXES: Record<Platform, string> = {
   WINDOWS95: "W95",
 };
 
+/** Post-SP4 PCM hotfix sets an SP4 client may hold (the fixes R9, R25 and R37 look for). */
+const SP4_HOTFIX_SETS: (string[] | undefined)[] = [[], ["Q195937"], ["Q193784", "Q195937"], ["Q193784", "Q195937", "Q255284"], undefined];
+
+/**
+ * The facts the requirement rules read, for a share of the computers: clocks mostly within a few
+ * seconds and every 13th (from the 8th) off by minutes, Pcmwin32 auto-start, SP4 hotfixes. Drawn
+ * from their own stream so the inventory fields above stay what they were before facts existed.
+ */
+function generatedFacts(index: number, site: GeneratedSite, platform: Platform, random: () => number): Partial<ComputerInput> {
+  const isRecorded = random() < 0.75;
+  const drift = Math.round((random() - 0.5) * 50);
+  const isSkewed = index % 13 === 7;
+  const hotfixSet = SP4_HOTFIX_SETS[Math.floor(random() * SP4_HOTFIX_SETS.length)];
+  const isAutoStart = random() < 0.5;
+  const isWindowsNt = platform.startsWith("WIN32");
+  return {
+    clockOffsetSeconds: isSkewed ? (index % 2 === 0 ? -1 : 1) * (240 + (index % 5) * 60) : isRecorded ? drift : undefined,
+    isPcmwin32AutoStart: isWindowsNt && isRecorded ? isAutoStart : undefined,
+    installedPcmHotfixes: site.smsClientServicePack === 4 && isWindowsNt ? hotfixSet : undefined,
+  };
+}
+
 /**
  * Inventory for `count` computers spread over the sites and every platform in turn, with SMS IDs
  * laid out as Q127052 describes: creating site code, a two-character logon-server range, a sequence.
  */
 export function generateComputers(sites: readonly GeneratedSite[], count: number, seed = 1994): ComputerInput[] {
   const random = seededRandom(seed);
+  const factsRandom = seededRandom(seed ^ 0x5eed);
   return Array.from({ length: count }, (_, index) => {
     const site = sites[index % sites.length] as GeneratedSite;
     const platform = PLATFORMS[Math.floor(index / sites.length) % PLATFORMS.length] as Platform;
@@ -83,6 +106,7 @@ export function generateComputers(sites: readonly GeneratedSite[], count: number
       pcmServiceAccountIsDomainAdmin: false,
       networkLink: random() < 0.1 ? "SLOW" : "FAST",
       lastInventoryAt: `1998-11-${String(day).padStart(2, "0")}T${String(8 + (index % 10)).padStart(2, "0")}:15:00`,
+      ...generatedFacts(index, site, platform, factsRandom),
     };
   });
 }

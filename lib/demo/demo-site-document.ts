@@ -12,16 +12,32 @@ import { generateComputers, type GeneratedSite } from "./computers";
  * plus sites on other SMS versions so version-gated behaviour has something to show.
  */
 const SITES: DocumentSite[] = [
-  { code: "GBL", name: "Global Central Site", smsVersion: "1.2", servicePack: 4, pcmPollingIntervalMinutes: 60, inventoryIntervalDays: 7, isPcmEnabled: true },
-  { code: "BPC", name: "BPC Primary Site", parentCode: "GBL", smsVersion: "1.2", servicePack: 3, pcmPollingIntervalMinutes: 20, inventoryIntervalDays: 7, isPcmEnabled: true },
-  { code: "VAQ", name: "VAQ Branch Office", parentCode: "GBL", smsVersion: "1.2", servicePack: 2, pcmPollingIntervalMinutes: 15, inventoryIntervalDays: 7, isPcmEnabled: true },
+  { code: "GBL", name: "Global Central Site", smsVersion: "1.2", servicePack: 4, pcmPollingIntervalMinutes: 60, inventoryIntervalDays: 7, isPcmEnabled: true, siteServerFreeDiskMegabytes: 4096, utcOffsetMinutes: -300, isDaylightSavingAdjusted: true },
+  {
+    code: "BPC",
+    name: "BPC Primary Site",
+    parentCode: "GBL",
+    smsVersion: "1.2",
+    servicePack: 3,
+    pcmPollingIntervalMinutes: 20,
+    inventoryIntervalDays: 7,
+    isPcmEnabled: true,
+    businessDays: [1, 2, 3, 4, 5],
+    businessHoursStart: "08:00",
+    businessHoursEnd: "18:00",
+    siteServerFreeDiskMegabytes: 1200,
+    utcOffsetMinutes: -300,
+    isDaylightSavingAdjusted: true,
+  },
+  { code: "VAQ", name: "VAQ Branch Office", parentCode: "GBL", smsVersion: "1.2", servicePack: 2, pcmPollingIntervalMinutes: 15, inventoryIntervalDays: 7, isPcmEnabled: true, businessDays: [1, 2, 3, 4, 5, 6], businessHoursStart: "07:30", businessHoursEnd: "17:00", utcOffsetMinutes: -360 },
+  // S01's facts are left unrecorded, so the review has a site to call "not checked".
   { code: "S01", name: "S01 Legacy Site", parentCode: "BPC", smsVersion: "1.1", servicePack: 0, pcmPollingIntervalMinutes: 30, inventoryIntervalDays: 14, isPcmEnabled: false },
 ];
 
 const SERVERS: ServerInput[] = [
   { name: "GBL-SMS", siteCode: "GBL", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\GBL-SMS\\SMS_PKGC", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: false },
-  { name: "CNS-SMS", siteCode: "BPC", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\CNS-SMS\\SMS_PKGD", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: true, macintoshZone: "CNS Engineering" },
-  { name: "CNSAPPS1", siteCode: "BPC", isLogonServer: false, isDistributionServer: true, packageShare: "\\\\CNSAPPS1\\SMS_PKGD", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: false },
+  { name: "CNS-SMS", siteCode: "BPC", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\CNS-SMS\\SMS_PKGD", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: true, macintoshZone: "CNS Engineering", isRemovedFromHierarchy: false },
+  { name: "CNSAPPS1", siteCode: "BPC", isLogonServer: false, isDistributionServer: true, packageShare: "\\\\CNSAPPS1\\SMS_PKGD", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: false, isRemovedFromHierarchy: false },
   { name: "VAQ-SMS", siteCode: "VAQ", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\VAQ-SMS\\SMS_PKGC", serverType: 2, fileSystem: "NTFS", hasServicesForMacintosh: false },
   { name: "VAQNW1", siteCode: "VAQ", isLogonServer: false, isDistributionServer: true, packageShare: "\\\\VAQNW1\\SYS", serverType: 6, fileSystem: "NETWARE", hasServicesForMacintosh: false },
   { name: "S01-SMS", siteCode: "S01", isLogonServer: true, isDistributionServer: true, packageShare: "\\\\S01-SMS\\SMS_PKGC", serverType: 2, fileSystem: "FAT", hasServicesForMacintosh: false },
@@ -58,6 +74,19 @@ const MDM00005: ComputerInput = {
   pcmServiceAccountIsDomainAdmin: false,
   networkLink: "FAST",
   lastInventoryAt: "1998-11-16T09:30:00",
+  // Every fact the requirement rules read, recorded.
+  installedPcmHotfixes: [],
+  isPcmwin32AutoStart: false,
+  clockOffsetSeconds: 12,
+  hasInteractiveUsers: true,
+  usersAreLocalAdministrators: false,
+  isPcmServiceDirectoryUserWritable: false,
+  pcmServiceAccount: "CORP\\SMSPCMSVC",
+  hasDuplicateSmsId: false,
+  utcOffsetMinutes: -300,
+  isDaylightSavingAdjusted: true,
+  isNetwareNetxClient: false,
+  disableRandomPcmServers: "RANDOM",
 };
 
 const PACKAGES: DocumentPackageInput[] = [
@@ -67,6 +96,10 @@ const PACKAGES: DocumentPackageInput[] = [
     name: "Microsoft Office Professional 4",
     comments: "Microsoft Office Professional 4.3",
     sourceDirectory: "\\\\CNSAPPS1\\SOURCE\\OFFICE43",
+    sourceFileCount: 412,
+    sourceSizeMegabytes: 58,
+    hasLongFileNames: false,
+    isSourceOnNtfs: true,
     commandLines: [
       { commandName: "Complete", commandLine: "acmewkst.exe smsproxy\\complete.stf /I:C", isAutomated: true, isSystemTask: false, isUserInputRequired: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN16", "WIN32_X86", "WIN32_MIPS", "WIN32_ALPHA"], restartsComputer: false },
       { commandName: "Typical", commandLine: "acmewkst.exe smsproxy\\typical.stf", isAutomated: false, isSystemTask: false, isUserInputRequired: true, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN16", "WIN32_X86"], restartsComputer: false },
@@ -88,6 +121,11 @@ const PACKAGES: DocumentPackageInput[] = [
     name: "MS Flight Simulator",
     comments: "This is for Macintosh Only",
     sourceDirectory: "\\\\CNS-SMS\\SOURCE\\FLTSIM",
+    // The SOURCE share sits on a FAT volume of CNS-SMS; Macintosh packages need NTFS for their resource forks (R21).
+    sourceFileCount: 37,
+    sourceSizeMegabytes: 24,
+    hasLongFileNames: true,
+    isSourceOnNtfs: false,
     commandLines: [
       { commandName: "Install Flight Simulator on your system", commandLine: "\"Flight Simulator Program\"", isAutomated: false, isSystemTask: false, isUserInputRequired: true, isSynchronousSystemExitRequired: false, supportedPlatforms: ["MACINTOSH"], restartsComputer: false },
     ],
@@ -108,9 +146,14 @@ const PACKAGES: DocumentPackageInput[] = [
     name: "Windows NT 4.0 Service Pack 3",
     comments: "Service Pack 3 for Windows NT 4.0 (x86), unattended through the PCM service.",
     sourceDirectory: "\\\\CNSAPPS1\\SOURCE\\NT4SP3",
+    sourceFileCount: 268,
+    sourceSizeMegabytes: 34,
+    hasLongFileNames: false,
+    isSourceOnNtfs: true,
+    hasSourceChangedSinceLastSend: false,
     commandLines: [
-      { commandName: "Unattended update (PCM service)", commandLine: "update.exe -u -z", isAutomated: true, isSystemTask: true, isUserInputRequired: false, isSynchronousSystemExitRequired: true, supportedPlatforms: ["WIN32_X86"], restartsComputer: true },
-      { commandName: "Interactive update", commandLine: "update.exe", isAutomated: false, isSystemTask: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN32_X86"], restartsComputer: true },
+      { commandName: "Unattended update (PCM service)", commandLine: "update.exe -u -z", isAutomated: true, isSystemTask: true, isUserInputRequired: false, isSynchronousSystemExitRequired: true, supportedPlatforms: ["WIN32_X86"], restartsComputer: true, requiresAdministratorRights: true },
+      { commandName: "Interactive update", commandLine: "update.exe", isAutomated: false, isSystemTask: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN32_X86"], restartsComputer: true, requiresAdministratorRights: true },
     ],
   },
 ];

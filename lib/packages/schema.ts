@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PLATFORMS } from "../platforms";
-import { checkbox, instructionText, oneOf, optionalBoolean, requiredText, text } from "../schema-fields";
+import { checkbox, instructionText, oneOf, optional, optionalBoolean, requiredText, text, wholeNumber } from "../schema-fields";
 import { siteCodeSchema } from "../sites/schema";
 import { PACKAGE_ID_PATTERN } from "../sms-id";
 
@@ -18,6 +18,8 @@ export const workstationCommandLineInputSchema = z.object({
     .array(oneOf("Supported platform", PLATFORMS), { error: "Supported platforms must be a list" })
     .min(1, { error: "Select at least one supported platform" }),
   restartsComputer: checkbox(),
+  // The program needs local administrator rights (R2); absent = not recorded.
+  requiresAdministratorRights: optionalBoolean(),
 });
 
 export type WorkstationCommandLineInput = z.infer<typeof workstationCommandLineInputSchema>;
@@ -37,6 +39,12 @@ const packageFields = z.object({
   comments: instructionText(text("Comments", 1000), "Comments"),
   sourceDirectory: text("Workstation source directory", 260),
   commandLines: z.array(workstationCommandLineInputSchema, { error: "Command lines must be a list" }).default([]),
+  // Facts about the source the requirement rules need; absent = not recorded.
+  sourceFileCount: optional(wholeNumber("Source file count", { min: 0, max: 10_000_000 })),
+  sourceSizeMegabytes: optional(wholeNumber("Source size (MB)", { min: 0, max: 10_000_000 })),
+  hasLongFileNames: optionalBoolean(),
+  isSourceOnNtfs: optionalBoolean(),
+  hasSourceChangedSinceLastSend: optionalBoolean(),
 });
 
 /** Command names are unique within their package (case-insensitively, as Windows compares names). */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, oneOf, optional, requiredText, text, wholeNumber } from "../schema-fields";
+import { checkbox, oneOf, optional, optionalBoolean, requiredText, text, wholeNumber } from "../schema-fields";
 import { siteCodeSchema } from "../sites/schema";
 
 /** The instruction record's server types (Q123499). */
@@ -42,6 +42,8 @@ export const serverInputSchema = z
     fileSystem: oneOf("File system", FILE_SYSTEMS).default("NTFS"),
     hasServicesForMacintosh: checkbox(),
     macintoshZone: optional(text("Macintosh zone", 32).pipe(z.string().min(1))),
+    // Removed from the hierarchy but still listed under Transfer Packages (R57, Q199994); absent = not recorded.
+    isRemovedFromHierarchy: optionalBoolean(),
   })
   .superRefine((server, context) => {
     if (server.macintoshZone && !server.hasServicesForMacintosh) {

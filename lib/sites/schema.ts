@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { checkbox, oneOf, optional, requiredText, wholeNumber } from "../schema-fields";
+import { checkbox, oneOf, optional, optionalBoolean, requiredText, wholeNumber } from "../schema-fields";
 import { isReservedSiteCode, SITE_CODE_PATTERN } from "../sms-id";
 
 export const SMS_VERSIONS = ["1.0", "1.1", "1.2"] as const;
@@ -29,6 +29,27 @@ export function refineServicePack(
   }
 }
 
+/** ISO weekdays, 1 Monday .. 7 Sunday, as business hours name them. */
+export const ISO_WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+/** Standard-time offsets from UTC run from -12:00 to +14:00. */
+export const UTC_OFFSET_BOUNDS = { min: -720, max: 840 } as const;
+const TIME_OF_DAY_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A time of day on the site's wall clock, "HH:MM" (24-hour). */
+export function timeOfDaySchema(label: string) {
+  return z.string({ error: `${label} must be a time as HH:MM (24-hour)` }).trim().regex(TIME_OF_DAY_PATTERN, { error: `${label} must be a time as HH:MM (24-hour)` });
+}
+
+const BUSINESS_DAY_ERROR = "Business days must be ISO weekdays from 1 (Monday) to 7 (Sunday)";
+/** The days of business hours, kept in order and once each: ["1", "5"] from a form, [1, 5] from JSON. */
+const businessDaysSchema = z
+  .array(
+    z.preprocess((value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value), z.number({ error: BUSINESS_DAY_ERROR }).int({ error: BUSINESS_DAY_ERROR }).min(1, { error: BUSINESS_DAY_ERROR }).max(7, { error: BUSINESS_DAY_ERROR })),
+    { error: "Business days must be a list" },
+  )
+  .min(1, { error: "Business days must include at least one day" })
+  .transform((days) => [...new Set(days)].sort((a, b) => a - b));
+
 const siteFields = z.object({
   code: siteCodeSchema(),
   name: requiredText("Site name", 50),
@@ -38,12 +59,32 @@ const siteFields = z.object({
   pcmPollingIntervalMinutes: wholeNumber("PCM polling interval (minutes)", { min: 1, max: 1440 }),
   inventoryIntervalDays: wholeNumber("Inventory interval (days)", { min: 1, max: 365 }).default(7),
   isPcmEnabled: checkbox(),
+  // Facts the requirement rules need; absent = not recorded.
+  businessDays: optional(businessDaysSchema),
+  businessHoursStart: optional(timeOfDaySchema("Business hours start")),
+  businessHoursEnd: optional(timeOfDaySchema("Business hours end")),
+  siteServerFreeDiskMegabytes: optional(wholeNumber("Site server free disk space (MB)", { min: 0, max: 100_000_000 })),
+  utcOffsetMinutes: optional(wholeNumber("UTC offset (minutes)", UTC_OFFSET_BOUNDS)),
+  isDaylightSavingAdjusted: optionalBoolean(),
 });
 
 function refineSite(site: z.infer<typeof siteFields>, context: z.RefinementCtx) {
   refineServicePack(site.smsVersion, site.servicePack, context, ["servicePack"], "SMS");
   if (site.parentCode && site.parentCode === site.code) {
     context.addIssue({ code: "custom", path: ["parentCode"], message: "Parent site cannot be the site itself" });
+  }
+  refineBusinessHours(site, context);
+}
+
+/** Business hours are recorded whole (days, start and end) or not at all, and end after they start. */
+function refineBusinessHours(site: Pick<z.infer<typeof siteFields>, "businessDays" | "businessHoursStart" | "businessHoursEnd">, context: z.RefinementCtx) {
+  const { businessDays, businessHoursStart: start, businessHoursEnd: end } = site;
+  if (businessDays === undefined && start === undefined && end === undefined) return;
+  if (businessDays === undefined) context.addIssue({ code: "custom", path: ["businessDays"], message: "Business days are required with business hours" });
+  if (start === undefined) context.addIssue({ code: "custom", path: ["businessHoursStart"], message: "Business hours start is required with business days" });
+  if (end === undefined) context.addIssue({ code: "custom", path: ["businessHoursEnd"], message: "Business hours end is required with business days" });
+  if (start !== undefined && end !== undefined && end <= start) {
+    context.addIssue({ code: "custom", path: ["businessHoursEnd"], message: "Business hours end must be later than the start" });
   }
 }
 
@@ -68,3 +109,14 @@ export const documentSiteSchema = siteFields
   })
   .superRefine(refineSite);
 export type DocumentSite = z.infer<typeof documentSiteSchema>;
+
+/** Business days as the database stores them: "1,2,3,4,5". */
+export function formatBusinessDays(days: readonly number[]): string {
+  return days.join(",");
+}
+
+/** The stored comma list back as ISO weekdays; null stays null (not recorded). */
+export function parseBusinessDays(stored: string | null): number[] | null {
+  if (stored === null) return null;
+  return stored.split(",").filter(Boolean).map(Number);
+}

@@ -14,7 +14,7 @@ if (migrate.status !== 0) throw new Error(migrate.stderr);
 const { db } = await import("../../lib/db.ts");
 const { importSiteDocument } = await import("../../lib/data/site-document-import.ts");
 const { createJob } = await import("../../lib/data/job-changes.ts");
-const { sendJob } = await import("../../lib/data/job-lifecycle.ts");
+const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
 const { getPlannedJob } = await import("../../lib/data/instructions.ts");
 const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
 const { planInstructions } = await import("../../lib/jobs/instructions.ts");
@@ -44,7 +44,7 @@ const input = jobInputSchema.parse({
 const inventory = await time("load inventory for target resolution", () => loadTargetInventory(db));
 const resolved = await time("resolve a whole-hierarchy query target (pure)", () => resolveTargets(input.target, inventory));
 const jobId = await createJob({ input, actor: "benchmark" });
-const sent = await time(`Send: resolve and freeze ${resolved.smsIds.length} targets in one transaction`, () => sendJob({ jobId, actor: "benchmark" }));
+const sent = await time(`Send: resolve and freeze ${resolved.smsIds.length} targets in one transaction`, () => activateJob({ jobId, actor: "benchmark" }));
 const planned = (await getPlannedJob(jobId))!;
 const computers = await db.computer.findMany({ select: { smsId: true, siteCode: true } });
 const records = await time(`plan the instruction records of ${sent.targetCount} targets (pure)`, () =>

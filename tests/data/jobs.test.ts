@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getComputerInstructions } from "@/lib/data/instructions";
 import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
-import { changeJobState, sendJob } from "@/lib/data/job-lifecycle";
+import { activateJob as sendJob, changeJobState } from "@/lib/data/job-lifecycle";
 import { getJob } from "@/lib/data/jobs";
 import { deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
 import { exportSiteDocument } from "@/lib/data/site-document-export";

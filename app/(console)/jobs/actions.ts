@@ -4,13 +4,16 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
 import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
-import { changeJobState, sendJob } from "@/lib/data/job-lifecycle";
+import { changeJobState } from "@/lib/data/job-lifecycle";
+import { applyFix } from "@/lib/data/apply-fix";
+import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
 import { getJob } from "@/lib/data/jobs";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import type { JobTransitionName } from "@/lib/jobs/lifecycle";
 import { jobInputSchema } from "@/lib/jobs/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
+import { currentWallClock } from "@/lib/wall-clock";
 import { currentActor } from "../actor";
 import { jobToFormValues } from "./form-values";
 
@@ -65,7 +68,7 @@ export async function deleteJobAction(jobId: string, _state: ActionState, _formD
 
 export async function sendJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
   try {
-    const result = await sendJob({ jobId, actor: await currentActor() });
+    const result = await sendJob({ jobId, actor: await currentActor(), now: currentWallClock() });
     revalidatePath(`/jobs/${jobId}`);
     return { status: "success", message: `Sent as request ${result.requestId} to ${result.targetCount} targets.` };
   } catch (error) {
@@ -82,4 +85,25 @@ export async function changeJobStateAction(jobId: string, transition: Exclude<Jo
   }
   revalidatePath(`/jobs/${jobId}`);
   return { status: "success", message: `Job ${jobId} ${transition === "cancel" ? "canceled" : transition === "complete" ? "marked complete" : "marked failed"}.` };
+}
+
+export async function acknowledgeWarningAction(jobId: string, rule: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const reason = String(formData.get("reason") ?? "");
+  try {
+    await acknowledgeWarning({ jobId, rule, reason, actor: await currentActor(), now: currentWallClock() });
+  } catch (error) {
+    return fromDomainError(error, { reason });
+  }
+  revalidatePath(`/jobs/${jobId}`);
+  return { status: "success", message: `${rule} acknowledged.` };
+}
+
+export async function applyFixAction(jobId: string, rule: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  try {
+    const finding = await applyFix({ jobId, rule, now: currentWallClock() });
+    revalidatePath(`/jobs/${jobId}`);
+    return { status: "success", message: `Applied: ${finding.fix.text}` };
+  } catch (error) {
+    return fromDomainError(error, {});
+  }
 }

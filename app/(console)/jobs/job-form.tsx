@@ -11,6 +11,7 @@ import type { JobFormChoices } from "@/lib/data/jobs";
 import { JOB_PRIORITIES, TARGET_KINDS, type TargetKind } from "@/lib/jobs/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
 import { addDays, ceilToMinute } from "@/lib/wall-clock";
+import { DraftFindings } from "./draft-findings";
 import { WallClockInput } from "./wall-clock-input";
 
 const TARGET_LABELS: Record<TargetKind, string> = {
@@ -41,6 +42,7 @@ export function JobForm({
     <form key={formKey} ref={formRef} action={formAction} className="space-y-6" noValidate>
       <FormMessage status={state.status} message={message} />
       <JobFields values={values} errors={errors} choices={choices} now={now} isNew={isNew} />
+      <DraftFindings key={formKey} formRef={formRef} />
       <div className="flex gap-2">
         <Button type="submit" disabled={isPending}>
           {isPending ? "Saving…" : isNew ? "Create job" : "Save job"}

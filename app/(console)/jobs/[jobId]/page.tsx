@@ -7,6 +7,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { WallClockTime } from "@/components/wall-clock-time";
 import { getPlannedJob } from "@/lib/data/instructions";
+import { reviewSavedJob } from "@/lib/data/job-review";
 import { getJob, listJobTargets } from "@/lib/data/jobs";
 import { holdsInstruction, offerStateOf, OFFER_STATUS_LABELS } from "@/lib/jobs/instructions";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
@@ -16,6 +17,7 @@ import { currentWallClock } from "@/lib/wall-clock";
 import { changeJobStateAction, deleteJobAction, sendJobAction } from "../actions";
 import { JobActionButton } from "../job-action-button";
 import { JobStateBadge } from "../job-states";
+import { ReviewPanel } from "../review-panel";
 import { describeTarget } from "../target-description";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]">) {
@@ -25,9 +27,21 @@ export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]">) {
 export default async function JobPage({ params, searchParams }: PageProps<"/jobs/[jobId]">) {
   const { jobId } = await params;
   const page = pageNumberSchema.parse((await searchParams).page);
-  const [job, planned, targets] = await Promise.all([getJob(jobId), getPlannedJob(jobId), listJobTargets({ jobId, page })]);
-  if (!job || !planned) notFound();
   const now = currentWallClock();
+  const [job, planned, targets, review] = await Promise.all([getJob(jobId), getPlannedJob(jobId), listJobTargets({ jobId, page }), reviewSavedJob({ jobId, now })]);
+  if (!job || !planned || !review) notFound();
+  const canSend = review.errors.length === 0 && review.unacknowledgedWarnings.length === 0;
+  const stateLabel = (state: string) => JOB_STATE_LABELS[state as keyof typeof JOB_STATE_LABELS] ?? state;
+  // State changes and warning acknowledgements, in the order they happened.
+  const history = [
+    ...job.transitions.map((transition) => ({
+      at: transition.at,
+      change: `${transition.fromState ? `${stateLabel(transition.fromState)} → ` : ""}${stateLabel(transition.toState)}`,
+      actor: transition.actor,
+      note: transition.note,
+    })),
+    ...review.acknowledgements.map((entry) => ({ at: entry.at, change: `Warning ${entry.rule} acknowledged`, actor: entry.actor, note: entry.reason })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
   const offer = offerStateOf(planned, now);
   const isInInstructionFiles = holdsInstruction(planned, now);
   const { runPhase } = job.definition;
@@ -86,9 +100,14 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
               </>
             )}
           </p>
-          {job.storedState === "PENDING" && (
-            <JobActionButton action={sendJobAction.bind(null, job.jobId)} label="Send" variant="primary" confirmation="Send resolves the target list and the distribution servers now and freezes them, as SMS did at activation." />
-          )}
+          {job.storedState === "PENDING" &&
+            (canSend ? (
+              <JobActionButton action={sendJobAction.bind(null, job.jobId)} label="Send" variant="primary" confirmation="Send resolves the target list and the distribution servers now and freezes them, as SMS did at activation." />
+            ) : (
+              <p className="rounded border border-amber-300 bg-amber-50 p-2 text-sm">
+                Send waits for the requirement review: {review.errors.length > 0 ? `fix ${review.errors.join(", ")}` : `acknowledge ${review.unacknowledgedWarnings.join(", ")}`}.
+              </p>
+            ))}
           {(job.storedState === "PENDING" || job.storedState === "ACTIVE") && (
             <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "cancel")} label="Cancel job" variant="danger" withNote confirmation="Canceling removes this job's record from every target's instruction file." />
           )}
@@ -101,6 +120,8 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           {job.storedState !== "ACTIVE" && <DeleteButton action={deleteJobAction.bind(null, job.jobId)} what={`job ${job.jobId}`} />}
         </section>
       </div>
+
+      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId }} isPending={job.storedState === "PENDING"} />
 
       <h2 className="mb-2 text-lg font-semibold">Targets</h2>
       {job.storedState === "PENDING" ? (
@@ -173,15 +194,12 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           </tr>
         </thead>
         <tbody>
-          {job.transitions.map((transition, index) => (
+          {history.map((entry, index) => (
             <tr key={index}>
-              <Td className="font-mono text-xs">{transition.at.replace("T", " ").slice(0, 19)}</Td>
-              <Td>
-                {transition.fromState ? `${JOB_STATE_LABELS[transition.fromState as keyof typeof JOB_STATE_LABELS]} → ` : ""}
-                {JOB_STATE_LABELS[transition.toState as keyof typeof JOB_STATE_LABELS]}
-              </Td>
-              <Td>{transition.actor}</Td>
-              <Td>{transition.note}</Td>
+              <Td className="font-mono text-xs">{entry.at.replace("T", " ").slice(0, 19)}</Td>
+              <Td>{entry.change}</Td>
+              <Td>{entry.actor}</Td>
+              <Td>{entry.note}</Td>
             </tr>
           ))}
           {job.state === "EXPIRED" && job.expireAfter && (

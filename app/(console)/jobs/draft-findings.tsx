@@ -1,0 +1,71 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { formDataToObject } from "@/lib/forms";
+import type { Finding } from "@/lib/rules/rule";
+
+const TONES = { error: "bad", warning: "warn", info: "info" } as const;
+
+type DraftReview = { isComplete: boolean; findings: Finding[]; targetCount: number };
+
+/** The job form's values as the job schema reads them (computers one per line become a list). */
+function draftOf(form: HTMLFormElement): Record<string, unknown> {
+  const values = formDataToObject(new FormData(form));
+  const target = (values.target ?? {}) as Record<string, unknown>;
+  const smsIds = typeof target.smsIds === "string" ? target.smsIds.split(/[\s,;]+/).filter(Boolean) : target.smsIds;
+  return { ...values, target: { ...target, smsIds } };
+}
+
+/**
+ * The requirement findings for the job as it is being written, refreshed as fields change, so a
+ * problem is seen before the job is saved, let alone sent.
+ */
+export function DraftFindings({ formRef }: { formRef: React.RefObject<HTMLFormElement | null> }) {
+  const [review, setReview] = useState<DraftReview | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(0);
+
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    const refresh = () => {
+      if (timer.current) clearTimeout(timer.current);
+      timer.current = setTimeout(async () => {
+        const request = ++latest.current;
+        const response = await fetch("/jobs/review-draft", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(draftOf(form)) });
+        if (response.ok && request === latest.current) setReview((await response.json()) as DraftReview);
+      }, 400);
+    };
+    refresh();
+    form.addEventListener("input", refresh);
+    form.addEventListener("change", refresh);
+    return () => {
+      form.removeEventListener("input", refresh);
+      form.removeEventListener("change", refresh);
+      if (timer.current) clearTimeout(timer.current);
+    };
+  }, [formRef]);
+
+  return (
+    <section aria-labelledby="draft-findings" aria-live="polite" className="rounded border border-slate-200 bg-white p-4">
+      <h2 id="draft-findings" className="mb-2 font-semibold">
+        Requirement findings
+      </h2>
+      {!review || !review.isComplete ? (
+        <p className="text-sm text-slate-600">Findings appear once the package, target and run phase are filled in.</p>
+      ) : review.findings.length === 0 ? (
+        <p className="text-sm text-green-800">No findings for {review.targetCount} targets.</p>
+      ) : (
+        <ul className="space-y-1 text-sm">
+          {review.findings.map((finding) => (
+            <li key={finding.rule} aria-label={`${finding.rule} ${finding.severity}`}>
+              <Badge tone={TONES[finding.severity]}>{finding.severity}</Badge> <span className="font-mono">{finding.rule}</span> {finding.message}{" "}
+              <span className="text-slate-600">Fix: {finding.fix.text}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,106 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import type { JobReviewResult } from "@/lib/data/job-review";
+import { formatNotChecked } from "@/lib/rules/finding";
+import type { Finding } from "@/lib/rules/rule";
+import { acknowledgeWarningAction, applyFixAction } from "./actions";
+import { AcknowledgeForm, ApplyFixButton } from "./finding-actions";
+import { fixHref } from "./fix-link";
+
+const TONES = { error: "bad", warning: "warn", info: "info" } as const;
+const SHOWN_SUBJECTS = 12;
+
+function kbLink(source: string) {
+  const number = source.replace(/^Q/, "");
+  return (
+    <a key={source} href={`https://support.microsoft.com/kb/${number}`} className="mr-2">
+      {source}
+    </a>
+  );
+}
+
+function FindingItem({ finding, job, acknowledgement, isPending }: { finding: Finding; job: { jobId: string; packageId: string }; acknowledgement?: { actor: string; at: string; reason: string }; isPending: boolean }) {
+  const href = fixHref(finding, job);
+  const subjects = finding.subjects.slice(0, SHOWN_SUBJECTS);
+  return (
+    <li className="rounded border border-slate-200 bg-white p-3" aria-label={`${finding.rule} ${finding.severity}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <Badge tone={TONES[finding.severity]}>{finding.severity}</Badge>
+        <span className="font-mono text-sm font-semibold">{finding.rule}</span>
+        <span className="font-medium">{finding.title}</span>
+      </div>
+      <p className="mt-1 text-sm">{finding.message}</p>
+      {subjects.length > 0 && (
+        <p className="mt-1 text-xs text-slate-600">
+          Concerns:{" "}
+          {subjects.map((subject, index) => (
+            <span key={`${subject.kind}-${subject.id}`}>
+              {index > 0 && ", "}
+              {subject.kind === "computer" ? <Link href={`/computers/${subject.id}`}>{subject.id}</Link> : `${subject.kind} ${subject.id}`}
+            </span>
+          ))}
+          {finding.subjects.length > SHOWN_SUBJECTS && ` and ${finding.subjects.length - SHOWN_SUBJECTS} more`}
+        </p>
+      )}
+      <p className="mt-1 text-sm">
+        <span className="font-medium">Fix:</span> {finding.fix.text} {href && <Link href={href}>Go to the field</Link>}
+      </p>
+      <details className="mt-1 text-sm">
+        <summary className="cursor-pointer text-slate-700">Why?</summary>
+        <p className="mt-1 text-slate-700">{finding.why}</p>
+        <p className="mt-1 text-xs">KB sources: {finding.sources.map(kbLink)}</p>
+      </details>
+      {isPending && finding.fix.value !== undefined && ["job", "package", "site"].includes(finding.fix.form) && (
+        <ApplyFixButton action={applyFixAction.bind(null, job.jobId, finding.rule)} label={`Apply fix: ${finding.fix.text}`} />
+      )}
+      {finding.severity === "warning" &&
+        (acknowledgement ? (
+          <p className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900">
+            Acknowledged by {acknowledgement.actor} at {acknowledgement.at.replace("T", " ").slice(0, 19)} UTC: {acknowledgement.reason}
+          </p>
+        ) : (
+          isPending && <AcknowledgeForm action={acknowledgeWarningAction.bind(null, job.jobId, finding.rule)} rule={finding.rule} />
+        ))}
+    </li>
+  );
+}
+
+/** The requirement review of a job: errors block Send, warnings need an acknowledgement, infos inform. */
+export function ReviewPanel({ result, job, isPending }: { result: JobReviewResult; job: { jobId: string; packageId: string }; isPending: boolean }) {
+  const { review } = result;
+  const count = (severity: Finding["severity"]) => review.findings.filter((finding) => finding.severity === severity).length;
+  const acknowledgementOf = new Map(result.acknowledgements.map((entry) => [entry.rule, entry]));
+  return (
+    <section aria-labelledby="review-heading" className="mb-6">
+      <h2 id="review-heading" className="mb-2 text-lg font-semibold">
+        Requirement review
+      </h2>
+      <p className="mb-2 text-sm" role="status">
+        {count("error")} errors, {count("warning")} warnings ({count("warning") - result.unacknowledgedWarnings.length} acknowledged), {count("info")} infos over {result.targetCount} targets.{" "}
+        {isPending &&
+          (result.errors.length > 0
+            ? `Send is blocked until the errors are fixed (${result.errors.join(", ")}).`
+            : result.unacknowledgedWarnings.length > 0
+              ? `Acknowledge ${result.unacknowledgedWarnings.join(", ")} to send.`
+              : "Ready to send.")}
+      </p>
+      {review.findings.length > 0 && (
+        <ul className="space-y-2">
+          {review.findings.map((finding) => (
+            <FindingItem key={finding.rule} finding={finding} job={job} acknowledgement={acknowledgementOf.get(finding.rule)} isPending={isPending} />
+          ))}
+        </ul>
+      )}
+      {review.notChecked.length > 0 && (
+        <details className="mt-2 text-sm text-slate-700">
+          <summary className="cursor-pointer">{review.notChecked.length} rules could not be checked: facts not recorded</summary>
+          <ul className="mt-1 list-disc pl-6">
+            {review.notChecked.map((entry) => (
+              <li key={entry.rule}>{formatNotChecked(entry)}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,78 @@
+import "server-only";
+import { db } from "../db";
+import { DomainError } from "../errors";
+import type { JobInput } from "../jobs/schema";
+import { reviewJob, type JobReview } from "../rules/review-job";
+import { asJobState, jobInputOf } from "./job-mapping";
+import { activateJob } from "./job-lifecycle";
+import { buildReviewContext } from "./review-context";
+
+export interface WarningAcknowledgementDto {
+  rule: string;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+export interface JobReviewResult {
+  review: JobReview;
+  targetCount: number;
+  acknowledgements: WarningAcknowledgementDto[];
+  /** Warnings still firing that nobody has acknowledged: Send waits for them. */
+  unacknowledgedWarnings: string[];
+  errors: string[];
+}
+
+function summarise(review: JobReview, acknowledgements: WarningAcknowledgementDto[]) {
+  const acknowledged = new Set(acknowledgements.map((entry) => entry.rule));
+  return {
+    errors: review.findings.filter((finding) => finding.severity === "error").map((finding) => finding.rule),
+    unacknowledgedWarnings: review.findings.filter((finding) => finding.severity === "warning" && !acknowledged.has(finding.rule)).map((finding) => finding.rule),
+  };
+}
+
+/** The requirement review of a saved job as it stands now, with the warnings acknowledged so far. */
+export async function reviewSavedJob(options: { jobId: string; now: string }): Promise<JobReviewResult | null> {
+  const job = await db.job.findUnique({ where: { jobId: options.jobId }, include: { acknowledgements: { orderBy: { id: "asc" } } } });
+  if (!job) return null;
+  const context = await buildReviewContext({ jobId: job.jobId, state: asJobState(job.state), definition: jobInputOf(job), now: options.now });
+  if (!context) return null;
+  const review = reviewJob(context);
+  const acknowledgements = job.acknowledgements.map(({ rule, reason, actor, at }) => ({ rule, reason, actor, at: at.toISOString() }));
+  return { review, targetCount: context.targets.length, acknowledgements, ...summarise(review, acknowledgements) };
+}
+
+/** The review of a job still being written (the job form asks as fields change). */
+export async function reviewDraftJob(options: { definition: JobInput; now: string }): Promise<{ review: JobReview; targetCount: number } | null> {
+  const context = await buildReviewContext({ jobId: null, state: "PENDING", definition: options.definition, now: options.now });
+  return context && { review: reviewJob(context), targetCount: context.targets.length };
+}
+
+/** Records an admin's acknowledgement of a warning that fires for a Pending job, with the reason. */
+export async function acknowledgeWarning(options: { jobId: string; rule: string; reason: string; actor: string; now: string }): Promise<void> {
+  const reason = options.reason.trim();
+  if (reason.length < 3) throw new DomainError("invalid", "Say why the warning does not stop this job", [{ path: "reason", message: "Reason is required (at least 3 characters)" }]);
+  const result = await reviewSavedJob({ jobId: options.jobId, now: options.now });
+  if (!result) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
+  const finding = result.review.findings.find((candidate) => candidate.rule === options.rule);
+  if (!finding || finding.severity !== "warning") throw new DomainError("conflict", `${options.rule} is not a warning on job ${options.jobId} now; reload the review`);
+  const job = await db.job.findUniqueOrThrow({ where: { jobId: options.jobId }, select: { state: true } });
+  if (job.state !== "PENDING") throw new DomainError("conflict", `Job ${options.jobId} was already sent`);
+  await db.warningAcknowledgement.create({ data: { jobId: options.jobId, rule: options.rule, reason: reason.slice(0, 500), actor: options.actor } });
+}
+
+/**
+ * Send, after the requirement review: errors block it, and every warning must have been
+ * acknowledged with a reason. Every entry point (console, CLI) sends through here.
+ */
+export async function sendJob(options: { jobId: string; actor: string; now: string }) {
+  const result = await reviewSavedJob({ jobId: options.jobId, now: options.now });
+  if (!result) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
+  if (result.errors.length > 0) {
+    throw new DomainError("invalid", `Job ${options.jobId} cannot be sent: the review finds ${result.errors.length} error${result.errors.length === 1 ? "" : "s"} (${result.errors.join(", ")})`);
+  }
+  if (result.unacknowledgedWarnings.length > 0) {
+    throw new DomainError("conflict", `Job ${options.jobId} cannot be sent until these warnings are acknowledged: ${result.unacknowledgedWarnings.join(", ")}`);
+  }
+  return activateJob({ jobId: options.jobId, actor: options.actor });
+}

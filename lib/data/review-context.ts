@@ -1,0 +1,174 @@
+import "server-only";
+import { db } from "../db";
+import type { JobInput, JobState } from "../jobs/schema";
+import { resolveTargets } from "../jobs/targets";
+import { parsePlatformList, type PcmVariant, type Platform } from "../platforms";
+import type { DisableRandomPcmServers, ReviewCommandLine, ReviewComputer, ReviewContext, ReviewPackage, ReviewServer, ReviewSite } from "../rules/context";
+import type { FileSystem } from "../servers/schema";
+import type { SmsVersion } from "../sites/schema";
+import { resolveDistributionServers } from "./job-lifecycle";
+import { loadTargetInventory } from "./target-inventory";
+
+const MEGABYTE = 1024 * 1024;
+const list = (value: string | null) => (value === null ? null : value.split(",").map((item) => item.trim()).filter(Boolean));
+
+type SiteRow = Awaited<ReturnType<typeof db.site.findMany>>[number];
+type ServerRow = Awaited<ReturnType<typeof db.server.findMany>>[number];
+type ComputerRow = Awaited<ReturnType<typeof db.computer.findMany>>[number];
+
+function toReviewSite(site: SiteRow): ReviewSite {
+  const weekdays = list(site.businessDays)?.map(Number);
+  return {
+    code: site.code,
+    name: site.name,
+    parentCode: site.parentCode,
+    smsVersion: site.smsVersion as SmsVersion,
+    servicePack: site.servicePack,
+    pcmPollingIntervalMinutes: site.pcmPollingIntervalMinutes,
+    inventoryIntervalDays: site.inventoryIntervalDays,
+    isPcmEnabled: site.isPcmEnabled,
+    businessHours: weekdays && site.businessHoursStart && site.businessHoursEnd ? { isoWeekdays: weekdays, start: site.businessHoursStart, end: site.businessHoursEnd } : null,
+    siteServerFreeDiskBytes: site.siteServerFreeDiskMegabytes === null ? null : site.siteServerFreeDiskMegabytes * MEGABYTE,
+    utcOffsetMinutes: site.utcOffsetMinutes,
+    isDaylightSavingAdjusted: site.isDaylightSavingAdjusted,
+  };
+}
+
+function toReviewServer(server: ServerRow): ReviewServer {
+  return {
+    name: server.name,
+    siteCode: server.siteCode,
+    isLogonServer: server.isLogonServer,
+    isDistributionServer: server.isDistributionServer,
+    packageShare: server.packageShare,
+    serverType: server.serverType,
+    fileSystem: server.fileSystem as FileSystem,
+    hasServicesForMacintosh: server.hasServicesForMacintosh,
+    macintoshZone: server.macintoshZone,
+    isRemovedFromHierarchy: server.isRemovedFromHierarchy,
+  };
+}
+
+function toReviewComputer(computer: ComputerRow, serverNames: ReadonlyMap<number, string>): ReviewComputer {
+  return {
+    smsId: computer.smsId,
+    name: computer.name,
+    siteCode: computer.siteCode,
+    logonServer: computer.logonServerId === null ? null : (serverNames.get(computer.logonServerId) ?? null),
+    platform: computer.platform as Platform,
+    osVersion: computer.osVersion,
+    ntRole: computer.ntRole as ReviewComputer["ntRole"],
+    ntDomain: computer.ntDomain,
+    smsClientVersion: computer.smsClientVersion as SmsVersion,
+    smsClientServicePack: computer.smsClientServicePack,
+    pcmVariant: computer.pcmVariant as PcmVariant,
+    isPcmServiceInstalled: computer.isPcmServiceInstalled,
+    pcmServiceFileDate: computer.pcmServiceFileDate,
+    pcmServiceInstallDirectory: computer.pcmServiceInstallDirectory,
+    pcmServiceStartType: computer.pcmServiceStartType as ReviewComputer["pcmServiceStartType"],
+    isPcmServiceRunning: computer.isPcmServiceRunning,
+    pcmServiceAccountIsLocalAdmin: computer.pcmServiceAccountIsLocalAdmin,
+    pcmServiceAccountCanLogOnAsService: computer.pcmServiceAccountCanLogOnAsService,
+    pcmServiceAccountCanReadShares: computer.pcmServiceAccountCanReadShares,
+    pcmServiceAccountIsDomainAdmin: computer.pcmServiceAccountIsDomainAdmin,
+    networkLink: computer.networkLink as ReviewComputer["networkLink"],
+    lastInventoryAt: computer.lastInventoryAt,
+    installedPcmHotfixes: list(computer.installedPcmHotfixes),
+    isPcmwin32AutoStart: computer.isPcmwin32AutoStart,
+    clockOffsetSeconds: computer.clockOffsetSeconds,
+    hasInteractiveUsers: computer.hasInteractiveUsers,
+    usersAreLocalAdministrators: computer.usersAreLocalAdministrators,
+    isPcmServiceDirectoryUserWritable: computer.isPcmServiceDirectoryUserWritable,
+    pcmServiceAccount: computer.pcmServiceAccount,
+    hasDuplicateSmsId: computer.hasDuplicateSmsId,
+    utcOffsetMinutes: computer.utcOffsetMinutes,
+    isDaylightSavingAdjusted: computer.isDaylightSavingAdjusted,
+    isNetwareNetxClient: computer.isNetwareNetxClient,
+    disableRandomPcmServers: computer.disableRandomPcmServers as DisableRandomPcmServers | null,
+  };
+}
+
+/** A package and its command lines as the rules see them, or null when it does not exist. */
+export async function loadReviewPackage(packageId: string): Promise<ReviewPackage | null> {
+  const pkg = await db.package.findUnique({
+    where: { packageId },
+    include: { commandLines: { orderBy: { position: "asc" } }, servers: { select: { server: { select: { name: true } } } } },
+  });
+  if (!pkg) return null;
+  return {
+    packageId: pkg.packageId,
+    siteCode: pkg.siteCode,
+    name: pkg.name,
+    comments: pkg.comments,
+    sourceDirectory: pkg.sourceDirectory,
+    commandLines: pkg.commandLines.map(
+      (line): ReviewCommandLine => ({
+        id: line.id,
+        commandName: line.commandName,
+        commandLine: line.commandLine,
+        isAutomated: line.isAutomated,
+        isSystemTask: line.isSystemTask,
+        isUserInputRequired: line.isUserInputRequired,
+        isSynchronousSystemExitRequired: line.isSynchronousSystemExitRequired,
+        supportedPlatforms: parsePlatformList(line.supportedPlatforms),
+        restartsComputer: line.restartsComputer,
+        requiresAdministratorRights: line.requiresAdministratorRights,
+      }),
+    ),
+    sourceFileCount: pkg.sourceFileCount,
+    hasLongFileNames: pkg.hasLongFileNames,
+    isSourceOnNtfs: pkg.isSourceOnNtfs,
+    sourceSizeBytes: pkg.sourceSizeMegabytes === null ? null : pkg.sourceSizeMegabytes * MEGABYTE,
+    hasSourceChangedSinceLastSend: pkg.hasSourceChangedSinceLastSend,
+    distributionServerNames: pkg.servers.map((entry) => entry.server.name).sort(),
+  };
+}
+
+export async function loadReviewSites(): Promise<Map<string, ReviewSite>> {
+  return new Map((await db.site.findMany()).map((site) => [site.code, toReviewSite(site)]));
+}
+
+/**
+ * Everything the requirement rules look at for one job: its definition, package, chosen command
+ * line, targets (resolved now while Pending, frozen once sent) and distribution servers.
+ */
+export async function buildReviewContext(options: { jobId: string | null; state: JobState; definition: JobInput; now: string }): Promise<ReviewContext | null> {
+  const { jobId, state, definition, now } = options;
+  const reviewPackage = await loadReviewPackage(definition.packageId);
+  if (!reviewPackage) return null;
+  const [sites, serverRows] = await Promise.all([loadReviewSites(), db.server.findMany()]);
+  const servers = new Map(serverRows.map((server) => [server.name, toReviewServer(server)]));
+  const serverNames = new Map(serverRows.map((server) => [server.id, server.name]));
+
+  let smsIds: string[];
+  let distributionServerNames: string[];
+  if (state === "PENDING" || jobId === null) {
+    const inventory = await loadTargetInventory(db);
+    smsIds = resolveTargets(definition.target, inventory).smsIds;
+    const siteOf = new Map(inventory.computers.map((computer) => [computer.smsId, computer.siteCode]));
+    const resolved = await resolveDistributionServers(db, definition, new Set(smsIds.map((smsId) => siteOf.get(smsId) as string)));
+    distributionServerNames = resolved.all.map((server) => server.name);
+  } else {
+    const [targets, frozenServers] = await Promise.all([
+      db.jobTarget.findMany({ where: { jobId }, select: { smsId: true }, orderBy: { smsId: "asc" } }),
+      db.jobServer.findMany({ where: { jobId }, select: { serverName: true }, orderBy: { position: "asc" } }),
+    ]);
+    smsIds = targets.map((target) => target.smsId);
+    distributionServerNames = frozenServers.map((server) => server.serverName);
+  }
+  const computers: ComputerRow[] = [];
+  for (let start = 0; start < smsIds.length; start += 5000) computers.push(...(await db.computer.findMany({ where: { smsId: { in: smsIds.slice(start, start + 5000) } } })));
+  computers.sort((a, b) => a.smsId.localeCompare(b.smsId));
+
+  const commandLineId = definition.runPhase.isEnabled ? definition.runPhase.commandLineId : undefined;
+  return {
+    now,
+    job: { jobId, state, definition },
+    package: reviewPackage,
+    commandLine: reviewPackage.commandLines.find((line) => line.id === commandLineId) ?? null,
+    targets: computers.map((computer) => toReviewComputer(computer, serverNames)),
+    distributionServers: distributionServerNames.flatMap((name) => servers.get(name) ?? []),
+    sites,
+    servers,
+  };
+}
