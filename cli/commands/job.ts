@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { changeJobState } from "@/lib/data/job-lifecycle";
-import { sendJob } from "@/lib/data/job-review";
+import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
 import { getJob, listJobs, listJobTargets } from "@/lib/data/jobs";
 import { DomainError } from "@/lib/errors";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
@@ -17,6 +17,7 @@ const USAGE = `Usage: sms job COMMAND ...
   sms job list [--state STATE]
   sms job show JOBID [--json]
   sms job create --package PACKAGEID --command "COMMAND NAME" TARGET [options]
+  sms job acknowledge JOBID --rule RULE --reason TEXT
   sms job send JOBID
   sms job cancel JOBID [--note TEXT]
   sms job complete JOBID [--note TEXT]
@@ -46,7 +47,9 @@ Options for create (dates are the site server's wall clock, YYYY-MM-DDTHH:MM[:SS
   --not-mandatory-over-slow-link
   --no-run               no run phase (a distribution-only job)
 
-A new job is Pending; "sms job send" resolves and freezes its targets and servers.`;
+A new job is Pending. "sms check --job JOBID" shows its requirement review; errors block Send and
+every warning needs "sms job acknowledge" with a reason. "sms job send" then resolves and freezes
+its targets and servers.`;
 
 const options = {
   package: { type: "string" },
@@ -75,6 +78,8 @@ const options = {
   state: { type: "string" },
   json: { type: "boolean" },
   note: { type: "string" },
+  rule: { type: "string" },
+  reason: { type: "string" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>["values"];
@@ -186,6 +191,14 @@ export const jobCommand: Command = {
         }
         const jobId = await createJob({ input: parsed.data, actor });
         console.log(`Created job ${jobId} (Pending). Send it with: sms job send ${jobId}`);
+        return 0;
+      }
+      case "acknowledge": {
+        const jobId = requireJobId(positionals, "acknowledge");
+        if (!values.rule || !values.reason) throw new UsageError("job acknowledge needs --rule RULE and --reason TEXT");
+        const rule = values.rule.toUpperCase();
+        await acknowledgeWarning({ jobId, rule, reason: values.reason, actor, now: currentWallClock() });
+        console.log(`Acknowledged ${rule} on job ${jobId}.`);
         return 0;
       }
       case "send": {

@@ -40,5 +40,82 @@ describe("computerInputSchema", () => {
     ["an impossible inventory date", { lastInventoryAt: "1998-02-30T10:00:00" }, "lastInventoryAt", "Last inventory must be a real date and time as YYYY-MM-DDTHH:MM:SS"],
     ["a badly written file date", { pcmServiceFileDate: "10/08/97" }, "pcmServiceFileDate", "PCM service file date must be YYYY-MM-DD"],
     ["an unknown network link", { networkLink: "ISDN" }, "networkLink", "Network link must be one of FAST, SLOW"],
+    ["a clock a day and a second off", { clockOffsetSeconds: "86401" }, "clockOffsetSeconds", "Clock offset (seconds) must be a whole number from -86400 to 86400"],
+    ["a fractional clock offset", { clockOffsetSeconds: 1.5 }, "clockOffsetSeconds", "Clock offset (seconds) must be a whole number from -86400 to 86400"],
+    ["a UTC offset below -12:00", { utcOffsetMinutes: "-780" }, "utcOffsetMinutes", "UTC offset (minutes) must be a whole number from -720 to 840"],
+    ["a hotfix name with a space inside a list", { installedPcmHotfixes: ["Q195937", "fix me"] }, "installedPcmHotfixes", 'Installed PCM hotfixes must be short names like Q195937 (up to 20 letters, digits, ., _ or -); "FIX ME" is not'],
+    ["a hotfix name of 21 characters", { installedPcmHotfixes: "Q123456789012345678901" }, "installedPcmHotfixes", 'Installed PCM hotfixes must be short names like Q195937 (up to 20 letters, digits, ., _ or -); "Q123456789012345678901" is not'],
+    ["a service account without a domain", { pcmServiceAccount: "SMSPCMSVC" }, "pcmServiceAccount", "PCM service account must be DOMAIN\\ACCOUNT: a domain or computer name, a backslash and an account name of up to 20 characters"],
+    ["an unknown DisableRandomPCMServers value", { disableRandomPcmServers: "NEAREST" }, "disableRandomPcmServers", "DisableRandomPCMServers must be one of RANDOM, LOCALONLY, DRIVEMAPPINGS, RANDOMONLY, PREFERREDONLY, PREFERREDFIRST"],
+    ["a NETX client on Windows NT", { isNetwareNetxClient: "true" }, "isNetwareNetxClient", "NetWare NETX client applies to MS-DOS and Windows 3.x computers only"],
   ])("refuses %s, naming the field", (_case, change, path, message) => expect(messages(change)[path]).toBe(message));
+});
+
+describe("the facts the requirement rules need", () => {
+  const facts = [
+    "installedPcmHotfixes",
+    "isPcmwin32AutoStart",
+    "clockOffsetSeconds",
+    "hasInteractiveUsers",
+    "usersAreLocalAdministrators",
+    "isPcmServiceDirectoryUserWritable",
+    "pcmServiceAccount",
+    "hasDuplicateSmsId",
+    "utcOffsetMinutes",
+    "isDaylightSavingAdjusted",
+    "isNetwareNetxClient",
+    "disableRandomPcmServers",
+  ] as const;
+
+  it("leaves every fact undefined (not recorded) when its form field is blank", () => {
+    const parsed = computerInputSchema.parse({ ...valid, ...Object.fromEntries(facts.map((fact) => [fact, ""])) });
+    expect(facts.map((fact) => parsed[fact])).toEqual(facts.map(() => undefined));
+  });
+
+  it("reads a fully recorded client from its form", () => {
+    const parsed = computerInputSchema.parse({
+      ...valid,
+      installedPcmHotfixes: "q195937, Q193784 Q195937",
+      isPcmwin32AutoStart: "false",
+      clockOffsetSeconds: "-420",
+      hasInteractiveUsers: "true",
+      usersAreLocalAdministrators: "false",
+      isPcmServiceDirectoryUserWritable: "false",
+      pcmServiceAccount: " CORP\\SMSPCMSVC ",
+      hasDuplicateSmsId: "false",
+      utcOffsetMinutes: "-300",
+      isDaylightSavingAdjusted: "true",
+      isNetwareNetxClient: "false",
+      disableRandomPcmServers: "PREFERREDFIRST",
+    });
+    expect(Object.fromEntries(facts.map((fact) => [fact, parsed[fact]]))).toEqual({
+      installedPcmHotfixes: ["Q195937", "Q193784"],
+      isPcmwin32AutoStart: false,
+      clockOffsetSeconds: -420,
+      hasInteractiveUsers: true,
+      usersAreLocalAdministrators: false,
+      isPcmServiceDirectoryUserWritable: false,
+      pcmServiceAccount: "CORP\\SMSPCMSVC",
+      hasDuplicateSmsId: false,
+      utcOffsetMinutes: -300,
+      isDaylightSavingAdjusted: true,
+      isNetwareNetxClient: false,
+      disableRandomPcmServers: "PREFERREDFIRST",
+    });
+  });
+
+  it.each<[unknown, string[] | undefined]>([
+    ["none", []],
+    ["None", []],
+    [[], []],
+    [["Q255284"], ["Q255284"]],
+    ["  ", undefined],
+    [null, undefined],
+  ])("reads installed hotfixes %j as %j ([] is none installed)", (value, expected) => {
+    expect(computerInputSchema.parse({ ...valid, installedPcmHotfixes: value }).installedPcmHotfixes).toEqual(expected);
+  });
+
+  it("accepts a NETX client on MS-DOS", () => {
+    expect(computerInputSchema.safeParse({ ...valid, platform: "DOS6", pcmVariant: "PCMDOS", isPcmServiceInstalled: false, isPcmServiceRunning: false, isNetwareNetxClient: true }).success).toBe(true);
+  });
 });

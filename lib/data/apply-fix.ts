@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import { jobInputSchema } from "../jobs/schema";
+import { withRunPhaseDefaults } from "../jobs/defaults";
+import { jobInputSchema, type JobInput } from "../jobs/schema";
 import { packageInputSchema } from "../packages/schema";
 import type { Finding } from "../rules/rule";
 import { siteInputSchema } from "../sites/schema";
@@ -40,7 +41,8 @@ export async function applyFix(options: { jobId: string; rule: string; now: stri
 
   if (fix.form === "job") {
     const job = await db.job.findUniqueOrThrow({ where: { jobId: options.jobId } });
-    const input = jobInputSchema.parse(withField(jobInputOf(job) as unknown as Record<string, unknown>, fix.field, fix.value));
+    const changed = withField(jobInputOf(job) as unknown as Record<string, unknown>, fix.field, fix.value) as unknown as JobInput;
+    const input = jobInputSchema.parse(withRunPhaseDefaults(changed, options.now));
     await updateJob({ jobId: options.jobId, version: job.version, input });
   } else if (fix.form === "package") {
     const job = await db.job.findUniqueOrThrow({ where: { jobId: options.jobId }, select: { packageId: true } });

@@ -2,7 +2,6 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { DomainError } from "../errors";
-import type { ReviewSite } from "../rules/context";
 import { formatBusinessDays, parseBusinessDays, type SiteInput, type SmsVersion } from "../sites/schema";
 import { countOf, refuseWhileInUse, requireUpdated } from "./records";
 
@@ -76,33 +75,6 @@ const factFields = {
 
 type SiteFactsRow = Omit<SiteFacts, "businessDays"> & { businessDays: string | null };
 const toSiteFacts = (row: SiteFactsRow): SiteFacts => ({ ...row, businessDays: parseBusinessDays(row.businessDays) });
-
-const MEGABYTE = 1024 * 1024;
-
-/** A site as the requirement rules read it: business hours whole or null, free disk space in bytes. */
-function toReviewSite(row: Omit<ReviewSite, "businessHours" | "siteServerFreeDiskBytes"> & SiteFacts): ReviewSite {
-  const { businessDays, businessHoursStart, businessHoursEnd } = row;
-  return {
-    code: row.code,
-    name: row.name,
-    parentCode: row.parentCode,
-    smsVersion: row.smsVersion,
-    servicePack: row.servicePack,
-    pcmPollingIntervalMinutes: row.pcmPollingIntervalMinutes,
-    inventoryIntervalDays: row.inventoryIntervalDays,
-    isPcmEnabled: row.isPcmEnabled,
-    businessHours: businessDays && businessHoursStart && businessHoursEnd ? { isoWeekdays: businessDays, start: businessHoursStart, end: businessHoursEnd } : null,
-    siteServerFreeDiskBytes: row.siteServerFreeDiskMegabytes === null ? null : row.siteServerFreeDiskMegabytes * MEGABYTE,
-    utcOffsetMinutes: row.utcOffsetMinutes,
-    isDaylightSavingAdjusted: row.isDaylightSavingAdjusted,
-  };
-}
-
-/** Every site with the facts the requirement rules read (the package form reviews against them). */
-export const listReviewSites = cache(async (): Promise<ReviewSite[]> => {
-  const rows = await db.site.findMany({ orderBy: { code: "asc" }, select: { ...siteFields, ...factFields, inventoryIntervalDays: true } });
-  return rows.map((row) => toReviewSite({ ...row, smsVersion: row.smsVersion as SmsVersion, ...toSiteFacts(row) }));
-});
 
 export const getSite = cache(async (code: string): Promise<SiteDetail | null> => {
   const row = await db.site.findUnique({

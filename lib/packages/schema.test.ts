@@ -18,6 +18,7 @@ describe("workstationCommandLineInputSchema", () => {
       isUserInputRequired: undefined,
       isSynchronousSystemExitRequired: false,
       restartsComputer: false,
+      requiresAdministratorRights: undefined,
     });
   });
   it.each([
@@ -26,6 +27,13 @@ describe("workstationCommandLineInputSchema", () => {
     ["false", false],
   ])("reads UserInputRequired %j from a form as %j", (value, expected) => {
     expect(workstationCommandLineInputSchema.parse({ ...commandLine, isUserInputRequired: value }).isUserInputRequired).toBe(expected);
+  });
+  it.each([
+    ["", undefined],
+    ["true", true],
+    ["false", false],
+  ])("reads needs-administrator-rights %j from a form as %j (blank: not recorded)", (value, expected) => {
+    expect(workstationCommandLineInputSchema.parse({ ...commandLine, requiresAdministratorRights: value }).requiresAdministratorRights).toBe(expected);
   });
   it("reads a kept row's id from its hidden field", () => expect(workstationCommandLineInputSchema.parse({ ...commandLine, id: "12" }).id).toBe(12));
 });
@@ -43,7 +51,23 @@ describe("packageInputSchema", () => {
     ["no site", { ...pkg, siteCode: undefined }, "siteCode", "Site code is required"],
     ["a command line an instruction file cannot hold", { ...pkg, commandLines: [{ ...commandLine, commandLine: "setup.exe /name:\u{1F600}" }] }, "commandLines.0.commandLine", "Command line may only use characters an instruction file can hold (printable Latin-1)"],
     ["a control character in the comments", { ...pkg, comments: "bell\u0007" }, "comments", "Comments may only use characters an instruction file can hold (printable Latin-1)"],
+    ["a negative file count", { ...pkg, sourceFileCount: "-1" }, "sourceFileCount", "Source file count must be a whole number from 0 to 10000000"],
+    ["a fractional source size", { ...pkg, sourceSizeMegabytes: 2.5 }, "sourceSizeMegabytes", "Source size (MB) must be a whole number from 0 to 10000000"],
   ])("refuses %s, naming the field", (_case, input, path, message) => expect(messages(input)[path]).toBe(message));
+});
+
+describe("the facts about the package source", () => {
+  const facts = ["sourceFileCount", "sourceSizeMegabytes", "hasLongFileNames", "isSourceOnNtfs", "hasSourceChangedSinceLastSend"] as const;
+
+  it("leaves every fact undefined (not recorded) when its form field is blank", () => {
+    const parsed = packageInputSchema.parse({ ...pkg, ...Object.fromEntries(facts.map((fact) => [fact, ""])) });
+    expect(facts.map((fact) => parsed[fact])).toEqual(facts.map(() => undefined));
+  });
+
+  it("reads recorded facts from a form", () => {
+    const parsed = packageInputSchema.parse({ ...pkg, sourceFileCount: "268", sourceSizeMegabytes: "34", hasLongFileNames: "false", isSourceOnNtfs: "true", hasSourceChangedSinceLastSend: "false" });
+    expect(Object.fromEntries(facts.map((fact) => [fact, parsed[fact]]))).toEqual({ sourceFileCount: 268, sourceSizeMegabytes: 34, hasLongFileNames: false, isSourceOnNtfs: true, hasSourceChangedSinceLastSend: false });
+  });
 });
 
 describe("documentPackageSchema", () => {

@@ -16,6 +16,14 @@ describe("serverInputSchema", () => {
     const { isLogonServer: _omitted, ...rest } = valid;
     expect(serverInputSchema.parse(rest).isLogonServer).toBe(false);
   });
+  it.each([
+    ["true", true],
+    ["false", false],
+    ["", undefined],
+    [undefined, undefined],
+  ])("reads removed-from-hierarchy %j as %j (blank: not recorded)", (value, expected) => {
+    expect(serverInputSchema.parse({ ...valid, isRemovedFromHierarchy: value }).isRemovedFromHierarchy).toBe(expected);
+  });
   it.each<[string, Record<string, unknown>, [string, string]]>([
     ["a 16-character name", { name: "ABCDEFGHIJKLMNOP" }, ["name", "Server name must be at most 15 characters"]],
     ["a name with a backslash", { name: "CNS\\SMS" }, ["name", 'Server name must be a NetBIOS name: up to 15 characters, no \\ / : * ? " < > | , ; = + [ ]']],

@@ -36,8 +36,44 @@ describe("siteInputSchema", () => {
     ["a missing polling interval", { pcmPollingIntervalMinutes: "" }, "pcmPollingIntervalMinutes", "PCM polling interval (minutes) is required"],
     ["a fractional inventory interval", { inventoryIntervalDays: 1.5 }, "inventoryIntervalDays", "Inventory interval (days) must be a whole number from 1 to 365"],
     ["itself as parent", { parentCode: "BPC" }, "parentCode", "Parent site cannot be the site itself"],
+    ["business day 8", { businessDays: ["1", "8"], businessHoursStart: "08:00", businessHoursEnd: "18:00" }, "businessDays.1", "Business days must be ISO weekdays from 1 (Monday) to 7 (Sunday)"],
+    ["an empty list of business days", { businessDays: [], businessHoursStart: "08:00", businessHoursEnd: "18:00" }, "businessDays", "Business days must include at least one day"],
+    ["business hours without days", { businessHoursStart: "08:00", businessHoursEnd: "18:00" }, "businessDays", "Business days are required with business hours"],
+    ["business days without an end", { businessDays: [1], businessHoursStart: "08:00" }, "businessHoursEnd", "Business hours end is required with business days"],
+    ["a start written 8am", { businessDays: [1], businessHoursStart: "8am", businessHoursEnd: "18:00" }, "businessHoursStart", "Business hours start must be a time as HH:MM (24-hour)"],
+    ["an end at 24:00", { businessDays: [1], businessHoursStart: "08:00", businessHoursEnd: "24:00" }, "businessHoursEnd", "Business hours end must be a time as HH:MM (24-hour)"],
+    ["an end before the start", { businessDays: [1], businessHoursStart: "18:00", businessHoursEnd: "08:00" }, "businessHoursEnd", "Business hours end must be later than the start"],
+    ["an end equal to the start", { businessDays: [1], businessHoursStart: "08:00", businessHoursEnd: "08:00" }, "businessHoursEnd", "Business hours end must be later than the start"],
+    ["negative free disk space", { siteServerFreeDiskMegabytes: "-1" }, "siteServerFreeDiskMegabytes", "Site server free disk space (MB) must be a whole number from 0 to 100000000"],
+    ["a UTC offset beyond +14:00", { utcOffsetMinutes: 900 }, "utcOffsetMinutes", "UTC offset (minutes) must be a whole number from -720 to 840"],
+    ["a fractional UTC offset", { utcOffsetMinutes: "-300.5" }, "utcOffsetMinutes", "UTC offset (minutes) must be a whole number from -720 to 840"],
   ])("refuses %s, naming the field", (_case, change, path, message) => {
     expect(messages({ ...valid, ...change })[path]).toBe(message);
+  });
+});
+
+describe("the facts the requirement rules need", () => {
+  it("leaves every fact undefined (not recorded) when the form fields are blank", () => {
+    const parsed = siteInputSchema.parse({ ...valid, businessHoursStart: "", businessHoursEnd: "", siteServerFreeDiskMegabytes: "", utcOffsetMinutes: "", isDaylightSavingAdjusted: "" });
+    const facts = ["businessDays", "businessHoursStart", "businessHoursEnd", "siteServerFreeDiskMegabytes", "utcOffsetMinutes", "isDaylightSavingAdjusted"] as const;
+    expect(facts.map((fact) => parsed[fact])).toEqual(facts.map(() => undefined));
+  });
+
+  it("reads business hours from a form, the days in order and once each", () => {
+    const parsed = siteInputSchema.parse({ ...valid, businessDays: ["5", "1", "3", "1"], businessHoursStart: "08:00", businessHoursEnd: "18:00" });
+    expect(parsed).toMatchObject({ businessDays: [1, 3, 5], businessHoursStart: "08:00", businessHoursEnd: "18:00" });
+  });
+
+  it.each([
+    ["true", true],
+    ["false", false],
+    ["", undefined],
+  ])("reads daylight saving %j from a form as %j", (value, expected) => {
+    expect(siteInputSchema.parse({ ...valid, isDaylightSavingAdjusted: value }).isDaylightSavingAdjusted).toBe(expected);
+  });
+
+  it("reads free disk space and the UTC offset as whole numbers", () => {
+    expect(siteInputSchema.parse({ ...valid, siteServerFreeDiskMegabytes: "1200", utcOffsetMinutes: "-300" })).toMatchObject({ siteServerFreeDiskMegabytes: 1200, utcOffsetMinutes: -300 });
   });
 });
 

@@ -116,9 +116,9 @@ console.log(`Instruction box benchmark: ${number(CLIENTS)} clients, ${JOBS} acti
 const document = buildLargeSiteDocument({ computers: CLIENTS, packages: JOBS + 5 });
 await timed(`import a site document with ${number(document.computers?.length ?? 0)} computers`, () => importSiteDocument(document));
 const commandLines = await db.workstationCommandLine.findMany({ orderBy: [{ packageId: "asc" }, { id: "asc" }], select: { id: true, packageId: true } });
-const firstLineOfEachPackage = [...new Map(commandLines.map((commandLine) => [commandLine.packageId, commandLine] as const)).values()].reverse().slice(0, JOBS);
+const firstLineOfEachPackage = [...new Map(commandLines.map((commandLine) => [commandLine.packageId, commandLine] as const)).values()].slice(0, JOBS);
 const sites = new Map((await db.package.findMany({ select: { packageId: true, siteCode: true } })).map((pkg) => [pkg.packageId, pkg.siteCode]));
-const offerAfter = addDays(currentWallClock(), -1).slice(0, 16) + ":00";
+const offerAfter = addDays(currentWallClock(), -1);
 await timed(`create and send ${JOBS} jobs to every computer`, async () => {
   for (const commandLine of firstLineOfEachPackage) {
     const input = jobInputSchema.parse({

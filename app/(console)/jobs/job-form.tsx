@@ -10,7 +10,8 @@ import type { ActionState } from "@/lib/action-state";
 import type { JobFormChoices } from "@/lib/data/jobs";
 import { JOB_PRIORITIES, TARGET_KINDS, type TargetKind } from "@/lib/jobs/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
-import { addDays, ceilToMinute } from "@/lib/wall-clock";
+import { defaultMandatoryAfter } from "@/lib/jobs/defaults";
+import { ceilToMinute } from "@/lib/wall-clock";
 import { DraftFindings } from "./draft-findings";
 import { WallClockInput } from "./wall-clock-input";
 
@@ -239,7 +240,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
             onChange={(event) => {
               setIsMandatory(event.target.checked);
               // As in SMS, a new mandatory date defaults to one week ahead (Q238315).
-              if (event.target.checked && !mandatoryAfter) setMandatoryAfter(ceilToMinute(addDays(now, 7)).slice(0, 16));
+              if (event.target.checked && !mandatoryAfter) setMandatoryAfter(ceilToMinute(defaultMandatoryAfter(undefined, now)).slice(0, 16));
             }}
           />
           <WallClockInput id="runPhase-mandatoryAfter" name="runPhase.mandatoryAfter" label="Mandatory date" value={mandatoryAfter} onChange={setMandatoryAfter} now={now} error={errors["runPhase.mandatoryAfter"]} disabled={!isRunPhase || !isMandatory} />

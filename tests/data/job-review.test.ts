@@ -1,0 +1,83 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { applyFix } from "@/lib/data/apply-fix";
+import { createJob } from "@/lib/data/job-changes";
+import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
+import { getJob } from "@/lib/data/jobs";
+import { importSiteDocument } from "@/lib/data/site-document-import";
+import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
+import { demoJobInput } from "../support/job-input";
+import { resetDatabase } from "../support/reset-database";
+
+const actor = "test admin";
+// The demo inventory and the test jobs are dated around November 1998.
+const now = "1998-11-21T09:00:00";
+
+beforeEach(async () => {
+  await resetDatabase();
+  await importSiteDocument(buildDemoSiteDocument());
+});
+
+async function serviceCommandLineId(change: { isAutomated?: boolean } = {}) {
+  const line = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC00020", commandName: "Unattended update (PCM service)" } });
+  if (change.isAutomated !== undefined) await db.workstationCommandLine.update({ where: { id: line.id }, data: { isAutomated: change.isAutomated } });
+  return line.id;
+}
+
+describe("Send after the requirement review", () => {
+  it("is refused while the review finds errors, and the job stays Pending", async () => {
+    // The WFW redirector patch supports only WIN16; MDM00005 runs Windows NT (R60).
+    const patch = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC00012" } });
+    const jobId = await createJob({ input: await demoJobInput({ packageId: "BPC00012", runPhase: { commandLineId: patch.id } }), actor });
+    const review = (await reviewSavedJob({ jobId, now }))!;
+    expect(review.errors).toContain("R60");
+    await expect(sendJob({ jobId, actor, now })).rejects.toThrow(new RegExp(`Job ${jobId} cannot be sent: the review finds \\d+ errors? \\(.*R60.*\\)`));
+    expect((await getJob(jobId))!.storedState).toBe("PENDING");
+  });
+
+  it("waits for every warning to be acknowledged with a reason, then sends and keeps who said what", async () => {
+    const jobId = await createJob({ input: await demoJobInput(), actor });
+    const before = (await reviewSavedJob({ jobId, now }))!;
+    expect(before.errors).toEqual([]);
+    expect(before.unacknowledgedWarnings.length).toBeGreaterThan(0);
+    await expect(sendJob({ jobId, actor, now })).rejects.toThrow(`Job ${jobId} cannot be sent until these warnings are acknowledged: ${before.unacknowledgedWarnings.join(", ")}`);
+
+    await expect(acknowledgeWarning({ jobId, rule: before.unacknowledgedWarnings[0]!, reason: " ", actor, now })).rejects.toMatchObject({ issues: [{ path: "reason" }] });
+    await expect(acknowledgeWarning({ jobId, rule: "R1", reason: "not firing", actor, now })).rejects.toThrow(`R1 is not a warning on job ${jobId} now`);
+    for (const rule of before.unacknowledgedWarnings) await acknowledgeWarning({ jobId, rule, reason: `Checked ${rule} with the site admin`, actor, now });
+
+    const result = await sendJob({ jobId, actor: "second admin", now });
+    expect(result.targetCount).toBe(1);
+    const after = (await reviewSavedJob({ jobId, now }))!;
+    expect(after.acknowledgements.map((entry) => [entry.rule, entry.actor, entry.reason])).toEqual(before.unacknowledgedWarnings.map((rule) => [rule, actor, `Checked ${rule} with the site admin`]));
+  });
+});
+
+describe("one-field fixes", () => {
+  it("ticks Automated Command Line on the package when the service job's command line lacks it (R1)", async () => {
+    const commandLineId = await serviceCommandLineId({ isAutomated: false });
+    const jobId = await createJob({
+      input: await demoJobInput({ packageId: "BPC00020", runPhase: { commandLineId, isMandatory: true, mandatoryAfter: "1998-11-28T20:00:00" } }),
+      actor,
+    });
+    expect((await reviewSavedJob({ jobId, now }))!.errors).toContain("R1");
+    await applyFix({ jobId, rule: "R1", now });
+    expect((await db.workstationCommandLine.findUniqueOrThrow({ where: { id: commandLineId } })).isAutomated).toBe(true);
+    expect((await reviewSavedJob({ jobId, now }))!.errors).not.toContain("R1");
+  });
+
+  it("makes a background job mandatory when pre-SP3 clients would never run it (R4)", async () => {
+    const commandLineId = await serviceCommandLineId();
+    const jobId = await createJob({ input: await demoJobInput({ packageId: "BPC00020", target: { kind: "QUERY", limitToSiteCode: "VAQ", platforms: ["WIN32_X86"] }, runPhase: { commandLineId } }), actor });
+    const review = (await reviewSavedJob({ jobId, now }))!;
+    const r4 = review.review.findings.find((finding) => finding.rule === "R4");
+    expect(r4?.fix).toMatchObject({ form: "job", field: "runPhase.isMandatory", value: true });
+    await applyFix({ jobId, rule: "R4", now });
+    expect((await getJob(jobId))!.definition.runPhase.isMandatory).toBe(true);
+  });
+
+  it("refuses a rule that does not fire", async () => {
+    const jobId = await createJob({ input: await demoJobInput(), actor });
+    await expect(applyFix({ jobId, rule: "R1", now })).rejects.toThrow(`R1 no longer applies to job ${jobId}`);
+  });
+});
