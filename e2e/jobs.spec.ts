@@ -1,22 +1,22 @@
 import { expect, test } from "@playwright/test";
 
 test("a new user creates a job from a demo package, sends it, sees a target's instruction records, cancels it and sees them gone", async ({ page }) => {
-  await page.goto("/packages/BPC00010");
+  await page.goto("/packages/BPC0000A");
   await page.getByRole("link", { name: "New job" }).click();
   await expect(page.getByRole("heading", { name: "New job" })).toBeVisible();
-  await expect(page.getByLabel("Package", { exact: true })).toHaveValue("BPC00010");
+  await expect(page.getByLabel("Package", { exact: true })).toHaveValue("BPC0000A");
 
   await page.getByLabel("Target", { exact: true }).selectOption("MACHINE_GROUP");
-  const macintoshGroup = (await page.getByRole("option", { name: /^Macintosh Design/ }).textContent())!;
-  await page.getByLabel("Machine group").selectOption({ label: macintoshGroup });
-  const targetCount = Number(macintoshGroup.match(/\((\d+) computers\)/)![1]);
-  await page.getByLabel("Job comment").fill("Flight Simulator for the design team");
+  const ntGroup = (await page.getByRole("option", { name: /^BPC NT Workstations/ }).textContent())!;
+  await page.getByLabel("Machine group").selectOption({ label: ntGroup });
+  const targetCount = Number(ntGroup.match(/\((\d+) computers\)/)![1]);
+  await page.getByLabel("Job comment").fill("Office for the NT workstations");
   // Forgetting the command line is a hard error, shown beside the field.
   await page.getByRole("button", { name: "Create job" }).click();
   await expect(page.getByText("Choose the workstation command line to run")).toBeVisible();
-  await expect(page.getByLabel("Job comment")).toHaveValue("Flight Simulator for the design team");
+  await expect(page.getByLabel("Job comment")).toHaveValue("Office for the NT workstations");
 
-  await page.getByLabel("Workstation command line").selectOption({ label: "Install Flight Simulator on your system" });
+  await page.getByLabel("Workstation command line").selectOption({ label: "Complete" });
   await page.getByLabel("Mandatory After", { exact: true }).check();
   // SMS defaulted a new mandatory date to one week ahead.
   await expect(page.getByLabel("Mandatory date")).not.toHaveValue("");
@@ -27,6 +27,15 @@ test("a new user creates a job from a demo package, sends it, sees a target's in
   const jobId = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/[A-Z0-9]{8}/)![0];
   await expect(page.getByText("The target list is resolved and frozen when the job is sent.")).toBeVisible();
 
+  // Any warning the review raises needs an acknowledgement before Send.
+  for (;;) {
+    const acknowledge = page.getByRole("button", { name: /^Acknowledge R\d+$/ }).first();
+    if ((await acknowledge.count()) === 0) break;
+    const rule = (await acknowledge.textContent())!.replace("Acknowledge ", "");
+    await page.getByLabel("Why this warning does not stop the job").first().fill("Reviewed with the site admin");
+    await acknowledge.click();
+    await expect(page.getByRole("listitem", { name: `${rule} warning` })).toContainText("Acknowledged by");
+  }
   await page.getByRole("button", { name: "Send" }).click();
   await page.getByRole("button", { name: "Yes, send" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
@@ -37,18 +46,18 @@ test("a new user creates a job from a demo package, sends it, sees a target's in
   await firstTarget.click();
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   const records = page.getByRole("table", { name: "Instruction records" });
-  await expect(records.getByRole("row").filter({ hasText: jobId })).toContainText("Install Flight Simulator on your system");
-  await expect(records.getByRole("row").filter({ hasText: jobId })).toContainText("64");
+  await expect(records.getByRole("row").filter({ hasText: jobId })).toContainText("acmewkst.exe smsproxy\\complete.stf /I:C");
+  await expect(records.getByRole("row").filter({ hasText: jobId })).toContainText("15");
 
   const json = await page.request.get(`/computers/${smsId}/instructions`);
   expect((await json.json()).map((record: { jobId: string }) => record.jobId)).toContain(jobId);
 
   await page.goto(`/jobs/${jobId}`);
   await page.getByRole("button", { name: "Cancel job" }).click();
-  await page.getByLabel("Note for the job history (optional)").fill("Design team moved to Windows NT");
+  await page.getByLabel("Note for the job history (optional)").fill("Office licences not bought yet");
   await page.getByRole("button", { name: "Yes, cancel job" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Canceled");
-  await expect(page.getByRole("table", { name: "Job history" })).toContainText("Design team moved to Windows NT");
+  await expect(page.getByRole("table", { name: "Job history" })).toContainText("Office licences not bought yet");
 
   await page.goto(`/computers/${smsId}`);
   await expect(page.getByRole("table", { name: "Instruction records" })).not.toContainText(jobId);

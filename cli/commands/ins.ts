@@ -54,7 +54,9 @@ async function encode(args: string[]): Promise<number> {
   try {
     writeFileAtomically(resolveFromCaller(values.output), bytes);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") throw new UsageError(`${values.output}: no such directory`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT" || code === "ENOTDIR") throw new UsageError(`${values.output}: no such directory`);
+    if (code === "EISDIR") throw new UsageError(`${values.output} is a directory`);
     throw error;
   }
   const records = parsed.data.length === 1 ? "1 record" : `${formatCount(parsed.data.length)} records`;

@@ -82,7 +82,8 @@ function parseRequest(args: readonly string[]): PcmdumpRequest {
   return request;
 }
 
-function notFound(message: string): never {
+/** A file or directory that is not there: one line, exit 2 (like a mistyped argument). */
+function missing(message: string): never {
   throw new UsageError(message);
 }
 
@@ -108,8 +109,8 @@ function readBoxDirectory(box: string): string[] {
     return readdirSync(resolveFromCaller(box));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") notFound(`${box}: no such directory`);
-    if (code === "ENOTDIR") notFound(`${box} is not a directory`);
+    if (code === "ENOENT") missing(`${box}: no such directory`);
+    if (code === "ENOTDIR") missing(`${box} is not a directory`);
     throw error;
   }
 }
@@ -121,17 +122,17 @@ async function findFile(file: string, box: string | undefined): Promise<BoxItem>
     const names = readBoxDirectory(box);
     const name = names.find((candidate) => candidate === file) ?? names.find((candidate) => candidate.toUpperCase() === file.toUpperCase());
     const location = name === undefined ? undefined : path.join(resolveFromCaller(box), name);
-    if (location === undefined || !isFile(location)) notFound(`${file}: no such file in ${box}`);
+    if (location === undefined || !isFile(location)) missing(`${file}: no such file in ${box}`);
     return diskItem(name!, location);
   }
   const location = resolveFromCaller(file);
   if (isFile(location)) return diskItem(path.basename(file), location);
-  if (box !== undefined || !isBareName || !BARE_SMS_ID_FILE_PATTERN.test(file)) notFound(`${file}: no such file`);
+  if (box !== undefined || !isBareName || !BARE_SMS_ID_FILE_PATTERN.test(file)) missing(`${file}: no such file`);
 
   const smsId = file.slice(0, 8).toUpperCase();
   const generated = await getInstructionFile({ smsId, now: currentWallClock() });
-  if (generated === "unknown") notFound(`${file}: no such file, and no client ${smsId} in inventory`);
-  if (generated === "empty") notFound(`${file}: no such file: no active job offers ${smsId} anything now, so the box has no file for it`);
+  if (generated === "unknown") missing(`${file}: no such file, and no client ${smsId} in inventory`);
+  if (generated === "empty") missing(`${file}: no such file: no active job offers ${smsId} anything now, so the box has no file for it`);
   return generatedItem(generated);
 }
 

@@ -18,7 +18,7 @@ const DEMO_ACTOR = "demo loader";
  */
 export async function loadDemoIfEmpty(now: string = currentWallClock()): Promise<ImportSummary | null> {
   if ((await db.site.count()) > 0) return null;
-  const summary = await importSiteDocument(buildDemoSiteDocument());
+  const summary = await importSiteDocument(buildDemoSiteDocument(now));
   const demoJobs = buildDemoJobs(now);
   for (const demo of demoJobs) {
     const commandLine = await db.workstationCommandLine.findUniqueOrThrow({ where: { packageId_commandName: { packageId: demo.packageId, commandName: demo.commandName } }, select: { id: true } });
@@ -43,7 +43,7 @@ export async function loadDemoIfEmpty(now: string = currentWallClock()): Promise
     });
     const jobId = await createJob({ input, actor: DEMO_ACTOR });
     if (demo.lifecycle !== "pending") await sendAfterReview(jobId, now);
-    if (demo.lifecycle === "canceled") await changeJobState({ jobId, transition: "cancel", actor: DEMO_ACTOR, note: "Sent to the wrong site" });
+    if (demo.lifecycle === "canceled") await changeJobState({ jobId, transition: "cancel", actor: DEMO_ACTOR, note: "Meant for Windows 3.x clients only" });
   }
   return { ...summary, jobs: demoJobs.length };
 }

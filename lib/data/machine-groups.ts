@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db, type Transaction } from "../db";
 import { DomainError, type FieldIssue } from "../errors";
 import type { MachineGroupInput } from "../machine-groups/schema";
-import { countOf, listSome, refuseWhileInUse, requireUpdated } from "./records";
+import { countOf, listSome, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
 
 export interface MachineGroupSummary {
   id: number;
@@ -18,9 +18,12 @@ export interface MachineGroupDetail {
   name: string;
   comment: string;
   version: number;
-  members: { smsId: string; name: string; platform: string; siteCode: string }[];
+  /** Every member's SMS ID, for the edit form. */
+  memberIds: string[];
   servers: string[];
 }
+
+export type MachineGroupMemberDto = { smsId: string; name: string; platform: string; siteCode: string };
 
 export async function listMachineGroups(): Promise<MachineGroupSummary[]> {
   const rows = await db.machineGroup.findMany({
@@ -38,17 +41,24 @@ export const getMachineGroup = cache(async (id: number): Promise<MachineGroupDet
       name: true,
       comment: true,
       version: true,
-      members: { select: { computer: { select: { smsId: true, name: true, platform: true, siteCode: true } } }, orderBy: { smsId: "asc" } },
+      members: { select: { smsId: true }, orderBy: { smsId: "asc" } },
       servers: { select: { server: { select: { name: true } } } },
     },
   });
   if (!row) return null;
-  return {
-    ...row,
-    members: row.members.map((member) => member.computer),
-    servers: row.servers.map((entry) => entry.server.name).sort(),
-  };
+  const { members, servers, ...group } = row;
+  return { ...group, memberIds: members.map((member) => member.smsId), servers: servers.map((entry) => entry.server.name).sort() };
 });
+
+/** A page of a group's member computers: groups can hold a whole site's inventory. */
+export async function listMachineGroupMembers(options: { id: number; page: number }): Promise<Page<MachineGroupMemberDto>> {
+  const where = { machineGroupId: options.id };
+  const [rows, total] = await Promise.all([
+    db.machineGroupMember.findMany({ where, orderBy: { smsId: "asc" }, ...pageWindow(options.page), select: { computer: { select: { smsId: true, name: true, platform: true, siteCode: true } } } }),
+    db.machineGroupMember.count({ where }),
+  ]);
+  return toPage(rows.map((row) => row.computer), total, options.page);
+}
 
 /** Resolves member SMS IDs and server names, reporting every unknown one against its list position. */
 async function resolveMembers(tx: Transaction, input: MachineGroupInput) {

@@ -142,7 +142,9 @@ export async function buildReviewContext(options: { jobId: string | null; state:
 
   let smsIds: string[];
   let distributionServerNames: string[];
-  if (state === "PENDING" || jobId === null) {
+  // A job that was never sent (still Pending, or canceled before Send) has no frozen targets yet.
+  const wasSent = jobId !== null && state !== "PENDING" && (await db.job.count({ where: { jobId, requestId: { not: null } } })) > 0;
+  if (!wasSent) {
     const inventory = await loadTargetInventory(db);
     smsIds = resolveTargets(definition.target, inventory).smsIds;
     const siteOf = new Map(inventory.computers.map((computer) => [computer.smsId, computer.siteCode]));
@@ -150,8 +152,8 @@ export async function buildReviewContext(options: { jobId: string | null; state:
     distributionServerNames = resolved.all.map((server) => server.name);
   } else {
     const [targets, frozenServers] = await Promise.all([
-      db.jobTarget.findMany({ where: { jobId }, select: { smsId: true }, orderBy: { smsId: "asc" } }),
-      db.jobServer.findMany({ where: { jobId }, select: { serverName: true }, orderBy: { position: "asc" } }),
+      db.jobTarget.findMany({ where: { jobId: jobId as string }, select: { smsId: true }, orderBy: { smsId: "asc" } }),
+      db.jobServer.findMany({ where: { jobId: jobId as string }, select: { serverName: true }, orderBy: { position: "asc" } }),
     ]);
     smsIds = targets.map((target) => target.smsId);
     distributionServerNames = frozenServers.map((server) => server.serverName);

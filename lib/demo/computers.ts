@@ -1,6 +1,7 @@
 import type { ComputerInput } from "../computers/schema";
 import { PCM_VARIANT_OF_PLATFORM, PLATFORMS, type Platform } from "../platforms";
 import { toBase36 } from "../sms-id";
+import { addDays } from "../wall-clock";
 
 /** What a site contributes to generated inventory. */
 export interface GeneratedSite {
@@ -71,7 +72,10 @@ function generatedFacts(index: number, site: GeneratedSite, platform: Platform, 
  * Inventory for `count` computers spread over the sites and every platform in turn, with SMS IDs
  * laid out as Q127052 describes: creating site code, a two-character logon-server range, a sequence.
  */
-export function generateComputers(sites: readonly GeneratedSite[], count: number, seed = 1994): ComputerInput[] {
+/** The moment generated inventory is dated against when no other is given: November 1998. */
+export const DEMO_REFERENCE_TIME = "1998-11-29T08:15:00";
+
+export function generateComputers(sites: readonly GeneratedSite[], count: number, seed = 1994, inventoryTakenBy: string = DEMO_REFERENCE_TIME): ComputerInput[] {
   const random = seededRandom(seed);
   const factsRandom = seededRandom(seed ^ 0x5eed);
   return Array.from({ length: count }, (_, index) => {
@@ -105,7 +109,8 @@ export function generateComputers(sites: readonly GeneratedSite[], count: number
       pcmServiceAccountCanReadShares: hasService,
       pcmServiceAccountIsDomainAdmin: false,
       networkLink: random() < 0.1 ? "SLOW" : "FAST",
-      lastInventoryAt: `1998-11-${String(day).padStart(2, "0")}T${String(8 + (index % 10)).padStart(2, "0")}:15:00`,
+      // Inventory taken in the week before `inventoryTakenBy` (sites take it every 7 days), at working hours.
+      lastInventoryAt: addDays(inventoryTakenBy, -1 - (day % 6)).slice(0, 11) + `${String(8 + (index % 10)).padStart(2, "0")}:15:00`,
       ...generatedFacts(index, site, platform, factsRandom),
     };
   });

@@ -76,9 +76,9 @@ export function buildDemoJobs(now: string): DemoJob[] {
     {
       packageId: "BPC0000A",
       commandName: "Typical",
-      comment: "Sent to the wrong group; canceled",
+      comment: "Typical install sent to the NT workstations by mistake; canceled",
       priority: "LOW",
-      target: { kind: "QUERY", limitToSiteCode: "VAQ" },
+      target: { kind: "MACHINE_GROUP", machineGroup: "BPC NT Workstations" },
       offerAfter: at(-5),
       lifecycle: "canceled",
     },

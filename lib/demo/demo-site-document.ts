@@ -4,7 +4,8 @@ import type { DocumentPackageInput } from "../packages/schema";
 import type { ServerInput } from "../servers/schema";
 import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocumentInput } from "../site-document/schema";
 import type { DocumentSite } from "../sites/schema";
-import { generateComputers, type GeneratedSite } from "./computers";
+import { addDays } from "../wall-clock";
+import { DEMO_REFERENCE_TIME, generateComputers, type GeneratedSite } from "./computers";
 
 /**
  * The demo hierarchy: site BPC and its servers CNS-SMS and CNSAPPS1 with the four packages of the
@@ -124,7 +125,6 @@ const PACKAGES: DocumentPackageInput[] = [
     // The SOURCE share sits on a FAT volume of CNS-SMS; Macintosh packages need NTFS for their resource forks (R21).
     sourceFileCount: 37,
     sourceSizeMegabytes: 24,
-    hasLongFileNames: true,
     isSourceOnNtfs: false,
     commandLines: [
       { commandName: "Install Flight Simulator on your system", commandLine: "\"Flight Simulator Program\"", isAutomated: false, isSystemTask: false, isUserInputRequired: true, isSynchronousSystemExitRequired: false, supportedPlatforms: ["MACINTOSH"], restartsComputer: false },
@@ -160,8 +160,12 @@ const PACKAGES: DocumentPackageInput[] = [
 
 export const DEMO_COMPUTER_COUNT = 40;
 
-export function buildDemoSiteDocument(): SiteDocumentInput {
-  const computers = [MDM00005, ...generateComputers(GENERATED_SITES, DEMO_COMPUTER_COUNT)];
+/**
+ * The demo as a site document. Inventory is dated before `now` (a fixed day in 1998 unless the
+ * loader passes the site's clock), so the review sees a current inventory in a fresh demo.
+ */
+export function buildDemoSiteDocument(now: string = DEMO_REFERENCE_TIME): SiteDocumentInput {
+  const computers = [{ ...MDM00005, lastInventoryAt: addDays(now, -5).slice(0, 11) + "09:30:00" }, ...generateComputers(GENERATED_SITES, DEMO_COMPUTER_COUNT, 1994, now)];
   const ntX86AtBpc = computers.filter((computer) => computer.siteCode === "BPC" && computer.platform === "WIN32_X86");
   const macintoshes = computers.filter((computer) => computer.platform === "MACINTOSH");
   const machineGroups: MachineGroupInput[] = [

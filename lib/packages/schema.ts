@@ -18,8 +18,8 @@ export const workstationCommandLineInputSchema = z.object({
     .array(oneOf("Supported platform", PLATFORMS), { error: "Supported platforms must be a list" })
     .min(1, { error: "Select at least one supported platform" }),
   restartsComputer: checkbox(),
-  // The program needs local administrator rights (R2); absent = not recorded.
-  requiresAdministratorRights: optionalBoolean(),
+  // The program needs local administrator rights (R2); absent or null (as the data layer reads it) = not recorded.
+  requiresAdministratorRights: optionalBoolean().nullable(),
 });
 
 export type WorkstationCommandLineInput = z.infer<typeof workstationCommandLineInputSchema>;

@@ -100,7 +100,10 @@ function findJobReferenceIssues(
     job.frozenTargets.forEach((smsId, targetIndex) => {
       if (!known.hasComputer(smsId)) report(at("frozenTargets", targetIndex), `Computer ${smsId} is not in the document or the database`);
     });
-    if (job.state !== "PENDING" && !job.requestId) report(at("requestId"), `A ${job.state.toLowerCase()} job needs the request ID it was sent with`);
+    // Sent jobs carry their request ID; a job canceled before Send never had one.
+    if ((job.state === "ACTIVE" || job.state === "COMPLETE" || job.state === "FAILED") && !job.requestId) {
+      report(at("requestId"), `A ${job.state.toLowerCase()} job needs the request ID it was sent with`);
+    }
     if (job.requestId) {
       const owner = requestOwners.get(job.requestId);
       if (owner && owner !== job.jobId) report(at("requestId"), `Request ID ${job.requestId} already belongs to job ${owner}`);

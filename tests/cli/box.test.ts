@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { getInstructionFile } from "@/lib/data/instruction-box";
 import { createJob } from "@/lib/data/job-changes";
@@ -38,6 +38,8 @@ async function activeJob(target: Record<string, unknown>): Promise<string> {
   await activateJob({ jobId, actor });
   return jobId;
 }
+
+afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
 
 beforeAll(async () => {
   await resetDatabase();

@@ -1,8 +1,8 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getInstructionFile } from "@/lib/data/instruction-box";
 import { createJob } from "@/lib/data/job-changes";
 import { activateJob } from "@/lib/data/job-lifecycle";
@@ -38,6 +38,8 @@ function file(name: string, content: string | Uint8Array): string {
   writeFileSync(target, content);
   return name;
 }
+
+afterAll(() => rmSync(workDirectory, { recursive: true, force: true }));
 
 beforeAll(async () => {
   await resetDatabase();

@@ -8,7 +8,9 @@ import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionState } from "@/lib/action-state";
 import { NETWORK_LINKS, NT_ROLES, PCM_SERVICE_START_TYPES } from "@/lib/computers/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
+import { DISABLE_RANDOM_PCM_SERVERS_VALUES } from "@/lib/rules/context";
 import { MAX_SERVICE_PACK, SMS_VERSIONS } from "@/lib/sites/schema";
+import { TriStateSelect } from "@/components/ui/tri-state-select";
 
 function Choice({ id, label, values, errors, options, blank }: { id: string; label: string; values: Record<string, unknown>; errors: Record<string, string>; options: readonly (readonly [string, string])[]; blank?: string }) {
   return (
@@ -26,6 +28,44 @@ function Choice({ id, label, values, errors, options, blank }: { id: string; lab
 }
 
 const pairs = (values: readonly string[]) => values.map((value) => [value, value] as const);
+
+/** A saved list reads "Q195937, Q193784", or "none" when none is installed; submitted text stays as typed. */
+function hotfixesText(value: unknown): string {
+  if (Array.isArray(value)) return value.length === 0 ? "none" : value.join(", ");
+  return textOf(value);
+}
+
+/** The facts the requirement rules read about this client; each one may be left unknown. */
+function ComputerFactsFields({ values, errors }: { values: Record<string, unknown>; errors: Record<string, string> }) {
+  const triState = (id: string, label: string, hint?: string) => <TriStateSelect id={id} label={label} value={values[id]} error={errors[id]} hint={hint} />;
+  return (
+    <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="computer-facts-heading">
+      <h2 id="computer-facts-heading" className="font-semibold md:col-span-3">
+        Facts for the requirement review (leave blank when unknown)
+      </h2>
+      <Field id="installedPcmHotfixes" label="Installed PCM hotfixes" error={errors.installedPcmHotfixes} hint='Post-SP4 fixes by KB number, e.g. Q195937, Q193784; "none" when none is installed.'>
+        <TextInput id="installedPcmHotfixes" name="installedPcmHotfixes" defaultValue={hotfixesText(values.installedPcmHotfixes)} error={errors.installedPcmHotfixes} hint className="font-mono uppercase" />
+      </Field>
+      <Field id="clockOffsetSeconds" label="Clock offset (seconds)" error={errors.clockOffsetSeconds} hint="Client clock minus the site server's, after time zones; positive when the client is ahead.">
+        <TextInput id="clockOffsetSeconds" name="clockOffsetSeconds" type="number" min={-86400} max={86400} defaultValue={textOf(values.clockOffsetSeconds)} error={errors.clockOffsetSeconds} hint />
+      </Field>
+      <Field id="utcOffsetMinutes" label="UTC offset (minutes)" error={errors.utcOffsetMinutes} hint="The client's standard time, e.g. -300 for US Eastern.">
+        <TextInput id="utcOffsetMinutes" name="utcOffsetMinutes" type="number" min={-720} max={840} defaultValue={textOf(values.utcOffsetMinutes)} error={errors.utcOffsetMinutes} hint />
+      </Field>
+      <Field id="pcmServiceAccount" label="PCM service account" error={errors.pcmServiceAccount} hint="DOMAIN\ACCOUNT the PCM service logs on as.">
+        <TextInput id="pcmServiceAccount" name="pcmServiceAccount" defaultValue={textOf(values.pcmServiceAccount)} error={errors.pcmServiceAccount} hint className="font-mono" />
+      </Field>
+      <Choice id="disableRandomPcmServers" label="DisableRandomPCMServers (Sms.ini)" values={values} errors={errors} options={pairs(DISABLE_RANDOM_PCM_SERVERS_VALUES)} blank="Unknown" />
+      {triState("isPcmwin32AutoStart", "Pcmwin32 loads at logon", "Site client setting, or a load= line in Smsrun32.ini.")}
+      {triState("hasInteractiveUsers", "Someone logs on at this computer", "No for a server or kiosk nobody uses interactively.")}
+      {triState("usersAreLocalAdministrators", "Its users are local administrators")}
+      {triState("isPcmServiceDirectoryUserWritable", "Users can write to the PCM service directory")}
+      {triState("hasDuplicateSmsId", "SMS ID also found on another computer", "As SMSIDDUP reports it.")}
+      {triState("isDaylightSavingAdjusted", "Clock adjusts for daylight saving time")}
+      {triState("isNetwareNetxClient", "NetWare NETX client", "MS-DOS and Windows 3.x clients only.")}
+    </section>
+  );
+}
 
 /** A computer's inventory record, including the PCM service facts the requirement rules need. */
 export function ComputerForm({
@@ -84,6 +124,7 @@ export function ComputerForm({
           {box("pcmServiceAccountIsDomainAdmin", "Domain Admin")}
         </div>
       </section>
+      <ComputerFactsFields values={values} errors={errors} />
       <div className="flex gap-2">
         <Button type="submit" disabled={isPending}>
           {isPending ? "Saving…" : isNew ? "Add computer" : "Save computer"}

@@ -5,7 +5,7 @@ export function groupToFormValues(group: MachineGroupDetail): Record<string, unk
     name: group.name,
     comment: group.comment,
     version: group.version,
-    members: group.members.map((member) => member.smsId).join("\n"),
+    members: group.memberIds.join("\n"),
     servers: group.servers.join("\n"),
   };
 }

@@ -1,20 +1,24 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { Checkbox, Field, FieldError, Select, TextInput } from "@/components/ui/field";
 import { PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
 import { isChecked, listOf, textOf } from "@/components/ui/form-values";
+import { TriStateSelect } from "@/components/ui/tri-state-select";
 
-/** One workstation command line: the Command Line Properties dialog of SMS 1.2 (digest §2.3). */
+/** One workstation command line: the Command Line Properties dialog of SMS 1.2 (digest §2.3), with its findings as children. */
 export function CommandLineFields({
   index,
   values,
   errors,
   onRemove,
+  children,
 }: {
   index: number;
   values: Record<string, unknown>;
   errors: Record<string, string>;
   onRemove: () => void;
+  children?: ReactNode;
 }) {
   const name = (field: string) => `commandLines.${index}.${field}`;
   const id = (field: string) => `commandLines-${index}-${field}`;
@@ -65,7 +69,7 @@ export function CommandLineFields({
           error={errors[name("restartsComputer")]}
         />
       </div>
-      <div className="mt-4 max-w-sm">
+      <div className="mt-4 grid gap-4 md:grid-cols-2">
         <Field id={id("isUserInputRequired")} label="UserInputRequired (PDF-only setting)" error={errors[name("isUserInputRequired")]}>
           <Select id={id("isUserInputRequired")} name={name("isUserInputRequired")} defaultValue={userInput} error={errors[name("isUserInputRequired")]}>
             <option value="">Not defined in the PDF</option>
@@ -73,6 +77,14 @@ export function CommandLineFields({
             <option value="true">TRUE: requires user input</option>
           </Select>
         </Field>
+        <TriStateSelect
+          id={id("requiresAdministratorRights")}
+          name={name("requiresAdministratorRights")}
+          label="Needs local administrator rights"
+          value={values.requiresAdministratorRights}
+          error={errors[name("requiresAdministratorRights")]}
+          hint="The program installs into places users cannot write (for the requirement review; leave Unknown when unsure)."
+        />
       </div>
       <fieldset className="mt-4" aria-describedby={errors[name("supportedPlatforms")] ? `${id("supportedPlatforms")}-error` : undefined}>
         <legend className="text-sm font-medium">Supported Platforms</legend>
@@ -86,6 +98,7 @@ export function CommandLineFields({
         </div>
         <FieldError id={id("supportedPlatforms")} error={errors[name("supportedPlatforms")]} />
       </fieldset>
+      {children}
     </fieldset>
   );
 }

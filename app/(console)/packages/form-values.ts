@@ -12,7 +12,12 @@ export function packageToFormValues(pkg: PackageDetail): PackageFormValues {
     name: pkg.name,
     comments: pkg.comments,
     sourceDirectory: pkg.sourceDirectory,
+    sourceFileCount: pkg.sourceFileCount ?? undefined,
+    sourceSizeMegabytes: pkg.sourceSizeMegabytes ?? undefined,
+    hasLongFileNames: pkg.hasLongFileNames ?? undefined,
+    isSourceOnNtfs: pkg.isSourceOnNtfs ?? undefined,
+    hasSourceChangedSinceLastSend: pkg.hasSourceChangedSinceLastSend ?? undefined,
     version: pkg.version,
-    commandLines: pkg.commandLines.map((line) => ({ ...line, isUserInputRequired: line.isUserInputRequired ?? undefined })),
+    commandLines: pkg.commandLines.map((line) => ({ ...line, isUserInputRequired: line.isUserInputRequired ?? undefined, requiresAdministratorRights: line.requiresAdministratorRights ?? undefined })),
   };
 }

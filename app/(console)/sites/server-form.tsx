@@ -7,6 +7,7 @@ import { isChecked, textOf } from "@/components/ui/form-values";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionState } from "@/lib/action-state";
 import { FILE_SYSTEMS, SERVER_TYPES } from "@/lib/servers/schema";
+import { TriStateSelect } from "@/components/ui/tri-state-select";
 
 /** A logon or distribution server of a site (digest §2.7). */
 export function ServerForm({
@@ -64,6 +65,18 @@ export function ServerForm({
           </Field>
         </div>
       </div>
+      <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2" aria-labelledby="server-facts-heading">
+        <h2 id="server-facts-heading" className="font-semibold sm:col-span-2">
+          Facts for the requirement review (leave blank when unknown)
+        </h2>
+        <TriStateSelect
+          id="isRemovedFromHierarchy"
+          label="Removed from the SMS hierarchy"
+          value={values.isRemovedFromHierarchy}
+          error={errors.isRemovedFromHierarchy}
+          hint="Yes when the server was removed but the despooler still lists it under Transfer Packages (Q199994)."
+        />
+      </section>
       <div className="flex gap-2">
         <Button type="submit" disabled={isPending}>
           {isPending ? "Saving…" : isNew ? "Add server" : "Save server"}

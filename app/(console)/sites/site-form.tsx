@@ -1,13 +1,59 @@
 "use client";
 
 import { Button, ButtonLink } from "@/components/ui/button";
-import { Checkbox, Field, Select, TextInput } from "@/components/ui/field";
+import { Checkbox, Field, FieldError, Select, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionState } from "@/lib/action-state";
-import { MAX_SERVICE_PACK, SMS_VERSIONS } from "@/lib/sites/schema";
-import { isChecked as checked, textOf as text } from "@/components/ui/form-values";
+import { ISO_WEEKDAY_NAMES, MAX_SERVICE_PACK, SMS_VERSIONS, UTC_OFFSET_BOUNDS } from "@/lib/sites/schema";
+import { isChecked as checked, listOf, textOf as text } from "@/components/ui/form-values";
+import { TriStateSelect } from "@/components/ui/tri-state-select";
 
+/** The first error about the business days: the list itself, or one of its entries. */
+function businessDaysError(errors: Record<string, string>): string | undefined {
+  return errors.businessDays ?? Object.entries(errors).find(([path]) => path.startsWith("businessDays."))?.[1];
+}
+
+/** When users work at the site's computers, and the site server's disk and clock: what the requirement rules read. */
+function SiteFactsFields({ values, errors }: { values: Record<string, unknown>; errors: Record<string, string> }) {
+  const businessDays = listOf(values.businessDays).map(String);
+  const daysError = businessDaysError(errors);
+  return (
+    <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 sm:grid-cols-2" aria-labelledby="site-facts-heading">
+      <h2 id="site-facts-heading" className="font-semibold sm:col-span-2">
+        Facts for the requirement review (leave blank when unknown)
+      </h2>
+      <fieldset className="sm:col-span-2" aria-describedby={daysError ? "businessDays-error" : "businessDays-hint"}>
+        <legend className="text-sm font-medium text-slate-800">Business days</legend>
+        <div className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+          {ISO_WEEKDAY_NAMES.map((day, index) => (
+            <label key={day} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="businessDays[]" value={index + 1} defaultChecked={businessDays.includes(String(index + 1))} className="size-4" />
+              {day}
+            </label>
+          ))}
+        </div>
+        <p id="businessDays-hint" className="mt-1 text-xs text-slate-600">
+          When users work at this site&apos;s computers; restarts should fall outside these hours.
+        </p>
+        <FieldError id="businessDays" error={daysError} />
+      </fieldset>
+      <Field id="businessHoursStart" label="Business hours start (site wall clock)" error={errors.businessHoursStart}>
+        <TextInput id="businessHoursStart" name="businessHoursStart" type="time" defaultValue={text(values.businessHoursStart)} error={errors.businessHoursStart} />
+      </Field>
+      <Field id="businessHoursEnd" label="Business hours end (site wall clock)" error={errors.businessHoursEnd}>
+        <TextInput id="businessHoursEnd" name="businessHoursEnd" type="time" defaultValue={text(values.businessHoursEnd)} error={errors.businessHoursEnd} />
+      </Field>
+      <Field id="siteServerFreeDiskMegabytes" label="Site server free disk space (MB)" error={errors.siteServerFreeDiskMegabytes} hint="SMS needs about four times a package's source size (Q166725).">
+        <TextInput id="siteServerFreeDiskMegabytes" name="siteServerFreeDiskMegabytes" type="number" min={0} defaultValue={text(values.siteServerFreeDiskMegabytes)} error={errors.siteServerFreeDiskMegabytes} hint />
+      </Field>
+      <Field id="utcOffsetMinutes" label="UTC offset (minutes)" error={errors.utcOffsetMinutes} hint="The site server's standard time, e.g. -300 for US Eastern, 60 for Central Europe.">
+        <TextInput id="utcOffsetMinutes" name="utcOffsetMinutes" type="number" min={UTC_OFFSET_BOUNDS.min} max={UTC_OFFSET_BOUNDS.max} defaultValue={text(values.utcOffsetMinutes)} error={errors.utcOffsetMinutes} hint />
+      </Field>
+      <TriStateSelect id="isDaylightSavingAdjusted" label="Site server clock adjusts for daylight saving time" value={values.isDaylightSavingAdjusted} error={errors.isDaylightSavingAdjusted} />
+    </section>
+  );
+}
 
 /** Site Properties: version, hierarchy and the Clients settings PCM depends on (digest §2.6). */
 export function SiteForm({
@@ -71,6 +117,7 @@ export function SiteForm({
         </Field>
         <Checkbox id="isPcmEnabled" name="isPcmEnabled" label="Package Command Manager client component enabled" defaultChecked={checked(values.isPcmEnabled)} error={errors.isPcmEnabled} />
       </div>
+      <SiteFactsFields values={values} errors={errors} />
       <div className="flex gap-2">
         <Button type="submit" disabled={isPending}>
           {isPending ? "Saving…" : isNew ? "Create site" : "Save site"}

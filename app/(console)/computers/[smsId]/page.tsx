@@ -16,6 +16,9 @@ export async function generateMetadata({ params }: PageProps<"/computers/[smsId]
 }
 
 const yesNo = (value: boolean) => (value ? "Yes" : "No");
+const yesNoUnknown = (value: boolean | null) => (value === null ? "Unknown" : yesNo(value));
+const orUnknown = (value: string | number | null, unit = "") => (value === null ? "Unknown" : `${value}${unit}`);
+const hotfixesText = (names: string[] | null) => (names === null ? "Unknown" : names.length === 0 ? "None" : names.join(", "));
 
 export default async function ComputerPage({ params }: PageProps<"/computers/[smsId]">) {
   const { smsId } = await params;
@@ -63,6 +66,23 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
               ["Account is a Domain Admin", yesNo(computer.pcmServiceAccountIsDomainAdmin)],
             ] as [string, React.ReactNode][])
           : []),
+      ],
+    ],
+    [
+      "Facts for the requirement review",
+      [
+        ["Installed PCM hotfixes", hotfixesText(computer.installedPcmHotfixes)],
+        ["Pcmwin32 loads at logon", yesNoUnknown(computer.isPcmwin32AutoStart)],
+        ["Clock offset", orUnknown(computer.clockOffsetSeconds, " seconds")],
+        ["UTC offset", orUnknown(computer.utcOffsetMinutes, " minutes")],
+        ["Clock adjusts for daylight saving time", yesNoUnknown(computer.isDaylightSavingAdjusted)],
+        ["Someone logs on at this computer", yesNoUnknown(computer.hasInteractiveUsers)],
+        ["Its users are local administrators", yesNoUnknown(computer.usersAreLocalAdministrators)],
+        ["Users can write to the PCM service directory", yesNoUnknown(computer.isPcmServiceDirectoryUserWritable)],
+        ["PCM service account", orUnknown(computer.pcmServiceAccount)],
+        ["SMS ID also found on another computer", yesNoUnknown(computer.hasDuplicateSmsId)],
+        ["NetWare NETX client", yesNoUnknown(computer.isNetwareNetxClient)],
+        ["DisableRandomPCMServers", orUnknown(computer.disableRandomPcmServers)],
       ],
     ],
   ];

@@ -4,15 +4,18 @@ import { DeleteButton } from "@/components/delete-button";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getMachineGroup } from "@/lib/data/machine-groups";
+import { Pagination } from "@/components/ui/pagination";
+import { getMachineGroup, listMachineGroupMembers } from "@/lib/data/machine-groups";
+import { pageNumberSchema } from "@/lib/schema-fields";
 import { isPlatform, PLATFORM_LABELS } from "@/lib/platforms";
 import { deleteMachineGroupAction } from "../actions";
 import { parseMachineGroupId } from "../group-id";
 
-export default async function MachineGroupPage({ params }: PageProps<"/machine-groups/[machineGroupId]">) {
+export default async function MachineGroupPage({ params, searchParams }: PageProps<"/machine-groups/[machineGroupId]">) {
   const id = parseMachineGroupId((await params).machineGroupId);
-  const group = id === null ? null : await getMachineGroup(id);
-  if (!group) notFound();
+  const page = pageNumberSchema.parse((await searchParams).page);
+  const [group, members] = id === null ? [null, null] : await Promise.all([getMachineGroup(id), listMachineGroupMembers({ id, page })]);
+  if (!group || !members) notFound();
   return (
     <>
       <PageHeader
@@ -24,7 +27,7 @@ export default async function MachineGroupPage({ params }: PageProps<"/machine-g
           </ButtonLink>
         }
       />
-      <h2 className="mb-2 text-lg font-semibold">Computers ({group.members.length})</h2>
+      <h2 className="mb-2 text-lg font-semibold">Computers ({members.total.toLocaleString("en-US")})</h2>
       <Table>
         <thead>
           <tr>
@@ -35,8 +38,8 @@ export default async function MachineGroupPage({ params }: PageProps<"/machine-g
           </tr>
         </thead>
         <tbody>
-          {group.members.length === 0 && <EmptyRow colSpan={4}>No computers in this group.</EmptyRow>}
-          {group.members.map((member) => (
+          {members.items.length === 0 && <EmptyRow colSpan={4}>No computers in this group.</EmptyRow>}
+          {members.items.map((member) => (
             <tr key={member.smsId}>
               <Td className="font-mono">
                 <Link href={`/computers/${member.smsId}`}>{member.smsId}</Link>
@@ -48,6 +51,7 @@ export default async function MachineGroupPage({ params }: PageProps<"/machine-g
           ))}
         </tbody>
       </Table>
+      <Pagination page={members.page} pageCount={members.pageCount} total={members.total} noun="member" hrefFor={(target) => `/machine-groups/${group.id}?page=${target}`} />
       <h2 className="mt-6 mb-2 text-lg font-semibold">Servers ({group.servers.length})</h2>
       <p className="text-sm">{group.servers.length ? group.servers.join(", ") : "No servers in this group."}</p>
       <div className="mt-8 border-t border-slate-200 pt-4">

@@ -16,6 +16,10 @@ function Flag({ isOn, label }: { isOn: boolean; label: string }) {
   return isOn ? <Badge tone="info">{label}</Badge> : null;
 }
 
+const yesNoUnknown = (value: boolean | null) => (value === null ? "Unknown" : value ? "Yes" : "No");
+const numberOrUnknown = (value: number | null, unit = "") => (value === null ? "Unknown" : `${value.toLocaleString("en-US")}${unit}`);
+const ADMINISTRATOR_RIGHTS = { true: "Needs administrator rights", false: "No administrator rights needed", null: "Administrator rights: unknown" } as const;
+
 export default async function PackagePage({ params }: PageProps<"/packages/[packageId]">) {
   const { packageId } = await params;
   const pkg = await getPackage(packageId);
@@ -44,6 +48,23 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
         <dt className="font-medium text-slate-600">Workstation source directory</dt>
         <dd className="font-mono">{pkg.sourceDirectory || "—"}</dd>
       </dl>
+      <h2 className="mb-2 text-lg font-semibold">Facts for the requirement review</h2>
+      <dl className="mb-6 grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
+        {(
+          [
+            ["Source file count", numberOrUnknown(pkg.sourceFileCount)],
+            ["Source size", numberOrUnknown(pkg.sourceSizeMegabytes, " MB")],
+            ["Source is on an NTFS volume", yesNoUnknown(pkg.isSourceOnNtfs)],
+            ["Source has long (non-8.3) file names", yesNoUnknown(pkg.hasLongFileNames)],
+            ["Source changed since a job last sent it", yesNoUnknown(pkg.hasSourceChangedSinceLastSend)],
+          ] as const
+        ).map(([label, value]) => (
+          <div key={label} className="contents">
+            <dt className="font-medium text-slate-600">{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
       <h2 className="mb-2 text-lg font-semibold">Workstation command lines</h2>
       <Table>
         <thead>
@@ -68,6 +89,7 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
                   {line.isUserInputRequired !== null && <Badge tone="neutral">UserInputRequired={line.isUserInputRequired ? "TRUE" : "FALSE"}</Badge>}
                   <Flag isOn={line.isSynchronousSystemExitRequired} label="SynchronousSystemExitRequired" />
                   {line.restartsComputer && <Badge tone="warn">Restarts the computer</Badge>}
+                  <Badge tone="neutral">{ADMINISTRATOR_RIGHTS[`${line.requiresAdministratorRights}`]}</Badge>
                 </div>
               </Td>
               <Td>{line.supportedPlatforms.map((platform) => PLATFORM_LABELS[platform]).join(", ")}</Td>

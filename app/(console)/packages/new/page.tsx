@@ -1,4 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { loadReviewSites } from "@/lib/data/review-context";
 import { listSiteChoices } from "@/lib/data/sites";
 import { createPackageAction } from "../actions";
 import { PackageForm } from "../package-form";
@@ -6,7 +7,7 @@ import { PackageForm } from "../package-form";
 export const metadata = { title: "New package" };
 
 export default async function NewPackagePage() {
-  const sites = await listSiteChoices();
+  const [sites, reviewSites] = await Promise.all([listSiteChoices(), loadReviewSites()]);
   const initialValues = {
     siteCode: sites.length === 1 ? sites[0]?.code : "",
     commandLines: [{ isAutomated: true, supportedPlatforms: [] }],
@@ -14,7 +15,7 @@ export default async function NewPackagePage() {
   return (
     <>
       <PageHeader title="New package" description="The package ID is allocated by the site when you create the package and is never reused." />
-      <PackageForm action={createPackageAction} initialValues={initialValues} sites={sites} isNew cancelHref="/packages" />
+      <PackageForm action={createPackageAction} initialValues={initialValues} sites={sites} reviewSites={[...reviewSites.values()]} packageId={null} isNew cancelHref="/packages" />
     </>
   );
 }

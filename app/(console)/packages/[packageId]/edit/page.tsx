@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPackage } from "@/lib/data/packages";
+import { loadReviewSites } from "@/lib/data/review-context";
 import { updatePackageAction } from "../../actions";
 import { packageToFormValues } from "../../form-values";
 import { PackageForm } from "../../package-form";
@@ -11,7 +12,7 @@ export async function generateMetadata({ params }: PageProps<"/packages/[package
 
 export default async function EditPackagePage({ params }: PageProps<"/packages/[packageId]/edit">) {
   const { packageId } = await params;
-  const pkg = await getPackage(packageId);
+  const [pkg, reviewSites] = await Promise.all([getPackage(packageId), loadReviewSites()]);
   if (!pkg) notFound();
   return (
     <>
@@ -20,6 +21,8 @@ export default async function EditPackagePage({ params }: PageProps<"/packages/[
         action={updatePackageAction.bind(null, pkg.packageId)}
         initialValues={packageToFormValues(pkg)}
         sites={[]}
+        reviewSites={[...reviewSites.values()]}
+        packageId={pkg.packageId}
         isNew={false}
         cancelHref={`/packages/${pkg.packageId}`}
       />
