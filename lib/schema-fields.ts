@@ -14,10 +14,10 @@ export function checkbox() {
 }
 
 /** A tri-state choice: "" from a form or an absent key means "not set". */
-export function optionalBoolean() {
+export function optionalBoolean(label: string) {
   return z.preprocess(
     (value) => (value === "true" ? true : value === "false" ? false : value === "" || value === null ? undefined : value),
-    z.boolean().optional(),
+    z.boolean({ error: `${label} must be yes, no or not set` }).optional(),
   );
 }
 
@@ -25,7 +25,11 @@ export function wholeNumber(label: string, bounds: { min: number; max: number })
   const range = `${label} must be a whole number from ${bounds.min} to ${bounds.max}`;
   return z.preprocess(
     (value) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value === "" ? undefined : value),
-    z.number({ error: `${label} is required` }).int({ error: range }).min(bounds.min, { error: range }).max(bounds.max, { error: range }),
+    z
+      .number({ error: (issue) => (issue.input === undefined ? `${label} is required` : range) })
+      .int({ error: range })
+      .min(bounds.min, { error: range })
+      .max(bounds.max, { error: range }),
   );
 }
 

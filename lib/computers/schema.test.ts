@@ -119,3 +119,11 @@ describe("the facts the requirement rules need", () => {
     expect(computerInputSchema.safeParse({ ...valid, platform: "DOS6", pcmVariant: "PCMDOS", isPcmServiceInstalled: false, isPcmServiceRunning: false, isNetwareNetxClient: true }).success).toBe(true);
   });
 });
+
+describe("messages for facts entered badly name the field", () => {
+  it.each<[Record<string, unknown>, string, string]>([
+    [{ isPcmwin32AutoStart: "maybe" }, "isPcmwin32AutoStart", "Pcmwin32 loads at logon must be yes, no or not set"],
+    [{ clockOffsetSeconds: "ten" }, "clockOffsetSeconds", "Clock offset (seconds) must be a whole number from -86400 to 86400"],
+    [{ smsClientServicePack: "SP3" }, "smsClientServicePack", "SMS client service pack must be a whole number from 0 to 4"],
+  ])("%j", (change, path, message) => expect(messages(change)[path]).toBe(message));
+});

@@ -77,18 +77,18 @@ export const computerInputSchema = z
     lastInventoryAt: optional(wallClockSchema("Last inventory")),
     // Facts the requirement rules need; absent = not recorded.
     installedPcmHotfixes: installedPcmHotfixesSchema,
-    isPcmwin32AutoStart: optionalBoolean(),
+    isPcmwin32AutoStart: optionalBoolean("Pcmwin32 loads at logon"),
     clockOffsetSeconds: optional(wholeNumber("Clock offset (seconds)", { min: -86_400, max: 86_400 })),
-    hasInteractiveUsers: optionalBoolean(),
-    usersAreLocalAdministrators: optionalBoolean(),
-    isPcmServiceDirectoryUserWritable: optionalBoolean(),
+    hasInteractiveUsers: optionalBoolean("Someone logs on at this computer"),
+    usersAreLocalAdministrators: optionalBoolean("Its users are local administrators"),
+    isPcmServiceDirectoryUserWritable: optionalBoolean("Users can write to the PCM service directory"),
     pcmServiceAccount: optional(
       z.string({ error: "PCM service account must be text" }).trim().regex(SERVICE_ACCOUNT_PATTERN, { error: "PCM service account must be DOMAIN\\ACCOUNT: a domain or computer name, a backslash and an account name of up to 20 characters" }),
     ),
-    hasDuplicateSmsId: optionalBoolean(),
+    hasDuplicateSmsId: optionalBoolean("SMS ID also found on another computer"),
     utcOffsetMinutes: optional(wholeNumber("UTC offset (minutes)", UTC_OFFSET_BOUNDS)),
-    isDaylightSavingAdjusted: optionalBoolean(),
-    isNetwareNetxClient: optionalBoolean(),
+    isDaylightSavingAdjusted: optionalBoolean("Clock adjusts for daylight saving time"),
+    isNetwareNetxClient: optionalBoolean("NetWare NETX client"),
     disableRandomPcmServers: optional(oneOf("DisableRandomPCMServers", DISABLE_RANDOM_PCM_SERVERS_VALUES)),
   })
   .superRefine((computer, context) => {

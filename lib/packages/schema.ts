@@ -12,14 +12,14 @@ export const workstationCommandLineInputSchema = z.object({
   commandLine: instructionText(requiredText("Command line", 255), "Command line"),
   isAutomated: checkbox(),
   isSystemTask: checkbox(),
-  isUserInputRequired: optionalBoolean(),
+  isUserInputRequired: optionalBoolean("UserInputRequired"),
   isSynchronousSystemExitRequired: checkbox(),
   supportedPlatforms: z
     .array(oneOf("Supported platform", PLATFORMS), { error: "Supported platforms must be a list" })
     .min(1, { error: "Select at least one supported platform" }),
   restartsComputer: checkbox(),
   // The program needs local administrator rights (R2); absent or null (as the data layer reads it) = not recorded.
-  requiresAdministratorRights: optionalBoolean().nullable(),
+  requiresAdministratorRights: optionalBoolean("Needs local administrator rights").nullable(),
 });
 
 export type WorkstationCommandLineInput = z.infer<typeof workstationCommandLineInputSchema>;
@@ -42,9 +42,9 @@ const packageFields = z.object({
   // Facts about the source the requirement rules need; absent = not recorded.
   sourceFileCount: optional(wholeNumber("Source file count", { min: 0, max: 10_000_000 })),
   sourceSizeMegabytes: optional(wholeNumber("Source size (MB)", { min: 0, max: 10_000_000 })),
-  hasLongFileNames: optionalBoolean(),
-  isSourceOnNtfs: optionalBoolean(),
-  hasSourceChangedSinceLastSend: optionalBoolean(),
+  hasLongFileNames: optionalBoolean("Source has long (non-8.3) file names"),
+  isSourceOnNtfs: optionalBoolean("Source is on an NTFS volume"),
+  hasSourceChangedSinceLastSend: optionalBoolean("Source changed since a job last sent it"),
 });
 
 /** Command names are unique within their package (case-insensitively, as Windows compares names). */

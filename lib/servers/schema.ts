@@ -43,7 +43,7 @@ export const serverInputSchema = z
     hasServicesForMacintosh: checkbox(),
     macintoshZone: optional(text("Macintosh zone", 32).pipe(z.string().min(1))),
     // Removed from the hierarchy but still listed under Transfer Packages (R57, Q199994); absent = not recorded.
-    isRemovedFromHierarchy: optionalBoolean(),
+    isRemovedFromHierarchy: optionalBoolean("Removed from the SMS hierarchy"),
   })
   .superRefine((server, context) => {
     if (server.macintoshZone && !server.hasServicesForMacintosh) {

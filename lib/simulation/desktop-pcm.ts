@@ -74,19 +74,22 @@ export class DesktopPcm implements DesktopPresence {
     const { sim } = state;
     const logonMs = this.session.logonMs;
     let firstPollMs = logonMs;
+    let startedMs = logonMs;
     state.emit(logonMs, { kind: "pcm-started", process: "desktop" });
     if (this.holdsSemaphore(logonMs)) {
       const exits = sim.behaviour.exitsOnSemaphoreTimeout;
-      state.emit(logonMs + sim.semaphoreTimeoutMs, { kind: "semaphore-timeout", process: "desktop", exits, article: "Q231378" });
+      startedMs = logonMs + sim.semaphoreTimeoutMs;
+      state.emit(startedMs, { kind: "semaphore-timeout", process: "desktop", exits, article: "Q231378" });
       if (exits) {
         state.clientNotes.add("desktop-exited-semaphore");
         return this.nextSession();
       }
+      // Inferred: the hotfixed Pcmwin32 stays loaded and tries again at its next poll.
       firstPollMs = logonMs + sim.intervalMs;
     }
     if (this.sessionIndex === 0 && sim.client.hasLogonServerAtStartup === false) {
       const exits = sim.behaviour.exitsWithoutLogonServer;
-      state.emit(logonMs, { kind: "no-logon-server", process: "desktop", exits, article: "Q188578" });
+      state.emit(startedMs, { kind: "no-logon-server", process: "desktop", exits, article: "Q188578" });
       if (exits) {
         state.clientNotes.add("desktop-exited-no-logon-server");
         return this.nextSession();

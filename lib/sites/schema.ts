@@ -65,7 +65,7 @@ const siteFields = z.object({
   businessHoursEnd: optional(timeOfDaySchema("Business hours end")),
   siteServerFreeDiskMegabytes: optional(wholeNumber("Site server free disk space (MB)", { min: 0, max: 100_000_000 })),
   utcOffsetMinutes: optional(wholeNumber("UTC offset (minutes)", UTC_OFFSET_BOUNDS)),
-  isDaylightSavingAdjusted: optionalBoolean(),
+  isDaylightSavingAdjusted: optionalBoolean("Site server clock adjusts for daylight saving time"),
 });
 
 function refineSite(site: z.infer<typeof siteFields>, context: z.RefinementCtx) {

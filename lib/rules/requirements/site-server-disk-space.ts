@@ -32,7 +32,7 @@ export const siteServerDiskSpace: PackageRule = {
       finding: {
         message: `SMS needs about four times the source size (${formatMegabytes(needed)}) on the site server; ${plural(short.length, "site")} ha${short.length === 1 ? "s" : "ve"} less free: ${short.join(", ")}.`,
         subjects: short.map(siteSubject),
-        fix: { form: "site", field: "siteServerFreeDiskBytes", text: `Free at least ${formatMegabytes(needed)} on the site server, then record it.` },
+        fix: { form: "site", field: "siteServerFreeDiskMegabytes", text: `Free at least ${formatMegabytes(needed)} on the site server, then record it.` },
       },
     };
   },
