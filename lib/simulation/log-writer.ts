@@ -55,3 +55,46 @@ export class LogWriter {
     this.lines.push(this.format(ms + this.offsetMs, text));
   }
 }
+
+/** One line before formatting: site-clock ms and the text after the log's own prefix. */
+export interface LogLine {
+  ms: number;
+  text: string;
+}
+
+/** Lines that start with one event and run on in time order (a poll repeated N times, a job's monitoring loop). */
+export interface LogSource {
+  startMs: number;
+  lines: () => Iterator<LogLine>;
+}
+
+interface ActiveSource {
+  head: LogLine;
+  iterator: Iterator<LogLine>;
+  order: number;
+}
+
+/**
+ * Writes the sources' lines in time order (ties: the earlier event first), pulling each source only
+ * as far as needed: a merged poll event can span days that a run started in the middle of.
+ */
+export function writeMerged(sources: readonly LogSource[], writer: LogWriter): void {
+  const active: ActiveSource[] = [];
+  let nextSource = 0;
+  const earliest = () => active.reduce((best, entry) => (entry.head.ms < best.head.ms || (entry.head.ms === best.head.ms && entry.order < best.order) ? entry : best));
+  for (;;) {
+    while (nextSource < sources.length && (active.length === 0 || (sources[nextSource] as LogSource).startMs <= earliest().head.ms)) {
+      const iterator = (sources[nextSource] as LogSource).lines();
+      const first = iterator.next();
+      if (!first.done) active.push({ head: first.value, iterator, order: nextSource });
+      nextSource += 1;
+    }
+    if (active.length === 0) return;
+    const entry = earliest();
+    if (writer.isPast(entry.head.ms) || !writer.isOpen) return;
+    writer.write(entry.head.ms, entry.head.text);
+    const next = entry.iterator.next();
+    if (next.done) active.splice(active.indexOf(entry), 1);
+    else entry.head = next.value;
+  }
+}

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, ButtonLink } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Checkbox, Field, Select, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { isChecked, textOf } from "@/components/ui/form-values";
@@ -125,12 +125,7 @@ export function ComputerForm({
         </div>
       </section>
       <ComputerFactsFields values={values} errors={errors} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : isNew ? "Add computer" : "Save computer"}
-        </Button>
-        <ButtonLink href={cancelHref}>Cancel</ButtonLink>
-      </div>
+      <FormActions isPending={isPending} submitLabel={isNew ? "Add computer" : "Save computer"} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Checkbox, Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { isChecked, listOf, recordOf, textOf } from "@/components/ui/form-values";
@@ -44,12 +44,7 @@ export function JobForm({
       <FormMessage status={state.status} message={message} />
       <JobFields values={values} errors={errors} choices={choices} now={now} isNew={isNew} />
       <DraftFindings key={formKey} formRef={formRef} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : isNew ? "Create job" : "Save job"}
-        </Button>
-        <ButtonLink href={cancelHref}>Cancel</ButtonLink>
-      </div>
+      <FormActions isPending={isPending} submitLabel={isNew ? "Create job" : "Save job"} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, ButtonLink } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, TextArea, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { textOf } from "@/components/ui/form-values";
@@ -47,12 +47,7 @@ export function MachineGroupForm({
           <TextArea id="servers" name="servers" rows={3} defaultValue={textOf(values.servers)} error={serverErrors} hint className="font-mono uppercase" />
         </Field>
       </div>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : isNew ? "Create machine group" : "Save machine group"}
-        </Button>
-        <ButtonLink href={cancelHref}>Cancel</ButtonLink>
-      </div>
+      <FormActions isPending={isPending} submitLabel={isNew ? "Create machine group" : "Save machine group"} cancelHref={cancelHref} />
     </form>
   );
 }

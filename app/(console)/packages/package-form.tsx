@@ -1,7 +1,8 @@
 "use client";
 
 import { useMemo, useState, type FormEvent } from "react";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { Button } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -154,12 +155,7 @@ export function PackageForm({
         ))}
       </section>
 
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : isNew ? "Create package" : "Save package"}
-        </Button>
-        <ButtonLink href={cancelHref}>Cancel</ButtonLink>
-      </div>
+      <FormActions isPending={isPending} submitLabel={isNew ? "Create package" : "Save package"} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, ButtonLink } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Checkbox, Field, Select, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { isChecked, textOf } from "@/components/ui/form-values";
@@ -77,12 +77,7 @@ export function ServerForm({
           hint="Yes when the server was removed but the despooler still lists it under Transfer Packages (Q199994)."
         />
       </section>
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : isNew ? "Add server" : "Save server"}
-        </Button>
-        <ButtonLink href={cancelHref}>Cancel</ButtonLink>
-      </div>
+      <FormActions isPending={isPending} submitLabel={isNew ? "Add server" : "Save server"} cancelHref={cancelHref} />
     </form>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button, ButtonLink } from "@/components/ui/button";
+import { FormActions } from "@/components/ui/form-actions";
 import { Checkbox, Field, FieldError, Select, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -118,12 +118,7 @@ export function SiteForm({
         <Checkbox id="isPcmEnabled" name="isPcmEnabled" label="Package Command Manager client component enabled" defaultChecked={checked(values.isPcmEnabled)} error={errors.isPcmEnabled} />
       </div>
       <SiteFactsFields values={values} errors={errors} />
-      <div className="flex gap-2">
-        <Button type="submit" disabled={isPending}>
-          {isPending ? "Saving…" : isNew ? "Create site" : "Save site"}
-        </Button>
-        <ButtonLink href={cancelHref}>Cancel</ButtonLink>
-      </div>
+      <FormActions isPending={isPending} submitLabel={isNew ? "Create site" : "Save site"} cancelHref={cancelHref} />
     </form>
   );
 }
