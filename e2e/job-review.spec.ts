@@ -20,7 +20,7 @@ test("a job that breaks three rules cannot be sent until the error is fixed and 
   // Mandatory before the offer breaks R34 (error).
   await page.getByLabel("Mandatory date").fill(inDays(9, 20));
   // Never implemented by SMS (R43, warning).
-  await page.getByLabel("Not Mandatory over Slow Link").check();
+  await page.getByRole("checkbox", { name: "Not Mandatory over Slow Link" }).check();
   // Expiry makes SP3 clients flood the logon servers with .sni files (R36, warning).
   await page.getByLabel("Expire After", { exact: true }).check();
   await page.getByLabel("Expiry date").fill(inDays(60, 6));
@@ -74,9 +74,26 @@ test("a one-field fix is applied from the finding", async ({ page }) => {
   await page.getByLabel("Computers (SMS IDs, one per line)").fill("MDM00005");
   await page.getByLabel("Workstation command line").selectOption({ label: "Unattended update (PCM service)" });
   await page.getByLabel("Offer After").fill(inDays(3, 20));
-  await page.getByLabel("Not Mandatory over Slow Link").check();
+  await page.getByRole("checkbox", { name: "Not Mandatory over Slow Link" }).check();
   await page.getByRole("button", { name: "Create job" }).click();
   await expect(finding(page, "R43", "warning")).toBeVisible();
   await finding(page, "R43", "warning").getByRole("button", { name: /^Apply fix/ }).click();
   await expect(finding(page, "R43", "warning")).toHaveCount(0);
+});
+
+test("the job form shows findings as fields change and applies a one-field fix in place", async ({ page }) => {
+  await page.goto("/jobs/new?packageId=BPC00020");
+  await page.getByLabel("Target", { exact: true }).selectOption("COMPUTERS");
+  await page.getByLabel("Computers (SMS IDs, one per line)").fill("MDM00005");
+  await page.getByLabel("Workstation command line").selectOption({ label: "Unattended update (PCM service)" });
+  await page.getByLabel("Offer After").fill(inDays(3, 20));
+  const draft = page.getByRole("region", { name: "Requirement findings" });
+  await page.getByRole("checkbox", { name: "Not Mandatory over Slow Link" }).check();
+  const r43 = draft.getByRole("listitem", { name: "R43 warning" });
+  await expect(r43).toBeVisible();
+  await r43.getByText("Why?").click();
+  await expect(r43.getByRole("link", { name: "Q154931" })).toHaveAttribute("href", "https://support.microsoft.com/kb/154931");
+  await r43.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("checkbox", { name: "Not Mandatory over Slow Link" })).not.toBeChecked();
+  await expect(draft.getByRole("listitem", { name: "R43 warning" })).toHaveCount(0);
 });

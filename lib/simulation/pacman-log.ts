@@ -1,8 +1,8 @@
 import { windowsDirectoryOf } from "./client-state";
 import { pacmanRawTime, smstraceTime } from "./log-timestamps";
-import type { LogWriter } from "./log-writer";
+import { writeMerged, type LogLine, type LogSource, type LogWriter } from "./log-writer";
 import { despoolerBoxPath, instructionBoxPath, instructionFilePath } from "./logon-server-paths";
-import { recordsById, stepsBefore } from "./pcmwin-log";
+import { recordsById, repeatedPollLines, stepsBefore } from "./pcmwin-log";
 import { SECOND_MS, type PreparedRecord, type PreparedSimulation } from "./prepare-simulation";
 import { siteClockMs } from "./site-clock";
 import type { PollEvent, SimulationEvent } from "./simulation-result";
@@ -26,58 +26,53 @@ export function pacmanLineFormatter(format: PacmanFormat): (clientMs: number, te
 }
 
 /** One check of the .INS (Q160855); the filter counts are worded as the 1.0 service and the desktop word them (inferred). */
-function writePoll(sim: PreparedSimulation, writer: LogWriter, pollMs: number, poll: PollEvent): void {
+function* pollLines(sim: PreparedSimulation, pollMs: number, poll: PollEvent): Generator<LogLine> {
   const { client } = sim;
   const connectedMs = pollMs + sim.connectMs;
-  writer.write(connectedMs, `Connected to logon server: ${instructionBoxPath(client.logonServer)}`);
-  writer.write(connectedMs, `Looking for file: ${instructionFilePath(client.logonServer, client.smsId)}`);
+  yield { ms: connectedMs, text: `Connected to logon server: ${instructionBoxPath(client.logonServer)}` };
+  yield { ms: connectedMs, text: `Looking for file: ${instructionFilePath(client.logonServer, client.smsId)}` };
   const readMs = connectedMs + sim.readMs;
-  if (poll.result === "file-missing") return writer.write(readMs, "No instruction file.");
+  if (poll.result === "file-missing") return yield { ms: readMs, text: "No instruction file." };
   if (poll.result !== "read") return;
-  writer.write(readMs, `Packages before filter: ${poll.packagesBefore}`);
-  writer.write(readMs, `Packages after filter: ${poll.packagesAfter}`);
+  yield { ms: readMs, text: `Packages before filter: ${poll.packagesBefore}` };
+  yield { ms: readMs, text: `Packages after filter: ${poll.packagesAfter}` };
 }
 
 /** Launch, the monitoring loop and the report, as Q214448's normal run shows them. */
-function writeRun(sim: PreparedSimulation, writer: LogWriter, startMs: number, endMs: number, record: PreparedRecord | undefined): void {
+function* runLines(sim: PreparedSimulation, fromMs: number, startMs: number, endMs: number, record: PreparedRecord | undefined): Generator<LogLine> {
   const commandLine = record ? `${PACKAGE_DRIVE}\\${record.record.packageId}\\${record.record.runCommand}` : "";
-  writer.write(startMs, `Executing command line: ${commandLine}`);
-  writer.write(startMs, "No execution error detected.");
-  writer.write(startMs, `The process handle is #${SERVICE_PROCESS_HANDLE}`);
-  writer.write(startMs, "Ending LaunchScript..................");
-  writer.write(startMs, "Package executed.");
-  writer.write(startMs, "Monitoring the job.");
+  yield { ms: startMs, text: `Executing command line: ${commandLine}` };
+  yield { ms: startMs, text: "No execution error detected." };
+  yield { ms: startMs, text: `The process handle is #${SERVICE_PROCESS_HANDLE}` };
+  yield { ms: startMs, text: "Ending LaunchScript.................." };
+  yield { ms: startMs, text: "Package executed." };
+  yield { ms: startMs, text: "Monitoring the job." };
   let check = startMs + FIRST_CHECK_MS;
-  check += stepsBefore(writer.fromMs, check, endMs, CHECK_INTERVAL_MS) * CHECK_INTERVAL_MS;
-  for (; check < endMs; check += CHECK_INTERVAL_MS) {
-    if (writer.isPast(check) || !writer.isOpen) return;
-    writer.write(check, "Job still running............");
-  }
-  writer.write(check, "Job completed.");
+  check += stepsBefore(fromMs, check, endMs, CHECK_INTERVAL_MS) * CHECK_INTERVAL_MS;
+  for (; check < endMs; check += CHECK_INTERVAL_MS) yield { ms: check, text: "Job still running............" };
+  yield { ms: check, text: "Job completed." };
   // SP4's SynchronousSystemExitRequired handling (Q175652) logs something else; the KB does not say what.
-  if (!record?.isSynchronousSystemExit) writer.write(check, "No SyncSysExit in effect, report status after completion.");
-  writer.write(check, "Reporting job status.");
-  writer.write(check, "Beginning ReportOnProcess...........");
-  writer.write(check, "No error was detected while attempting to run the job.");
+  if (!record?.isSynchronousSystemExit) yield { ms: check, text: "No SyncSysExit in effect, report status after completion." };
+  yield { ms: check, text: "Reporting job status." };
+  yield { ms: check, text: "Beginning ReportOnProcess..........." };
+  yield { ms: check, text: "No error was detected while attempting to run the job." };
   // Inferred from the desktop's report (Q169491): the excerpt stops at the line above.
-  if (record?.command.writesStatusMif) writer.write(check, `Need to report with DMTF MIF: ${windowsDirectoryOf(sim)}\\${record.command.statusMifFileName}`);
-  writer.write(check, `Writing status information to ${despoolerBoxPath(sim.client.logonServer)}`);
+  if (record?.command.writesStatusMif) yield { ms: check, text: `Need to report with DMTF MIF: ${windowsDirectoryOf(sim)}\\${record.command.statusMifFileName}` };
+  yield { ms: check, text: `Writing status information to ${despoolerBoxPath(sim.client.logonServer)}` };
 }
 
 /** PACMAN.LOG of the PCM service (digest §5.9-5.13), from the service's events. */
 export function writePacmanLog(sim: PreparedSimulation, events: readonly SimulationEvent[], writer: LogWriter): void {
   const records = recordsById(sim);
+  const sources: LogSource[] = [];
   for (const event of events) {
-    if (!writer.isOpen) return;
-    const ms = siteClockMs(event.at);
-    if (writer.isPast(ms)) return;
+    const startMs = siteClockMs(event.at);
     if (event.kind === "poll" && event.process === "service") {
-      const intervalMs = event.everyMinutes * 60 * SECOND_MS;
-      for (let repeat = stepsBefore(writer.fromMs, ms, Infinity, intervalMs); repeat < event.count && writer.isOpen && !writer.isPast(ms + repeat * intervalMs); repeat += 1) {
-        writePoll(sim, writer, ms + repeat * intervalMs, event);
-      }
+      sources.push({ startMs, lines: () => repeatedPollLines(writer.fromMs, startMs, event, (pollMs) => pollLines(sim, pollMs, event)) });
     } else if (event.kind === "ran" && event.process === "service") {
-      writeRun(sim, writer, ms, event.endsAt === null ? Infinity : siteClockMs(event.endsAt), records.get(event.requestId));
+      const endMs = event.endsAt === null ? Infinity : siteClockMs(event.endsAt);
+      sources.push({ startMs, lines: () => runLines(sim, writer.fromMs, startMs, endMs, records.get(event.requestId)) });
     }
   }
+  writeMerged(sources, writer);
 }

@@ -1,11 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { Badge } from "@/components/ui/badge";
+import { applyFixToForm } from "@/components/apply-fix-to-form";
+import { FindingCard } from "@/components/finding-card";
 import { formDataToObject } from "@/lib/forms";
 import type { Finding } from "@/lib/rules/rule";
-
-const TONES = { error: "bad", warning: "warn", info: "info" } as const;
 
 type DraftReview = { isComplete: boolean; findings: Finding[]; targetCount: number };
 
@@ -57,11 +56,23 @@ export function DraftFindings({ formRef }: { formRef: React.RefObject<HTMLFormEl
       ) : review.findings.length === 0 ? (
         <p className="text-sm text-green-800">No findings for {review.targetCount} targets.</p>
       ) : (
-        <ul className="space-y-1 text-sm">
+        <ul className="space-y-2">
           {review.findings.map((finding) => (
             <li key={finding.rule} aria-label={`${finding.rule} ${finding.severity}`}>
-              <Badge tone={TONES[finding.severity]}>{finding.severity}</Badge> <span className="font-mono">{finding.rule}</span> {finding.message}{" "}
-              <span className="text-slate-600">Fix: {finding.fix.text}</span>
+              <FindingCard {...finding}>
+                <p>
+                  <span className="font-medium">Fix:</span> {finding.fix.text}{" "}
+                  {finding.fix.form === "job" && finding.fix.value !== undefined && (
+                    <button
+                      type="button"
+                      onClick={() => formRef.current && applyFixToForm(formRef.current, finding.fix.field, finding.fix.value!)}
+                      className="ml-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs font-medium hover:bg-slate-50"
+                    >
+                      Apply
+                    </button>
+                  )}
+                </p>
+              </FindingCard>
             </li>
           ))}
         </ul>

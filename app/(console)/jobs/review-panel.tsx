@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { FindingCard } from "@/components/finding-card";
 import type { JobReviewResult } from "@/lib/data/job-review";
 import { formatNotChecked } from "@/lib/rules/finding";
 import type { Finding } from "@/lib/rules/rule";
@@ -7,60 +7,41 @@ import { acknowledgeWarningAction, applyFixAction } from "./actions";
 import { AcknowledgeForm, ApplyFixButton } from "./finding-actions";
 import { fixHref } from "./fix-link";
 
-const TONES = { error: "bad", warning: "warn", info: "info" } as const;
 const SHOWN_SUBJECTS = 12;
-
-function kbLink(source: string) {
-  const number = source.replace(/^Q/, "");
-  return (
-    <a key={source} href={`https://support.microsoft.com/kb/${number}`} className="mr-2">
-      {source}
-    </a>
-  );
-}
 
 function FindingItem({ finding, job, acknowledgement, isPending }: { finding: Finding; job: { jobId: string; packageId: string }; acknowledgement?: { actor: string; at: string; reason: string }; isPending: boolean }) {
   const href = fixHref(finding, job);
   const subjects = finding.subjects.slice(0, SHOWN_SUBJECTS);
   return (
-    <li className="rounded border border-slate-200 bg-white p-3" aria-label={`${finding.rule} ${finding.severity}`}>
-      <div className="flex flex-wrap items-center gap-2">
-        <Badge tone={TONES[finding.severity]}>{finding.severity}</Badge>
-        <span className="font-mono text-sm font-semibold">{finding.rule}</span>
-        <span className="font-medium">{finding.title}</span>
-      </div>
-      <p className="mt-1 text-sm">{finding.message}</p>
-      {subjects.length > 0 && (
-        <p className="mt-1 text-xs text-slate-600">
-          Concerns:{" "}
-          {subjects.map((subject, index) => (
-            <span key={`${subject.kind}-${subject.id}`}>
-              {index > 0 && ", "}
-              {subject.kind === "computer" ? <Link href={`/computers/${subject.id}`}>{subject.id}</Link> : `${subject.kind} ${subject.id}`}
-            </span>
-          ))}
-          {finding.subjects.length > SHOWN_SUBJECTS && ` and ${finding.subjects.length - SHOWN_SUBJECTS} more`}
-        </p>
-      )}
-      <p className="mt-1 text-sm">
-        <span className="font-medium">Fix:</span> {finding.fix.text} {href && <Link href={href}>Go to the field</Link>}
-      </p>
-      <details className="mt-1 text-sm">
-        <summary className="cursor-pointer text-slate-700">Why?</summary>
-        <p className="mt-1 text-slate-700">{finding.why}</p>
-        <p className="mt-1 text-xs">KB sources: {finding.sources.map(kbLink)}</p>
-      </details>
-      {isPending && finding.fix.value !== undefined && ["job", "package", "site"].includes(finding.fix.form) && (
-        <ApplyFixButton action={applyFixAction.bind(null, job.jobId, finding.rule)} label={`Apply fix: ${finding.fix.text}`} />
-      )}
-      {finding.severity === "warning" &&
-        (acknowledgement ? (
-          <p className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900">
-            Acknowledged by {acknowledgement.actor} at {acknowledgement.at.replace("T", " ").slice(0, 19)} UTC: {acknowledgement.reason}
+    <li aria-label={`${finding.rule} ${finding.severity}`}>
+      <FindingCard {...finding}>
+        {subjects.length > 0 && (
+          <p className="text-xs text-slate-600">
+            Concerns:{" "}
+            {subjects.map((subject, index) => (
+              <span key={`${subject.kind}-${subject.id}`}>
+                {index > 0 && ", "}
+                {subject.kind === "computer" ? <Link href={`/computers/${subject.id}`}>{subject.id}</Link> : `${subject.kind} ${subject.id}`}
+              </span>
+            ))}
+            {finding.subjects.length > SHOWN_SUBJECTS && ` and ${finding.subjects.length - SHOWN_SUBJECTS} more`}
           </p>
-        ) : (
-          isPending && <AcknowledgeForm action={acknowledgeWarningAction.bind(null, job.jobId, finding.rule)} rule={finding.rule} />
-        ))}
+        )}
+        <p className="mt-1">
+          <span className="font-medium">Fix:</span> {finding.fix.text} {href && <Link href={href}>Go to the field</Link>}
+        </p>
+        {isPending && finding.fix.value !== undefined && ["job", "package", "site"].includes(finding.fix.form) && (
+          <ApplyFixButton action={applyFixAction.bind(null, job.jobId, finding.rule)} label={`Apply fix: ${finding.fix.text}`} />
+        )}
+        {finding.severity === "warning" &&
+          (acknowledgement ? (
+            <p className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900">
+              Acknowledged by {acknowledgement.actor} at {acknowledgement.at.replace("T", " ").slice(0, 19)} UTC: {acknowledgement.reason}
+            </p>
+          ) : (
+            isPending && <AcknowledgeForm action={acknowledgeWarningAction.bind(null, job.jobId, finding.rule)} rule={finding.rule} />
+          ))}
+      </FindingCard>
     </li>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { MouseEvent } from "react";
+import { applyFixToForm } from "@/components/apply-fix-to-form";
 import { FindingCard } from "@/components/finding-card";
 import type { ReviewCommandLine } from "@/lib/rules/context";
 import { formatNotChecked } from "@/lib/rules/finding";
@@ -23,30 +24,6 @@ export function groupFindings(review: RuleReview, commandLines: readonly ReviewC
     for (const index of new Set(indexes)) groups.commandLineFindings[index]?.push(finding);
   }
   return groups;
-}
-
-type FormControl = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
-const isFormControl = (element: Element): element is FormControl =>
-  element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement;
-
-/**
- * Sets one field of the (uncontrolled) package form to a fix's value, then fires an input event so
- * the findings are worked out again. Returns false when the form has no such field.
- */
-export function applyFixToForm(form: HTMLFormElement, field: string, value: FixValue): boolean {
-  const controls = [...form.elements].filter(isFormControl).filter((control) => control.name === field || control.name === `${field}[]`);
-  const [first] = controls;
-  if (!first) return false;
-  for (const control of controls) {
-    if (control instanceof HTMLInputElement && control.type === "checkbox") {
-      control.checked = typeof value === "boolean" ? value : Array.isArray(value) ? value.includes(control.value) : control.value === String(value);
-    } else {
-      control.value = String(value);
-    }
-  }
-  first.focus();
-  first.dispatchEvent(new Event("input", { bubbles: true }));
-  return true;
 }
 
 /** A fix is applied in the form when it is one package field away (and, beside a command line, that line's field). */
