@@ -41,19 +41,39 @@ function buildFile(smsId: string, siteCode: string, computerUpdatedAt: Date, job
 }
 
 /**
+ * Planned jobs by job ID, with the stamps they were built from. A job's records change only when
+ * the job or its package is saved (command lines are saved with their package), and every such
+ * save moves one of the two updatedAt stamps; so a cached entry with the current stamps is exact,
+ * in every console instance, while a request costs one small query instead of seven.
+ */
+const plannedJobCache = new Map<string, { stamp: string; job: PlannedJob; updatedAt: Date; packageUpdatedAt: Date }>();
+const PLANNED_JOB_CACHE_LIMIT = 20_000;
+
+const stampOf = (updatedAt: Date, packageUpdatedAt: Date) => `${updatedAt.getTime()}:${packageUpdatedAt.getTime()}`;
+
+async function plannedJobsFor(targets: { jobId: string; stamp: string }[]) {
+  const missing = targets.filter((target) => plannedJobCache.get(target.jobId)?.stamp !== target.stamp).map((target) => target.jobId);
+  if (missing.length > 0) {
+    if (plannedJobCache.size > PLANNED_JOB_CACHE_LIMIT) plannedJobCache.clear();
+    for (const row of await db.job.findMany({ where: { jobId: { in: missing } }, select: jobSelect })) {
+      plannedJobCache.set(row.jobId, { stamp: stampOf(row.updatedAt, row.package.updatedAt), job: toPlannedJob(row), updatedAt: row.updatedAt, packageUpdatedAt: row.package.updatedAt });
+    }
+  }
+  return targets.flatMap((target) => plannedJobCache.get(target.jobId) ?? []);
+}
+
+/**
  * A client's instruction file generated now, or why there is none: "unknown" when the SMS ID is
  * not in inventory, "empty" when no active job offers it anything (PCM logs "No instruction file").
  */
 export async function getInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
   const computer = await db.computer.findUnique({
     where: { smsId: options.smsId },
-    select: { smsId: true, siteCode: true, updatedAt: true, jobTargets: { select: { job: { select: jobSelect } } } },
+    select: { smsId: true, siteCode: true, updatedAt: true, jobTargets: { select: { job: { select: { jobId: true, updatedAt: true, package: { select: { updatedAt: true } } } } } } },
   });
   if (!computer) return "unknown";
-  const jobs = computer.jobTargets.map(({ job }) => {
-    const planned = toPlannedJob(job);
-    return { ...planned, changedAt: changedAt(planned, job.updatedAt, job.package.updatedAt, options.now) };
-  });
+  const entries = await plannedJobsFor(computer.jobTargets.map(({ job }) => ({ jobId: job.jobId, stamp: stampOf(job.updatedAt, job.package.updatedAt) })));
+  const jobs = entries.map((entry) => ({ ...entry.job, changedAt: changedAt(entry.job, entry.updatedAt, entry.packageUpdatedAt, options.now) }));
   return buildFile(computer.smsId, computer.siteCode, computer.updatedAt, jobs, options.now) ?? "empty";
 }
 

@@ -46,7 +46,7 @@ export function pollInstructionFile(state: ClientState, memory: ProcessMemory, m
     for (const record of records) if (!state.requestOf(record).isExecuted) state.requestOf(record).notes.add("file-not-reprocessed");
     const isNew = state.announce(memory, `unchanged:${fileKey}`);
     if (isNew) state.emit(ms, { kind: "file-not-reprocessed", process: memory.process, article: "Q163488" });
-    return { ...emptyReading("file-unchanged", isNew), records };
+    return emptyReading("file-unchanged", isNew);
   }
   memory.lastFileKey = fileKey;
   let changed = false;

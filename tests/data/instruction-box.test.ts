@@ -1,0 +1,77 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { decodeInstructionFile } from "@/lib/ins/decode";
+import { getInstructionFile, listInstructionBox } from "@/lib/data/instruction-box";
+import { createJob } from "@/lib/data/job-changes";
+import { activateJob, changeJobState } from "@/lib/data/job-lifecycle";
+import { getJob } from "@/lib/data/jobs";
+import { getPackage, updatePackage } from "@/lib/data/packages";
+import { importSiteDocument } from "@/lib/data/site-document-import";
+import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
+import type { InstructionFile } from "@/lib/data/instruction-box";
+import { packageInputSchema } from "@/lib/packages/schema";
+import { demoJobInput } from "../support/job-input";
+import { resetDatabase } from "../support/reset-database";
+
+const now = "1998-11-21T09:00:00";
+const actor = "test";
+
+async function fileOf(smsId: string): Promise<InstructionFile> {
+  const file = await getInstructionFile({ smsId, now });
+  if (typeof file === "string") throw new Error(`expected a file, got ${file}`);
+  return file;
+}
+
+beforeEach(async () => {
+  await resetDatabase();
+  await importSiteDocument(buildDemoSiteDocument());
+});
+
+describe("instruction files generated on demand", () => {
+  it("tells an unknown client from one with nothing offered", async () => {
+    expect(await getInstructionFile({ smsId: "ZZZ00001", now })).toBe("unknown");
+    expect(await getInstructionFile({ smsId: "MDM00005", now })).toBe("empty");
+  });
+
+  it("follows every change that alters the records, however often it is asked", async () => {
+    const jobId = await createJob({ input: await demoJobInput(), actor });
+    await activateJob({ jobId, actor });
+    const first = await fileOf("MDM00005");
+    expect(decodeInstructionFile(first.bytes).map((record) => record.comments)).toEqual(["Microsoft Office Professional 4.3"]);
+    expect(await fileOf("MDM00005")).toMatchObject({ bytes: first.bytes });
+
+    // A package edit changes the records of every job that offers it.
+    const pkg = (await getPackage("BPC0000A"))!;
+    const input = packageInputSchema.parse({ ...pkg, comments: "Office 4.3c", commandLines: pkg.commandLines.map((line) => ({ ...line, isUserInputRequired: line.isUserInputRequired ?? undefined })) });
+    await updatePackage({ packageId: "BPC0000A", version: pkg.version, input });
+    const edited = await fileOf("MDM00005");
+    expect(decodeInstructionFile(edited.bytes)[0]!.comments).toBe("Office 4.3c");
+    expect(edited.lastModified.getTime()).toBeGreaterThanOrEqual(first.lastModified.getTime());
+
+    // A second job adds a record; canceling the first removes its record.
+    const second = await createJob({ input: await demoJobInput({ comment: "second" }), actor });
+    await activateJob({ jobId: second, actor });
+    expect(decodeInstructionFile((await fileOf("MDM00005")).bytes).map((record) => record.jobId)).toEqual([jobId, second]);
+    await changeJobState({ jobId, transition: "cancel", actor });
+    expect(decodeInstructionFile((await fileOf("MDM00005")).bytes).map((record) => record.jobId)).toEqual([second]);
+    await changeJobState({ jobId: second, transition: "cancel", actor });
+    expect(await getInstructionFile({ smsId: "MDM00005", now })).toBe("empty");
+  });
+
+  it("drops a job's record once its Expire After has passed", async () => {
+    const jobId = await createJob({ input: await demoJobInput(), actor });
+    await activateJob({ jobId, actor });
+    expect(await getInstructionFile({ smsId: "MDM00005", now: "1999-02-28T23:59:59" })).not.toBe("empty");
+    expect(await getInstructionFile({ smsId: "MDM00005", now: "1999-03-01T00:00:00" })).toBe("empty");
+  });
+
+  it("lists the box a page at a time, searchable by SMS ID", async () => {
+    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "QUERY", limitToSiteCode: "BPC" } }), actor });
+    await activateJob({ jobId, actor });
+    const job = (await getJob(jobId))!;
+    const box = await listInstructionBox({ now, page: 1 });
+    expect(box.total).toBe(job.targetCount);
+    expect(box.items[0]).toMatchObject({ fileName: `${box.items[0]!.smsId}.INS`, recordCount: 1 });
+    const mdm = await listInstructionBox({ now, page: 1, search: "mdm" });
+    expect(mdm.items.map((entry) => entry.smsId)).toEqual(["MDM00005"]);
+  });
+});
