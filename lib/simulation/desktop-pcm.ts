@@ -75,6 +75,8 @@ export class DesktopPcm implements DesktopPresence {
     const logonMs = this.session.logonMs;
     let firstPollMs = logonMs;
     let startedMs = logonMs;
+    // A restarted PCM processes the .INS again even before SP2 (Q163488).
+    this.memory.lastFileKey = null;
     state.emit(logonMs, { kind: "pcm-started", process: "desktop" });
     if (this.holdsSemaphore(logonMs)) {
       const exits = sim.behaviour.exitsOnSemaphoreTimeout;

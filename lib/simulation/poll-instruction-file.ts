@@ -55,6 +55,8 @@ export function pollInstructionFile(state: ClientState, memory: ProcessMemory, m
   for (const requestId of memory.lastPresent) {
     const request = state.requests.get(requestId);
     if (presentIds.has(requestId) || timeline.isRemovedAt(requestId, ms) || !request || request.isExecuted) continue;
+    // The service only ever acts on background records; the desktop lists every record it reads.
+    if (memory.process === "service" && !request.record.isServiceOnly) continue;
     // Cancel Job removes the instruction from the .INS (Q188042, Q264945).
     state.emit(ms, { kind: "canceled", process: memory.process, requestId });
     request.notes.add("canceled");
