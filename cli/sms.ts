@@ -6,10 +6,11 @@ import { demoCommand } from "./commands/demo";
 import { insCommand } from "./commands/ins";
 import { jobCommand } from "./commands/job";
 import { rulesCommand } from "./commands/rules";
+import { simulateCommand } from "./commands/simulate";
 import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
 
-const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand];
+const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -12,6 +12,7 @@ const NAVIGATION = [
   { href: "/sites", label: "Sites" },
   { href: "/computers", label: "Computers" },
   { href: "/machine-groups", label: "Machine groups" },
+  { href: "/rules", label: "Rules" },
   { href: "/import-export", label: "Import / Export" },
 ];
 

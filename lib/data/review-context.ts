@@ -124,6 +124,14 @@ export async function loadReviewPackage(packageId: string): Promise<ReviewPackag
   };
 }
 
+/** Computers as the rules and the simulator see them, in SMS ID order. */
+export async function loadReviewComputers(smsIds: readonly string[], serverNames?: ReadonlyMap<number, string>): Promise<ReviewComputer[]> {
+  const names = serverNames ?? new Map((await db.server.findMany({ select: { id: true, name: true } })).map((server) => [server.id, server.name]));
+  const computers: ComputerRow[] = [];
+  for (let start = 0; start < smsIds.length; start += 5000) computers.push(...(await db.computer.findMany({ where: { smsId: { in: smsIds.slice(start, start + 5000) } } })));
+  return computers.sort((a, b) => a.smsId.localeCompare(b.smsId)).map((computer) => toReviewComputer(computer, names));
+}
+
 export async function loadReviewSites(): Promise<Map<string, ReviewSite>> {
   return new Map((await db.site.findMany()).map((site) => [site.code, toReviewSite(site)]));
 }
@@ -158,9 +166,7 @@ export async function buildReviewContext(options: { jobId: string | null; state:
     smsIds = targets.map((target) => target.smsId);
     distributionServerNames = frozenServers.map((server) => server.serverName);
   }
-  const computers: ComputerRow[] = [];
-  for (let start = 0; start < smsIds.length; start += 5000) computers.push(...(await db.computer.findMany({ where: { smsId: { in: smsIds.slice(start, start + 5000) } } })));
-  computers.sort((a, b) => a.smsId.localeCompare(b.smsId));
+  const targets = await loadReviewComputers(smsIds, serverNames);
 
   const commandLineId = definition.runPhase.isEnabled ? definition.runPhase.commandLineId : undefined;
   return {
@@ -168,7 +174,7 @@ export async function buildReviewContext(options: { jobId: string | null; state:
     job: { jobId, state, definition },
     package: reviewPackage,
     commandLine: reviewPackage.commandLines.find((line) => line.id === commandLineId) ?? null,
-    targets: computers.map((computer) => toReviewComputer(computer, serverNames)),
+    targets,
     distributionServers: distributionServerNames.flatMap((name) => servers.get(name) ?? []),
     sites,
     servers,

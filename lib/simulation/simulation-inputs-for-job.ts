@@ -1,6 +1,7 @@
 import type { InstructionRecord } from "../ins/record";
 import { holdsInstruction, instructionRecordOf, type PlannedJob } from "../jobs/instructions";
-import type { ReviewComputer, ReviewContext } from "../rules/context";
+import { instructionServerOf } from "../jobs/servers";
+import type { ReviewComputer, ReviewContext, ReviewSite } from "../rules/context";
 import { addDays, normaliseWallClock } from "../wall-clock";
 import { DEFAULT_ASSUMPTIONS, type SimulatedClient, type SimulationAssumptions, type SimulationInput, type SimulationWindow } from "./simulation-input";
 
@@ -52,13 +53,13 @@ function plannedJobOf(context: ReviewContext, requestId: string): PlannedJob {
     notMandatoryOverSlowLink: run.notMandatoryOverSlowLink,
     isExpiring: run.isExpiring,
     expireAfter: run.expireAfter ? normaliseWallClock(run.expireAfter) : null,
-    servers: context.distributionServers.map((server) => ({ path: `${server.packageShare}\\${packageId}\\`, type: server.serverType, zone: server.macintoshZone ?? "" })),
+    servers: context.distributionServers.map((server) => instructionServerOf(server, packageId)),
   };
 }
 
 /** A review target as the simulator's client; facts the console does not hold take the simulator's defaults. */
-export function simulatedClientOf(computer: ReviewComputer, context: ReviewContext): SimulatedClient {
-  const site = context.sites.get(computer.siteCode);
+export function simulatedClientOf(computer: ReviewComputer, sites: ReadonlyMap<string, ReviewSite>): SimulatedClient {
+  const site = sites.get(computer.siteCode);
   return {
     smsId: computer.smsId,
     platform: computer.platform,
@@ -96,5 +97,5 @@ export function simulationInputsForJob(context: ReviewContext, options: JobSimul
   };
   const window = options.window ?? defaultJobWindow(context);
   const assumptions = options.assumptions ?? DEFAULT_ASSUMPTIONS;
-  return context.targets.map((computer) => ({ client: simulatedClientOf(computer, context), records: recordsFor(computer.siteCode), history: [], window, assumptions }));
+  return context.targets.map((computer) => ({ client: simulatedClientOf(computer, context.sites), records: recordsFor(computer.siteCode), history: [], window, assumptions }));
 }

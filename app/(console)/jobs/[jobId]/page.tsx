@@ -92,6 +92,9 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         </section>
         <section className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label="Job actions">
           <p className="text-sm">
+            <Link href={`/jobs/${job.jobId}/simulation`}>What will clients do?</Link>
+          </p>
+          <p className="text-sm">
             Offer now: <strong>{OFFER_STATUS_LABELS[offer.status]}</strong>
             {offer.until && (
               <>
