@@ -83,3 +83,9 @@ test("the site document downloads and imports back unchanged", async ({ page }) 
   await page.getByRole("button", { name: "Import" }).click();
   await expect(page.getByText(/^Imported 4 sites, 6 servers, \d+ computers/)).toBeVisible();
 });
+
+test("the health endpoint answers for a load balancer", async ({ request }) => {
+  const response = await request.get("/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toMatchObject({ status: "ok", database: { isReachable: true } });
+});
