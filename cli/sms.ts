@@ -57,7 +57,8 @@ main(process.argv.slice(2)).then(
       for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
       process.exit(1);
     }
-    console.error(`sms: ${error instanceof Error ? error.message : String(error)}`);
+    // One line; the whole error (stack, Prisma's query excerpt) only when asked for.
+    console.error(`sms: ${(error instanceof Error ? error.message : String(error)).trim().split("\n")[0]}${process.env.SMS_DEBUG ? "" : " (SMS_DEBUG=1 shows more)"}`);
     if (process.env.SMS_DEBUG) console.error(error);
     process.exit(70);
   },

@@ -32,3 +32,15 @@ export function fromDomainError(error: unknown, values: Record<string, unknown>)
   const fieldErrors = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
   return { status: "error", message: error.message, fieldErrors, values };
 }
+
+/**
+ * Arguments bound to a server action travel through the browser and can be altered there, so each
+ * action checks them before use; a bad one is refused like any other bad input.
+ */
+export function isValidBoundArgument(pattern: RegExp, value: unknown): value is string {
+  return typeof value === "string" && pattern.test(value);
+}
+
+export function refusedArgument(what: string): ActionState {
+  return { status: "error", message: `${what} is not valid; reload the page`, fieldErrors: {}, values: {} };
+}

@@ -25,3 +25,11 @@ describe("ceilToMinute", () => {
     expect(ceilToMinute("1998-11-23T08:00:00")).toBe("1998-11-23T08:00:00");
   });
 });
+
+describe("wallClockSchema bounds", () => {
+  it("refuses years the console cannot do arithmetic on, naming the field", async () => {
+    const { wallClockSchema } = await import("./wall-clock");
+    expect(wallClockSchema("Expire After").safeParse("9999-12-31T00:00:00").error?.issues[0]?.message).toBe("Expire After must be in the years 1980 to 2999");
+    expect(wallClockSchema("Expire After").safeParse("2999-12-31T23:59:59").success).toBe(true);
+  });
+});

@@ -42,10 +42,18 @@ export function epochMsToWallClock(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19);
 }
 
+/** Years the console accepts; SMS itself breaks from 2037 on, which rule R46 reports. */
+export const MIN_WALL_CLOCK_YEAR = 1980;
+export const MAX_WALL_CLOCK_YEAR = 2999;
+
 export function wallClockSchema(label: string) {
   return z
     .string({ error: `${label} must be a date and time` })
     .refine((value) => parseWallClock(value) !== null, { error: `${label} must be a real date and time as YYYY-MM-DDTHH:MM:SS` })
+    .refine((value) => {
+      const year = parseWallClock(value)?.year ?? MIN_WALL_CLOCK_YEAR;
+      return year >= MIN_WALL_CLOCK_YEAR && year <= MAX_WALL_CLOCK_YEAR;
+    }, { error: `${label} must be in the years ${MIN_WALL_CLOCK_YEAR} to ${MAX_WALL_CLOCK_YEAR}` })
     .transform(normaliseWallClock);
 }
 

@@ -27,6 +27,12 @@ function withField(record: Record<string, unknown>, field: string, value: unknow
   return copy;
 }
 
+/** A fix that would leave the record invalid is refused with the form's own messages. */
+function parsedOrRefused<T>(result: { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } }, rule: string): T {
+  if (result.success) return result.data;
+  throw new DomainError("invalid", `${rule}'s fix cannot be applied here; make the change in the form`, result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })));
+}
+
 /**
  * Applies a finding's one-field fix (tick Automated Command Line, make the job mandatory, raise a
  * site's polling interval) through the same validation and data-layer function a form uses.
@@ -42,19 +48,19 @@ export async function applyFix(options: { jobId: string; rule: string; now: stri
   if (fix.form === "job") {
     const job = await db.job.findUniqueOrThrow({ where: { jobId: options.jobId } });
     const changed = withField(jobInputOf(job) as unknown as Record<string, unknown>, fix.field, fix.value) as unknown as JobInput;
-    const input = jobInputSchema.parse(withRunPhaseDefaults(changed, options.now));
+    const input = parsedOrRefused(jobInputSchema.safeParse(withRunPhaseDefaults(changed, options.now)), options.rule);
     await updateJob({ jobId: options.jobId, version: job.version, input });
   } else if (fix.form === "package") {
     const job = await db.job.findUniqueOrThrow({ where: { jobId: options.jobId }, select: { packageId: true } });
     const pkg = await getPackage(job.packageId);
     if (!pkg) throw new DomainError("not_found", `Package ${job.packageId} does not exist`);
     const values = { ...pkg, commandLines: pkg.commandLines.map((line) => ({ ...line, isUserInputRequired: line.isUserInputRequired ?? undefined })) };
-    await updatePackage({ packageId: pkg.packageId, version: pkg.version, input: packageInputSchema.parse(withField(values, fix.field, fix.value)) });
+    await updatePackage({ packageId: pkg.packageId, version: pkg.version, input: parsedOrRefused(packageInputSchema.safeParse(withField(values, fix.field, fix.value)), options.rule) });
   } else if (fix.form === "site") {
     for (const subject of finding.subjects.filter((candidate) => candidate.kind === "site")) {
       const site = await getSite(subject.id);
       if (!site) continue;
-      await updateSite({ code: site.code, version: site.version, input: siteInputSchema.parse(withField({ ...site }, fix.field, fix.value)) });
+      await updateSite({ code: site.code, version: site.version, input: parsedOrRefused(siteInputSchema.safeParse(withField({ ...site }, fix.field, fix.value)), options.rule) });
     }
   } else {
     throw new DomainError("invalid", `${options.rule}'s fix is made on the ${fix.form} itself: ${fix.text}`);

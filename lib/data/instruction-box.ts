@@ -41,25 +41,38 @@ function buildFile(smsId: string, siteCode: string, computerUpdatedAt: Date, job
 }
 
 /**
- * Planned jobs by job ID, with the stamps they were built from. A job's records change only when
+ * Planned jobs by job ID, with the versions they were built from. A job's records change only when
  * the job or its package is saved (command lines are saved with their package), and every such
- * save moves one of the two updatedAt stamps; so a cached entry with the current stamps is exact,
- * in every console instance, while a request costs one small query instead of seven.
+ * save increments one of the two version columns; so a cached entry with the current versions is
+ * exact, in every console instance, while a request costs one small query instead of seven.
  */
-const plannedJobCache = new Map<string, { stamp: string; job: PlannedJob; updatedAt: Date; packageUpdatedAt: Date }>();
+type CachedJob = { stamp: string; job: PlannedJob; updatedAt: Date; packageUpdatedAt: Date };
+const plannedJobCache = new Map<string, CachedJob>();
 const PLANNED_JOB_CACHE_LIMIT = 20_000;
 
-const stampOf = (updatedAt: Date, packageUpdatedAt: Date) => `${updatedAt.getTime()}:${packageUpdatedAt.getTime()}`;
+/** Version and save time of the job and of its package: a record re-created by an import gets a new time. */
+const stampOf = (job: { version: number; updatedAt: Date }, pkg: { version: number; updatedAt: Date }) =>
+  `${job.version}@${job.updatedAt.getTime()}:${pkg.version}@${pkg.updatedAt.getTime()}`;
 
-async function plannedJobsFor(targets: { jobId: string; stamp: string }[]) {
-  const missing = targets.filter((target) => plannedJobCache.get(target.jobId)?.stamp !== target.stamp).map((target) => target.jobId);
+async function plannedJobsFor(targets: { jobId: string; stamp: string }[]): Promise<CachedJob[]> {
+  // Answer from a local copy: another request may clear or refill the shared cache meanwhile.
+  const found = new Map<string, CachedJob>();
+  const missing: string[] = [];
+  for (const target of targets) {
+    const cached = plannedJobCache.get(target.jobId);
+    if (cached?.stamp === target.stamp) found.set(target.jobId, cached);
+    else missing.push(target.jobId);
+  }
   if (missing.length > 0) {
+    const rows = await db.job.findMany({ where: { jobId: { in: missing } }, select: { ...jobSelect, version: true, package: { select: { ...jobSelect.package.select, version: true } } } });
     if (plannedJobCache.size > PLANNED_JOB_CACHE_LIMIT) plannedJobCache.clear();
-    for (const row of await db.job.findMany({ where: { jobId: { in: missing } }, select: jobSelect })) {
-      plannedJobCache.set(row.jobId, { stamp: stampOf(row.updatedAt, row.package.updatedAt), job: toPlannedJob(row), updatedAt: row.updatedAt, packageUpdatedAt: row.package.updatedAt });
+    for (const row of rows) {
+      const entry = { stamp: stampOf(row, row.package), job: toPlannedJob(row), updatedAt: row.updatedAt, packageUpdatedAt: row.package.updatedAt };
+      plannedJobCache.set(row.jobId, entry);
+      found.set(row.jobId, entry);
     }
   }
-  return targets.flatMap((target) => plannedJobCache.get(target.jobId) ?? []);
+  return targets.flatMap((target) => found.get(target.jobId) ?? []);
 }
 
 /**
@@ -69,10 +82,10 @@ async function plannedJobsFor(targets: { jobId: string; stamp: string }[]) {
 export async function getInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
   const computer = await db.computer.findUnique({
     where: { smsId: options.smsId },
-    select: { smsId: true, siteCode: true, updatedAt: true, jobTargets: { select: { job: { select: { jobId: true, updatedAt: true, package: { select: { updatedAt: true } } } } } } },
+    select: { smsId: true, siteCode: true, updatedAt: true, jobTargets: { select: { job: { select: { jobId: true, version: true, updatedAt: true, package: { select: { version: true, updatedAt: true } } } } } } },
   });
   if (!computer) return "unknown";
-  const entries = await plannedJobsFor(computer.jobTargets.map(({ job }) => ({ jobId: job.jobId, stamp: stampOf(job.updatedAt, job.package.updatedAt) })));
+  const entries = await plannedJobsFor(computer.jobTargets.map(({ job }) => ({ jobId: job.jobId, stamp: stampOf(job, job.package) })));
   const jobs = entries.map((entry) => ({ ...entry.job, changedAt: changedAt(entry.job, entry.updatedAt, entry.packageUpdatedAt, options.now) }));
   return buildFile(computer.smsId, computer.siteCode, computer.updatedAt, jobs, options.now) ?? "empty";
 }

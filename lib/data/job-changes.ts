@@ -72,6 +72,8 @@ export async function updateJob(options: { jobId: string; version: number; input
     await requireValidReferences(tx, input);
     const updated = await tx.job.updateMany({ where: { jobId, version, state: "PENDING" }, data: { ...jobDefinitionData(input), version: { increment: 1 } } });
     await requireUpdated(updated.count, async () => (await tx.job.count({ where: { jobId } })) > 0, `Job ${jobId}`);
+    // An acknowledgement was given for the job as it was; an edited job is reviewed afresh.
+    await tx.warningAcknowledgement.deleteMany({ where: { jobId } });
   });
 }
 

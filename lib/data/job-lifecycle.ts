@@ -50,13 +50,17 @@ export async function resolveDistributionServers(tx: Transaction, definition: Jo
  * Activation, the second half of Send: resolve and freeze the targets and servers, allocate the
  * request ID, go Active. Only job-review.ts sendJob calls it, after the requirement review.
  */
-export async function activateJob(options: { jobId: string; actor: string }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
+export async function activateJob(options: { jobId: string; actor: string; expectedVersion?: number }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
   const { jobId, actor } = options;
   return db.$transaction(
     async (tx) => {
       const job = await tx.job.findUnique({ where: { jobId } });
       if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
       const toState = requireTransition("send", asJobState(job.state), jobId);
+      // The definition sent must be the one reviewed: an edit in between is a conflict.
+      if (options.expectedVersion !== undefined && job.version !== options.expectedVersion) {
+        throw new DomainError("conflict", `Job ${jobId} was changed after its review; review it again before sending`);
+      }
       const definition = jobInputOf(job);
       const inventory = await loadTargetInventory(tx);
       const { smsIds, unknownSmsIds } = resolveTargets(definition.target, inventory);
@@ -76,7 +80,7 @@ export async function activateJob(options: { jobId: string; actor: string }): Pr
       }
       const requestId = await allocateRequestId(tx, job.siteCode);
 
-      const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING" }, data: { state: toState, requestId, version: { increment: 1 } } });
+      const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING", version: job.version }, data: { state: toState, requestId, version: { increment: 1 } } });
       if (activated.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);
       for (let start = 0; start < smsIds.length; start += 1000) {
         await tx.jobTarget.createMany({ data: smsIds.slice(start, start + 1000).map((smsId) => ({ jobId, smsId })) });
@@ -104,8 +108,12 @@ export function instructionServerOfRow(server: ServerRow, packageId: string) {
  * Cancel, complete or fail a job. Canceling removes the job's record from every target's
  * instruction file, because files are generated from Active jobs only (Q188042).
  */
+const STATE_CHANGES: readonly string[] = ["cancel", "complete", "fail"];
+
 export async function changeJobState(options: { jobId: string; transition: Exclude<JobTransitionName, "send">; actor: string; note?: string }): Promise<void> {
   const { jobId, transition, actor } = options;
+  // Send goes through the review (job-review.ts); nothing else may make a job Active.
+  if (!STATE_CHANGES.includes(transition)) throw new DomainError("invalid", `"${String(transition)}" is not a change a job can be given here; use cancel, complete or fail`);
   await db.$transaction(async (tx) => {
     const job = await tx.job.findUnique({ where: { jobId }, select: { state: true } });
     if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);

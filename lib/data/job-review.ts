@@ -16,6 +16,8 @@ export interface WarningAcknowledgementDto {
 
 export interface JobReviewResult {
   review: JobReview;
+  /** The job's version when it was reviewed: Send refuses a job edited since. */
+  version: number;
   targetCount: number;
   acknowledgements: WarningAcknowledgementDto[];
   /** Warnings still firing that nobody has acknowledged: Send waits for them. */
@@ -39,7 +41,7 @@ export async function reviewSavedJob(options: { jobId: string; now: string }): P
   if (!context) return null;
   const review = reviewJob(context);
   const acknowledgements = job.acknowledgements.map(({ rule, reason, actor, at }) => ({ rule, reason, actor, at: at.toISOString() }));
-  return { review, targetCount: context.targets.length, acknowledgements, ...summarise(review, acknowledgements) };
+  return { review, version: job.version, targetCount: context.targets.length, acknowledgements, ...summarise(review, acknowledgements) };
 }
 
 /** The review of a job still being written (the job form asks as fields change). */
@@ -74,5 +76,5 @@ export async function sendJob(options: { jobId: string; actor: string; now: stri
   if (result.unacknowledgedWarnings.length > 0) {
     throw new DomainError("conflict", `Job ${options.jobId} cannot be sent until these warnings are acknowledged: ${result.unacknowledgedWarnings.join(", ")}`);
   }
-  return activateJob({ jobId: options.jobId, actor: options.actor });
+  return activateJob({ jobId: options.jobId, actor: options.actor, expectedVersion: result.version });
 }

@@ -149,6 +149,11 @@ async function importPackages(tx: Transaction, document: SiteDocument) {
     const existing = await tx.workstationCommandLine.findMany({ where: { packageId }, select: { id: true, commandName: true } });
     const idByName = new Map(existing.map((line) => [line.commandName, line.id]));
     const names = new Set(commandLines.map((line) => line.commandName));
+    const dropped = await tx.workstationCommandLine.findMany({ where: { packageId, commandName: { notIn: [...names] }, jobs: { some: {} } }, select: { commandName: true } });
+    if (dropped.length > 0) {
+      const index = document.packages.findIndex((candidate) => candidate.packageId === packageId);
+      throw new DomainError("invalid", "The site document drops command lines that jobs run; nothing was imported", dropped.map((line) => ({ path: `packages[${index}].commandLines`, message: `Command line "${line.commandName}" of ${packageId} is run by a job and cannot be removed` })));
+    }
     await tx.workstationCommandLine.deleteMany({ where: { packageId, commandName: { notIn: [...names] } } });
     for (const [position, { id: _id, ...line }] of commandLines.entries()) {
       const data = {

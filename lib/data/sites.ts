@@ -152,7 +152,7 @@ export async function deleteSite(options: { code: string }): Promise<void> {
   const { code } = options;
   const site = await db.site.findUnique({
     where: { code },
-    select: { _count: { select: { children: true, servers: true, computers: true, packages: true, jobs: true } } },
+    select: { nextPackageNumber: true, nextJobNumber: true, nextRequestNumber: true, _count: { select: { children: true, servers: true, computers: true, packages: true, jobs: true } } },
   });
   if (!site) throw new DomainError("not_found", `Site ${code} does not exist`);
   const { children, servers, computers, packages, jobs } = site._count;
@@ -163,6 +163,8 @@ export async function deleteSite(options: { code: string }): Promise<void> {
     packages && countOf(packages, "package"),
     jobs && countOf(jobs, "job"),
   ].filter((use): use is string => Boolean(use));
+  // Its IDs are never reused: a site recreated under this code would allocate them again.
+  if (site.nextPackageNumber + site.nextJobNumber + site.nextRequestNumber > 0) uses.push("the package, job and request IDs it has allocated, which must never be allocated again");
   refuseWhileInUse(`Site ${code}`, uses);
   await db.site.delete({ where: { code } });
 }

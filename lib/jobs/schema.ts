@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { smsIdSchema } from "../computers/schema";
+import { instructionServerSchema } from "../ins/schema";
+import { reportDuplicates } from "../machine-groups/schema";
 import { packageIdSchema } from "../packages/schema";
 import { PCM_VARIANTS, PLATFORMS } from "../platforms";
 import { checkbox, oneOf, optional, text, wholeNumber } from "../schema-fields";
@@ -110,10 +112,12 @@ export const documentJobSchema = z.object({
     refreshExistingServers: checkbox(),
   }),
   runPhase: z.object({ ...runPhaseFields, commandName: optional(text("Command name", 100).pipe(z.string().min(1))) }).superRefine(refineRunPhase("commandName")),
-  frozenTargets: z.array(smsIdSchema("Frozen target")).default([]),
-  frozenServers: z
-    .array(z.object({ serverName: text("Server name", 15), path: text("Server path", 260), serverType: wholeNumber("Server type", { min: 1, max: 7 }), zone: text("Zone", 260) }))
-    .default([]),
+  frozenTargets: z
+    .array(smsIdSchema("Frozen target"))
+    .default([])
+    .superRefine((smsIds, context) => reportDuplicates(smsIds, [], "is listed twice", context)),
+  // The servers go into clients' records as they are: the instruction file's own rules apply.
+  frozenServers: z.array(z.object({ serverName: text("Server name", 15), path: instructionServerSchema.shape.path, serverType: wholeNumber("Server type", { min: 1, max: 7 }), zone: instructionServerSchema.shape.zone })).default([]),
   history: z
     .array(
       z.object({

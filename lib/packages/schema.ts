@@ -3,6 +3,7 @@ import { PLATFORMS } from "../platforms";
 import { checkbox, instructionText, oneOf, optional, optionalBoolean, requiredText, text, wholeNumber } from "../schema-fields";
 import { siteCodeSchema } from "../sites/schema";
 import { PACKAGE_ID_PATTERN } from "../sms-id";
+import { reportDuplicates } from "../machine-groups/schema";
 
 /** Command Line Properties (digest §2.3). */
 export const workstationCommandLineInputSchema = z.object({
@@ -67,7 +68,10 @@ export const documentPackageSchema = packageFields
   .extend({
     packageId: packageIdSchema(),
     // The distribution servers jobs have put the package on (Q140051).
-    distributionServers: z.array(z.string().trim().toUpperCase().min(1)).default([]),
+    distributionServers: z
+      .array(z.string().trim().toUpperCase().min(1, { error: "Distribution server names cannot be empty" }))
+      .default([])
+      .superRefine((names, context) => reportDuplicates(names, [], "is listed twice", context)),
   })
   .superRefine(refineCommandNames);
 export type DocumentPackage = z.infer<typeof documentPackageSchema>;

@@ -75,3 +75,17 @@ describe("instruction files generated on demand", () => {
     expect(mdm.items.map((entry) => entry.smsId)).toEqual(["MDM00005"]);
   });
 });
+
+describe("the planned-job cache", () => {
+  it("answers every job of a client even when the cache is cleared while it reads", async () => {
+    const first = await createJob({ input: await demoJobInput(), actor });
+    await activateJob({ jobId: first, actor });
+    expect(decodeInstructionFile((await fileOf("MDM00005")).bytes)).toHaveLength(1);
+    // A second job is not cached yet: its read must not lose the first, cached one.
+    const second = await createJob({ input: await demoJobInput({ comment: "second" }), actor });
+    await activateJob({ jobId: second, actor });
+    const [a, b] = await Promise.all([fileOf("MDM00005"), fileOf("MDM00005")]);
+    expect(decodeInstructionFile(a.bytes).map((record) => record.jobId)).toEqual([first, second]);
+    expect(b.bytes).toEqual(a.bytes);
+  });
+});

@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
 import { computerInputSchema } from "@/lib/computers/schema";
 import { createComputer, deleteComputer, getComputer, updateComputer } from "@/lib/data/computers";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import { recordVersionSchema } from "@/lib/schema-fields";
+import { SMS_ID_PATTERN } from "@/lib/sms-id";
 
 export async function createComputerAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formDataToObject(formData);
@@ -23,6 +24,7 @@ export async function createComputerAction(_state: ActionState, formData: FormDa
 }
 
 export async function updateComputerAction(smsId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(SMS_ID_PATTERN, smsId)) return refusedArgument("The SMS ID");
   const values: Record<string, unknown> = { ...formDataToObject(formData), smsId };
   const parsed = computerInputSchema.safeParse(values);
   const version = recordVersionSchema.safeParse(values.version);
@@ -39,6 +41,7 @@ export async function updateComputerAction(smsId: string, _state: ActionState, f
 }
 
 export async function deleteComputerAction(smsId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(SMS_ID_PATTERN, smsId)) return refusedArgument("The SMS ID");
   try {
     await deleteComputer({ smsId });
   } catch (error) {

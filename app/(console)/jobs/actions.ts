@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
 import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
 import { changeJobState } from "@/lib/data/job-lifecycle";
 import { applyFix } from "@/lib/data/apply-fix";
@@ -13,9 +13,12 @@ import { formDataToObject } from "@/lib/forms";
 import type { JobTransitionName } from "@/lib/jobs/lifecycle";
 import { jobInputSchema } from "@/lib/jobs/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
+import { JOB_ID_PATTERN } from "@/lib/sms-id";
 import { currentWallClock } from "@/lib/wall-clock";
 import { currentActor } from "../actor";
 import { jobToFormValues } from "./form-values";
+
+const RULE_CODE_PATTERN = /^R\d{1,2}$/;
 
 /** The form lists target computers one per line; the schema takes a list. */
 function readJobForm(formData: FormData) {
@@ -39,6 +42,7 @@ export async function createJobAction(_state: ActionState, formData: FormData): 
 }
 
 export async function updateJobAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   const { values, parsed } = readJobForm(formData);
   const version = recordVersionSchema.safeParse(values.version);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -57,6 +61,7 @@ export async function updateJobAction(jobId: string, _state: ActionState, formDa
 }
 
 export async function deleteJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   try {
     await deleteJob({ jobId });
   } catch (error) {
@@ -67,6 +72,7 @@ export async function deleteJobAction(jobId: string, _state: ActionState, _formD
 }
 
 export async function sendJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   try {
     const result = await sendJob({ jobId, actor: await currentActor(), now: currentWallClock() });
     revalidatePath(`/jobs/${jobId}`);
@@ -77,6 +83,8 @@ export async function sendJobAction(jobId: string, _state: ActionState, _formDat
 }
 
 export async function changeJobStateAction(jobId: string, transition: Exclude<JobTransitionName, "send">, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
+  if (!isValidBoundArgument(/^(cancel|complete|fail)$/, transition)) return refusedArgument("The change");
   const note = formData.get("note");
   try {
     await changeJobState({ jobId, transition, actor: await currentActor(), note: typeof note === "string" ? note.slice(0, 500) : "" });
@@ -88,6 +96,8 @@ export async function changeJobStateAction(jobId: string, transition: Exclude<Jo
 }
 
 export async function acknowledgeWarningAction(jobId: string, rule: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
+  if (!isValidBoundArgument(RULE_CODE_PATTERN, rule)) return refusedArgument("The rule");
   const reason = String(formData.get("reason") ?? "");
   try {
     await acknowledgeWarning({ jobId, rule, reason, actor: await currentActor(), now: currentWallClock() });
@@ -99,6 +109,8 @@ export async function acknowledgeWarningAction(jobId: string, rule: string, _sta
 }
 
 export async function applyFixAction(jobId: string, rule: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
+  if (!isValidBoundArgument(RULE_CODE_PATTERN, rule)) return refusedArgument("The rule");
   try {
     const finding = await applyFix({ jobId, rule, now: currentWallClock() });
     revalidatePath(`/jobs/${jobId}`);

@@ -12,16 +12,30 @@ export function AcknowledgeForm({ action, rule }: { action: Action; rule: string
   const [state, formAction, isPending] = useActionState(action, IDLE);
   const id = `acknowledge-${rule}`;
   const error = state.status === "error" ? (state.fieldErrors.reason ?? state.message) : undefined;
+  // After a refusal the reason typed stays in the field.
+  const reason = state.status === "error" && typeof state.values.reason === "string" ? state.values.reason : "";
   return (
-    <form action={formAction} className="mt-2 flex flex-wrap items-end gap-2">
+    <form key={reason} action={formAction} className="mt-2 flex flex-wrap items-end gap-2">
       <label htmlFor={id} className="grow text-xs text-slate-700">
         Why this warning does not stop the job
-        <input id={id} name="reason" required minLength={3} maxLength={500} aria-invalid={error ? true : undefined} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm" />
+        <input
+          id={id}
+          name="reason"
+          required
+          minLength={3}
+          maxLength={500}
+          defaultValue={reason}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+          className="mt-1 block w-full rounded border border-slate-300 px-2 py-1 text-sm"
+        />
       </label>
       <Button type="submit" variant="secondary" disabled={isPending}>
         Acknowledge {rule}
       </Button>
-      {error && <p className="w-full text-sm text-red-700">{error}</p>}
+      <p id={`${id}-error`} aria-live="polite" className="w-full text-sm text-red-700">
+        {error}
+      </p>
     </form>
   );
 }

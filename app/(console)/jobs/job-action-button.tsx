@@ -23,7 +23,7 @@ export function JobActionButton({
   const [isConfirming, setIsConfirming] = useState(false);
   return (
     <form action={formAction} className="space-y-2">
-      {isConfirming && state.status === "idle" ? (
+      {isConfirming ? (
         <div className="space-y-2 rounded border border-slate-300 bg-slate-50 p-2 text-sm">
           <p>{confirmation}</p>
           {withNote && (

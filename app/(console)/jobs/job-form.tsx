@@ -67,6 +67,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
   const platforms = listOf(target.platforms).map(String);
   const pcmVariants = listOf(target.pcmVariants).map(String);
   const serverGroups = choices.machineGroups.filter((group) => group.serverCount > 0);
+  const smsIdsError = Object.entries(errors).find(([key]) => key.startsWith("target.smsIds"))?.[1];
 
   return (
     <>
@@ -128,8 +129,8 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
           </Field>
         )}
         {kind === "COMPUTERS" && (
-          <Field id="target-smsIds" label="Computers (SMS IDs, one per line)" error={Object.entries(errors).find(([key]) => key.startsWith("target.smsIds"))?.[1]}>
-            <TextArea id="target-smsIds" name="target.smsIds" rows={4} defaultValue={smsIds} className="font-mono uppercase" />
+          <Field id="target-smsIds" label="Computers (SMS IDs, one per line)" error={smsIdsError}>
+            <TextArea id="target-smsIds" name="target.smsIds" rows={4} defaultValue={smsIds} error={smsIdsError} className="font-mono uppercase" />
           </Field>
         )}
         {kind === "MACHINE_GROUP" && (

@@ -28,6 +28,8 @@ export function WallClockInput({
   disabled?: boolean;
 }) {
   const normalised = value ? normaliseWallClock(value) : "";
+  // Dates with seconds (from the CLI or an import) keep them; the picker shows minutes otherwise.
+  const hasSeconds = /T\d{2}:\d{2}:(?!00)\d{2}$/.test(normalised);
   const isValid = normalised !== "" && parseWallClock(normalised) !== null;
   return (
     <div className="space-y-1">
@@ -38,8 +40,8 @@ export function WallClockInput({
         id={id}
         name={name}
         type="datetime-local"
-        step={60}
-        value={value.slice(0, 16)}
+        step={hasSeconds ? 1 : 60}
+        value={hasSeconds ? normalised : value.slice(0, 16)}
         onChange={(event) => onChange(event.target.value)}
         disabled={disabled}
         {...describedBy(id, error, true)}

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { fromDomainError, fromZodError, refusedArgument, type ActionState } from "@/lib/action-state";
 import { createMachineGroup, deleteMachineGroup, getMachineGroup, updateMachineGroup } from "@/lib/data/machine-groups";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
@@ -35,6 +35,7 @@ export async function createMachineGroupAction(_state: ActionState, formData: Fo
 }
 
 export async function updateMachineGroupAction(id: number, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!Number.isSafeInteger(id) || id < 1) return refusedArgument("The machine group");
   const { values, parsed } = readForm(formData);
   const version = recordVersionSchema.safeParse(values.version);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -53,6 +54,7 @@ export async function updateMachineGroupAction(id: number, _state: ActionState, 
 }
 
 export async function deleteMachineGroupAction(id: number, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!Number.isSafeInteger(id) || id < 1) return refusedArgument("The machine group");
   try {
     await deleteMachineGroup({ id });
   } catch (error) {

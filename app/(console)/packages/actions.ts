@@ -2,12 +2,13 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
 import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
-import { packageIdSchema, packageInputSchema } from "@/lib/packages/schema";
+import { packageInputSchema } from "@/lib/packages/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
+import { PACKAGE_ID_PATTERN } from "@/lib/sms-id";
 import { packageToFormValues } from "./form-values";
 
 export async function createPackageAction(_state: ActionState, formData: FormData): Promise<ActionState> {
@@ -25,13 +26,14 @@ export async function createPackageAction(_state: ActionState, formData: FormDat
 }
 
 export async function updatePackageAction(packageId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(PACKAGE_ID_PATTERN, packageId)) return refusedArgument("The package ID");
   const values = formDataToObject(formData);
   const parsed = packageInputSchema.safeParse(values);
   const version = recordVersionSchema.safeParse(values.version);
   if (!parsed.success) return fromZodError(parsed.error, values);
   if (!version.success) return fromZodError(version.error, values);
   try {
-    await updatePackage({ packageId: packageIdSchema().parse(packageId), version: version.data, input: parsed.data });
+    await updatePackage({ packageId: packageId, version: version.data, input: parsed.data });
   } catch (error) {
     // On a conflict the form shows the record as it is now, so nothing is overwritten blindly.
     if (isDomainError(error) && error.code === "conflict") {
@@ -46,8 +48,9 @@ export async function updatePackageAction(packageId: string, _state: ActionState
 }
 
 export async function deletePackageAction(packageId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(PACKAGE_ID_PATTERN, packageId)) return refusedArgument("The package ID");
   try {
-    await deletePackage({ packageId: packageIdSchema().parse(packageId) });
+    await deletePackage({ packageId: packageId });
   } catch (error) {
     return fromDomainError(error, {});
   }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
 import { createServer, deleteServer, getServer, updateServer } from "@/lib/data/servers";
 import { createSite, deleteSite, getSite, updateSite } from "@/lib/data/sites";
 import { isDomainError } from "@/lib/errors";
@@ -10,6 +10,8 @@ import { formDataToObject } from "@/lib/forms";
 import { recordVersionSchema } from "@/lib/schema-fields";
 import { serverInputSchema } from "@/lib/servers/schema";
 import { siteInputSchema } from "@/lib/sites/schema";
+import { SITE_CODE_PATTERN } from "@/lib/sms-id";
+import { NETBIOS_NAME_PATTERN } from "@/lib/servers/schema";
 
 export async function createSiteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formDataToObject(formData);
@@ -25,6 +27,7 @@ export async function createSiteAction(_state: ActionState, formData: FormData):
 }
 
 export async function updateSiteAction(code: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(SITE_CODE_PATTERN, code)) return refusedArgument("The site code");
   const values: Record<string, unknown> = { ...formDataToObject(formData), code };
   const parsed = siteInputSchema.safeParse(values);
   const version = recordVersionSchema.safeParse(values.version);
@@ -41,6 +44,7 @@ export async function updateSiteAction(code: string, _state: ActionState, formDa
 }
 
 export async function deleteSiteAction(code: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(SITE_CODE_PATTERN, code)) return refusedArgument("The site code");
   try {
     await deleteSite({ code });
   } catch (error) {
@@ -51,6 +55,7 @@ export async function deleteSiteAction(code: string, _state: ActionState, _formD
 }
 
 export async function createServerAction(siteCode: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(SITE_CODE_PATTERN, siteCode)) return refusedArgument("The site code");
   const values = { ...formDataToObject(formData), siteCode };
   const parsed = serverInputSchema.safeParse(values);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -64,6 +69,7 @@ export async function createServerAction(siteCode: string, _state: ActionState, 
 }
 
 export async function updateServerAction(name: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(NETBIOS_NAME_PATTERN, name)) return refusedArgument("The server name");
   const values: Record<string, unknown> = { ...formDataToObject(formData), name };
   const parsed = serverInputSchema.safeParse(values);
   const version = recordVersionSchema.safeParse(values.version);
@@ -80,6 +86,7 @@ export async function updateServerAction(name: string, _state: ActionState, form
 }
 
 export async function deleteServerAction(name: string, siteCode: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  if (!isValidBoundArgument(NETBIOS_NAME_PATTERN, name) || !isValidBoundArgument(SITE_CODE_PATTERN, siteCode)) return refusedArgument("The server");
   try {
     await deleteServer({ name });
   } catch (error) {

@@ -12,8 +12,9 @@ const MAX_DRAFT_BYTES = 256 * 1024;
  * anything, so the form can show them as fields change.
  */
 export async function POST(request: Request) {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_DRAFT_BYTES) return Response.json({ error: "The draft is too large" }, { status: 413 });
   const body = await request.text();
-  if (body.length > MAX_DRAFT_BYTES) return Response.json({ error: "The draft is too large" }, { status: 413 });
+  if (Buffer.byteLength(body) > MAX_DRAFT_BYTES) return Response.json({ error: "The draft is too large" }, { status: 413 });
   let draft: unknown;
   try {
     draft = JSON.parse(body);

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 /** GET the instruction records a client should hold now, in the .INS JSON form (issue: jobs, item 4). */
 export async function GET(_request: Request, context: RouteContext<"/computers/[smsId]/instructions">) {
-  const { smsId } = await context.params;
+  const smsId = (await context.params).smsId.toUpperCase();
   if (!SMS_ID_PATTERN.test(smsId)) return Response.json({ error: "SMS ID must be 8 characters, A-Z or 0-9" }, { status: 400 });
   const instructions = await getComputerInstructions({ smsId, now: currentWallClock() });
   if (!instructions) return Response.json({ error: `Computer ${smsId} is not in inventory` }, { status: 404 });
