@@ -31,3 +31,14 @@ describe("formDataToObject", () => {
     expect(formDataToObject(form)).toEqual({ name: "x" });
   });
 });
+
+describe("splitList and jobFormToObject", () => {
+  it("split a text area of IDs on lines, commas, semicolons and spaces", async () => {
+    const { splitList, jobFormToObject } = await import("./forms");
+    expect(splitList("MDM00005\nBPC01001, VAQ01001;S0101001  ")).toEqual(["MDM00005", "BPC01001", "VAQ01001", "S0101001"]);
+    const form = new FormData();
+    form.append("target.kind", "COMPUTERS");
+    form.append("target.smsIds", "MDM00005\nBPC01001");
+    expect(jobFormToObject(form)).toEqual({ target: { kind: "COMPUTERS", smsIds: ["MDM00005", "BPC01001"] } });
+  });
+});

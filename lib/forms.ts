@@ -46,3 +46,15 @@ function compactLists(node: unknown) {
     Object.values(node).forEach(compactLists);
   }
 }
+
+/** A text area of names or IDs, one per line (commas, semicolons and spaces also separate them). */
+export function splitList(value: unknown): unknown {
+  return typeof value === "string" ? value.split(/[\s,;]+/).filter(Boolean) : value;
+}
+
+/** The job form's values as the job schema reads them: its computers are typed one per line. */
+export function jobFormToObject(formData: FormData): Record<string, unknown> {
+  const values = formDataToObject(formData);
+  const target = (values.target ?? {}) as Record<string, unknown>;
+  return { ...values, target: { ...target, smsIds: splitList(target.smsIds) } };
+}

@@ -6,10 +6,10 @@ import { z } from "zod";
  */
 
 /** A check box: "on"/"true" from a form, or a JSON boolean. An absent box is false. */
-export function checkbox() {
+export function checkbox(label: string) {
   return z.preprocess(
     (value) => (value === "on" || value === "true" ? true : value === undefined || value === "" || value === "false" ? false : value),
-    z.boolean(),
+    z.boolean({ error: `${label} must be ticked (true) or not (false)` }),
   );
 }
 

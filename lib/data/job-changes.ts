@@ -3,7 +3,7 @@ import { db, type Transaction } from "../db";
 import { DomainError, type FieldIssue } from "../errors";
 import { requireDeletable, requireEditable } from "../jobs/lifecycle";
 import type { JobInput } from "../jobs/schema";
-import { formatJobId, maxSequence } from "../sms-id";
+import { allocateId } from "./id-allocation";
 import { asJobState, jobDefinitionData } from "./job-mapping";
 import { requireUpdated } from "./records";
 
@@ -39,21 +39,12 @@ async function requireValidReferences(tx: Transaction, input: JobInput) {
   if (issues.length > 0) throw new DomainError("invalid", "The job refers to records that do not exist", issues);
 }
 
-/** Job IDs are allocated by the originating site and never reused (Q123221: 8 characters). */
-async function allocateJobId(tx: Transaction, siteCode: string): Promise<string> {
-  for (;;) {
-    const site = await tx.site.update({ where: { code: siteCode }, data: { nextJobNumber: { increment: 1 } }, select: { nextJobNumber: true } });
-    if (site.nextJobNumber > maxSequence(5)) throw new DomainError("exhausted", `Site ${siteCode} has allocated every job ID`);
-    const jobId = formatJobId(siteCode, site.nextJobNumber);
-    if (!(await tx.job.findUnique({ where: { jobId }, select: { jobId: true } }))) return jobId;
-  }
-}
-
 export async function createJob(options: { input: JobInput; actor: string }): Promise<string> {
   const { input, actor } = options;
   return db.$transaction(async (tx) => {
     await requireValidReferences(tx, input);
-    const jobId = await allocateJobId(tx, input.siteCode);
+    // Job IDs are allocated by the originating site and never reused (Q123221: 8 characters).
+    const jobId = await allocateId(tx, { siteCode: input.siteCode, kind: "job", isTaken: async (id) => (await tx.job.count({ where: { jobId: id } })) > 0 });
     await tx.job.create({ data: { jobId, siteCode: input.siteCode, ...jobDefinitionData(input), state: "PENDING" } });
     await tx.jobTransition.create({ data: { jobId, fromState: null, toState: "PENDING", actor, note: "Created" } });
     return jobId;

@@ -6,23 +6,13 @@ import { requireTransition, type JobTransitionName } from "../jobs/lifecycle";
 import type { JobInput } from "../jobs/schema";
 import { instructionServerOf, type DistributionServerFacts } from "../jobs/servers";
 import { resolveTargets } from "../jobs/targets";
-import { formatRequestId, maxSequence } from "../sms-id";
+import { allocateId } from "./id-allocation";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { countOf } from "./records";
 import { loadTargetInventory } from "./target-inventory";
 
 const serverFacts = { id: true, name: true, siteCode: true, packageShare: true, serverType: true, hasServicesForMacintosh: true, isDistributionServer: true } as const;
 type ServerRow = DistributionServerFacts & { id: number; siteCode: string; isDistributionServer: boolean };
-
-/** Request IDs: site code + 4 base-36 characters (BPC001M), one per sent job, never reused. */
-async function allocateRequestId(tx: Transaction, siteCode: string): Promise<string> {
-  for (;;) {
-    const site = await tx.site.update({ where: { code: siteCode }, data: { nextRequestNumber: { increment: 1 } }, select: { nextRequestNumber: true } });
-    if (site.nextRequestNumber > maxSequence(4)) throw new DomainError("exhausted", `Site ${siteCode} has allocated every request ID`);
-    const requestId = formatRequestId(siteCode, site.nextRequestNumber);
-    if (!(await tx.job.findUnique({ where: { requestId }, select: { jobId: true } }))) return requestId;
-  }
-}
 
 /**
  * The distribution servers a job's records list, resolved at Send as SMS did at activation
@@ -78,7 +68,8 @@ export async function activateJob(options: { jobId: string; actor: string; expec
           { path: "distributePhase.serverGroupId", message: `At most ${MAX_SERVERS_PER_RECORD} distribution servers per job` },
         ]);
       }
-      const requestId = await allocateRequestId(tx, job.siteCode);
+      // Request IDs: site code + 4 base-36 characters (BPC001M), one per sent job, never reused.
+      const requestId = await allocateId(tx, { siteCode: job.siteCode, kind: "request", isTaken: async (id) => (await tx.job.count({ where: { requestId: id } })) > 0 });
 
       const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING", version: job.version }, data: { state: toState, requestId, version: { increment: 1 } } });
       if (activated.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);

@@ -9,7 +9,7 @@ import type { ClientLog } from "../simulation/log-writer";
 import type { ClientSimulation } from "../simulation/simulation-result";
 import { DEFAULT_ASSUMPTIONS, type SimulationInput, type SimulationWindow } from "../simulation/simulation-input";
 import { summariseSimulations, type SimulationSummary } from "../simulation/summarise-simulations";
-import { formatRequestId } from "../sms-id";
+import { nextRequestIdOf } from "./id-allocation";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { getComputerInstructions } from "./instructions";
 import { buildReviewContext, loadReviewComputers, loadReviewSites } from "./review-context";
@@ -40,12 +40,12 @@ function applyWhatIf(context: ReviewContext, whatIf: WhatIf): ReviewContext {
 }
 
 async function simulationContext(jobId: string, now: string, whatIf: WhatIf) {
-  const job = await db.job.findUnique({ where: { jobId }, include: { site: { select: { nextRequestNumber: true } } } });
+  const job = await db.job.findUnique({ where: { jobId }, include: { site: { select: { code: true, nextRequestNumber: true } } } });
   if (!job) return null;
   const context = await buildReviewContext({ jobId, state: asJobState(job.state), definition: jobInputOf(job), now });
   if (!context) return null;
   // A pending job is simulated as if sent now, with the request ID Send would allocate next.
-  const requestId = job.requestId ?? formatRequestId(job.siteCode, job.site.nextRequestNumber + 1);
+  const requestId = job.requestId ?? nextRequestIdOf(job.site);
   return { context: applyWhatIf(context, whatIf), requestId };
 }
 

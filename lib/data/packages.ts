@@ -4,7 +4,7 @@ import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import type { PackageInput, WorkstationCommandLineInput } from "../packages/schema";
 import { formatPlatformList, parsePlatformList, type Platform } from "../platforms";
-import { formatPackageId, maxSequence } from "../sms-id";
+import { allocateId } from "./id-allocation";
 import { countOf, listSome, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
 
 export interface WorkstationCommandLineDto {
@@ -131,23 +131,13 @@ function commandLineData(commandLine: WorkstationCommandLineInput, position: num
   };
 }
 
-/** Package IDs are allocated by the owning site and never reused: the site's counter only grows. */
-async function allocatePackageId(tx: Transaction, siteCode: string): Promise<string> {
-  for (;;) {
-    const site = await tx.site.update({ where: { code: siteCode }, data: { nextPackageNumber: { increment: 1 } }, select: { nextPackageNumber: true } });
-    if (site.nextPackageNumber > maxSequence(5)) throw new DomainError("exhausted", `Site ${siteCode} has allocated every package ID`);
-    const packageId = formatPackageId(siteCode, site.nextPackageNumber);
-    // An imported package may already hold this number; skip it rather than reuse it.
-    if (!(await tx.package.findUnique({ where: { packageId }, select: { packageId: true } }))) return packageId;
-  }
-}
-
 export async function createPackage(options: { input: PackageInput }): Promise<string> {
   const { input } = options;
   return db.$transaction(async (tx) => {
     const site = await tx.site.findUnique({ where: { code: input.siteCode }, select: { code: true } });
     if (!site) throw new DomainError("invalid", `Site ${input.siteCode} does not exist`, [{ path: "siteCode", message: `Site ${input.siteCode} does not exist` }]);
-    const packageId = await allocatePackageId(tx, input.siteCode);
+    // Package IDs are allocated by the owning site and never reused.
+    const packageId = await allocateId(tx, { siteCode: input.siteCode, kind: "package", isTaken: async (id) => (await tx.package.count({ where: { packageId: id } })) > 0 });
     await tx.package.create({
       data: {
         packageId,

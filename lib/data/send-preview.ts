@@ -5,7 +5,7 @@ import { planInstructions, type PlannedJob } from "../jobs/instructions";
 import { instructionServerOf } from "../jobs/servers";
 import { resolveTargets } from "../jobs/targets";
 import { formatPcmdump } from "../pcmdump/format";
-import { formatRequestId } from "../sms-id";
+import { nextRequestIdOf } from "./id-allocation";
 import { diffLines, type DiffLine } from "../text-diff";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { resolveDistributionServers } from "./job-lifecycle";
@@ -33,7 +33,7 @@ export interface SendPreview {
  */
 export async function previewSend(options: { jobId: string; now: string; page: number; pageSize?: number }): Promise<SendPreview> {
   const { jobId, now } = options;
-  const row = await db.job.findUnique({ where: { jobId }, select: { ...plannedJobSelect, siteCode: true, packageId: true, site: { select: { nextRequestNumber: true } } } });
+  const row = await db.job.findUnique({ where: { jobId }, select: { ...plannedJobSelect, siteCode: true, packageId: true, site: { select: { code: true, nextRequestNumber: true } } } });
   if (!row) throw new DomainError("not_found", `Job ${jobId} does not exist`);
   if (asJobState(row.state) !== "PENDING") throw new DomainError("conflict", `Job ${jobId} was already sent; its targets' files are shown on their pages`);
   const definition = jobInputOf((await db.job.findUniqueOrThrow({ where: { jobId } })));
@@ -42,7 +42,7 @@ export async function previewSend(options: { jobId: string; now: string; page: n
   const siteOf = new Map(inventory.computers.map((computer) => [computer.smsId, computer.siteCode]));
   const servers = await resolveDistributionServers(db, definition, new Set(smsIds.map((smsId) => siteOf.get(smsId) as string)));
   // The next number the site would allocate; another Send in between would take it first.
-  const requestId = formatRequestId(row.siteCode, row.site.nextRequestNumber + 1);
+  const requestId = nextRequestIdOf(row.site);
   const candidate: PlannedJob = {
     ...toPlannedJob(row),
     state: "ACTIVE",

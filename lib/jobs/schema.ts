@@ -28,7 +28,7 @@ const targetFields = {
   machinePath: optional(z.string().trim().max(80, { error: "Machine path must be at most 80 characters" })),
   smsIds: z.array(smsIdSchema("Target SMS ID")).default([]),
   limitToSiteCode: optional(siteCodeSchema("Limit To Sites")),
-  includeSubsites: checkbox(),
+  includeSubsites: checkbox("Include subsites"),
   platforms: z.array(oneOf("Platform filter", PLATFORMS)).default([]),
   pcmVariants: z.array(oneOf("PCM filter", PCM_VARIANTS)).default([]),
 };
@@ -50,12 +50,12 @@ function refineTarget(groupField: "machineGroupId" | "machineGroup") {
 const jobTargetSchema = z.object({ ...targetFields, machineGroupId: optional(wholeNumber("Machine group", { min: 1, max: 2 ** 31 - 1 })) }).superRefine(refineTarget("machineGroupId"));
 
 const runPhaseFields = {
-  isEnabled: checkbox(),
+  isEnabled: checkbox("Run Workstation Command"),
   offerAfter: optional(wallClockSchema("Offer After")),
-  isMandatory: checkbox(),
+  isMandatory: checkbox("Mandatory After"),
   mandatoryAfter: optional(wallClockSchema("Mandatory After")),
-  notMandatoryOverSlowLink: checkbox(),
-  isExpiring: checkbox(),
+  notMandatoryOverSlowLink: checkbox("Not Mandatory over Slow Link"),
+  isExpiring: checkbox("Expire After"),
   expireAfter: optional(wallClockSchema("Expire After")),
 };
 
@@ -74,7 +74,7 @@ const runPhaseSchema = z
   .object({ ...runPhaseFields, commandLineId: optional(wholeNumber("Workstation command line", { min: 1, max: 2 ** 31 - 1 })) })
   .superRefine(refineRunPhase("commandLineId"));
 
-const sendPhaseSchema = z.object({ isEnabled: checkbox(), evenIfPreviouslySent: checkbox() });
+const sendPhaseSchema = z.object({ isEnabled: checkbox("Send phase"), evenIfPreviouslySent: checkbox("Even if previously sent") });
 
 const jobFields = {
   packageId: packageIdSchema(),
@@ -88,10 +88,10 @@ export const jobInputSchema = z.object({
   ...jobFields,
   target: jobTargetSchema,
   distributePhase: z.object({
-    putOnSpecifiedServers: checkbox(),
+    putOnSpecifiedServers: checkbox("Put on Specified Distribution Servers"),
     // Absent means SMS's "Default Servers": every distribution server of the target sites.
     serverGroupId: optional(wholeNumber("Server group", { min: 1, max: 2 ** 31 - 1 })),
-    refreshExistingServers: checkbox(),
+    refreshExistingServers: checkbox("Refresh Existing Distribution Servers"),
   }),
   runPhase: runPhaseSchema,
 });
@@ -107,9 +107,9 @@ export const documentJobSchema = z.object({
   requestId: optional(z.string().trim().toUpperCase().regex(REQUEST_ID_PATTERN, { error: "Request ID must be 7 characters, A-Z or 0-9, e.g. BPC001M" })),
   target: z.object({ ...targetFields, machineGroup: optional(text("Machine group", 50).pipe(z.string().min(1))) }).superRefine(refineTarget("machineGroup")),
   distributePhase: z.object({
-    putOnSpecifiedServers: checkbox(),
+    putOnSpecifiedServers: checkbox("Put on Specified Distribution Servers"),
     serverGroup: optional(text("Server group", 50).pipe(z.string().min(1))),
-    refreshExistingServers: checkbox(),
+    refreshExistingServers: checkbox("Refresh Existing Distribution Servers"),
   }),
   runPhase: z.object({ ...runPhaseFields, commandName: optional(text("Command name", 100).pipe(z.string().min(1))) }).superRefine(refineRunPhase("commandName")),
   frozenTargets: z

@@ -78,3 +78,10 @@ describe("documentPackageSchema", () => {
     );
   });
 });
+
+describe("check boxes given something else", () => {
+  it("name the field", () => {
+    const result = workstationCommandLineInputSchema.safeParse({ ...commandLine, isAutomated: "maybe" });
+    expect(result.error?.issues[0]?.message).toBe("Automated Command Line must be ticked (true) or not (false)");
+  });
+});

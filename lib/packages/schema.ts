@@ -11,14 +11,14 @@ export const workstationCommandLineInputSchema = z.object({
   id: z.preprocess((value) => (value === "" ? undefined : typeof value === "string" ? Number(value) : value), z.number().int().positive().optional()),
   commandName: instructionText(requiredText("Command name", 100), "Command name"),
   commandLine: instructionText(requiredText("Command line", 255), "Command line"),
-  isAutomated: checkbox(),
-  isSystemTask: checkbox(),
+  isAutomated: checkbox("Automated Command Line"),
+  isSystemTask: checkbox("System (Background) Task"),
   isUserInputRequired: optionalBoolean("UserInputRequired"),
-  isSynchronousSystemExitRequired: checkbox(),
+  isSynchronousSystemExitRequired: checkbox("SynchronousSystemExitRequired"),
   supportedPlatforms: z
     .array(oneOf("Supported platform", PLATFORMS), { error: "Supported platforms must be a list" })
     .min(1, { error: "Select at least one supported platform" }),
-  restartsComputer: checkbox(),
+  restartsComputer: checkbox("Restarts the computer"),
   // The program needs local administrator rights (R2); absent or null (as the data layer reads it) = not recorded.
   requiresAdministratorRights: optionalBoolean("Needs local administrator rights").nullable(),
 });

@@ -33,14 +33,14 @@ export const serverInputSchema = z
   .object({
     name: netbiosNameSchema("Server name"),
     siteCode: siteCodeSchema(),
-    isLogonServer: checkbox(),
-    isDistributionServer: checkbox(),
+    isLogonServer: checkbox("Logon server"),
+    isDistributionServer: checkbox("Distribution server"),
     packageShare: requiredText("Package share", 120).regex(UNC_SHARE_PATTERN, {
       error: "Package share must be a UNC path like \\\\SERVER\\SMS_PKGD",
     }),
     serverType: wholeNumber("Server type", { min: 1, max: 7 }).default(2),
     fileSystem: oneOf("File system", FILE_SYSTEMS).default("NTFS"),
-    hasServicesForMacintosh: checkbox(),
+    hasServicesForMacintosh: checkbox("Services for Macintosh"),
     macintoshZone: optional(text("Macintosh zone", 32).pipe(z.string().min(1))),
     // Removed from the hierarchy but still listed under Transfer Packages (R57, Q199994); absent = not recorded.
     isRemovedFromHierarchy: optionalBoolean("Removed from the SMS hierarchy"),

@@ -58,7 +58,7 @@ const siteFields = z.object({
   servicePack: wholeNumber("SMS service pack", { min: 0, max: MAX_SERVICE_PACK }).default(0),
   pcmPollingIntervalMinutes: wholeNumber("PCM polling interval (minutes)", { min: 1, max: 1440 }),
   inventoryIntervalDays: wholeNumber("Inventory interval (days)", { min: 1, max: 365 }).default(7),
-  isPcmEnabled: checkbox(),
+  isPcmEnabled: checkbox("Package Command Manager enabled"),
   // Facts the requirement rules need; absent = not recorded.
   businessDays: optional(businessDaysSchema),
   businessHoursStart: optional(timeOfDaySchema("Business hours start")),

@@ -9,7 +9,7 @@ import { applyFix } from "@/lib/data/apply-fix";
 import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
 import { getJob } from "@/lib/data/jobs";
 import { isDomainError } from "@/lib/errors";
-import { formDataToObject } from "@/lib/forms";
+import { formDataToObject, jobFormToObject } from "@/lib/forms";
 import type { JobTransitionName } from "@/lib/jobs/lifecycle";
 import { jobInputSchema } from "@/lib/jobs/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
@@ -20,12 +20,9 @@ import { jobToFormValues } from "./form-values";
 
 const RULE_CODE_PATTERN = /^R\d{1,2}$/;
 
-/** The form lists target computers one per line; the schema takes a list. */
 function readJobForm(formData: FormData) {
   const values = formDataToObject(formData);
-  const target = (values.target ?? {}) as Record<string, unknown>;
-  const smsIds = typeof target.smsIds === "string" ? target.smsIds.split(/[\s,;]+/).filter(Boolean) : target.smsIds;
-  return { values, parsed: jobInputSchema.safeParse({ ...values, target: { ...target, smsIds } }) };
+  return { values, parsed: jobInputSchema.safeParse(jobFormToObject(formData)) };
 }
 
 export async function createJobAction(_state: ActionState, formData: FormData): Promise<ActionState> {

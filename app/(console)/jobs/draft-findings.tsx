@@ -3,18 +3,10 @@
 import { useEffect, useRef, useState } from "react";
 import { applyFixToForm } from "@/components/apply-fix-to-form";
 import { FindingCard } from "@/components/finding-card";
-import { formDataToObject } from "@/lib/forms";
+import { jobFormToObject } from "@/lib/forms";
 import type { Finding } from "@/lib/rules/rule";
 
 type DraftReview = { isComplete: boolean; findings: Finding[]; targetCount: number };
-
-/** The job form's values as the job schema reads them (computers one per line become a list). */
-function draftOf(form: HTMLFormElement): Record<string, unknown> {
-  const values = formDataToObject(new FormData(form));
-  const target = (values.target ?? {}) as Record<string, unknown>;
-  const smsIds = typeof target.smsIds === "string" ? target.smsIds.split(/[\s,;]+/).filter(Boolean) : target.smsIds;
-  return { ...values, target: { ...target, smsIds } };
-}
 
 /**
  * The requirement findings for the job as it is being written, refreshed as fields change, so a
@@ -32,7 +24,7 @@ export function DraftFindings({ formRef }: { formRef: React.RefObject<HTMLFormEl
       if (timer.current) clearTimeout(timer.current);
       timer.current = setTimeout(async () => {
         const request = ++latest.current;
-        const response = await fetch("/jobs/review-draft", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(draftOf(form)) });
+        const response = await fetch("/jobs/review-draft", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(jobFormToObject(new FormData(form))) });
         if (response.ok && request === latest.current) setReview((await response.json()) as DraftReview);
       }, 400);
     };

@@ -5,19 +5,14 @@ import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, refusedArgument, type ActionState } from "@/lib/action-state";
 import { createMachineGroup, deleteMachineGroup, getMachineGroup, updateMachineGroup } from "@/lib/data/machine-groups";
 import { isDomainError } from "@/lib/errors";
-import { formDataToObject } from "@/lib/forms";
+import { formDataToObject, splitList } from "@/lib/forms";
 import { machineGroupInputSchema } from "@/lib/machine-groups/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
 import { groupToFormValues } from "./form-values";
 
-/** The form lists members one per line; the schema takes lists. */
-function splitLines(value: unknown): string[] {
-  return typeof value === "string" ? value.split(/[\s,;]+/).filter(Boolean) : [];
-}
-
 function readForm(formData: FormData) {
   const values = formDataToObject(formData);
-  const input = { ...values, members: splitLines(values.members), servers: splitLines(values.servers) };
+  const input = { ...values, members: splitList(values.members ?? ""), servers: splitList(values.servers ?? "") };
   return { values, parsed: machineGroupInputSchema.safeParse(input) };
 }
 
