@@ -6,7 +6,7 @@ import { DomainError } from "../errors";
 import type { PcmVariant, Platform } from "../platforms";
 import type { DisableRandomPcmServers } from "../rules/context";
 import type { SmsVersion } from "../sites/schema";
-import { countOf, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
+import { countOf, pageWindow, refuseWhileInUse, refusingRaces, requireUpdated, toPage, type Page } from "./records";
 
 export interface ComputerFilter {
   search?: string;
@@ -165,7 +165,9 @@ export async function createComputer(options: { input: ComputerInput }): Promise
   if (await db.computer.findUnique({ where: { smsId: input.smsId }, select: { smsId: true } })) {
     throw new DomainError("invalid", `SMS ID ${input.smsId} already exists`, [{ path: "smsId", message: `SMS ID ${input.smsId} is already in inventory` }]);
   }
-  await db.computer.create({ data: { smsId: input.smsId, ...(await computerData(input)) } });
+  const duplicate = new DomainError("invalid", `SMS ID ${input.smsId} already exists`, [{ path: "smsId", message: `SMS ID ${input.smsId} is already in inventory` }]);
+  const data = await computerData(input);
+  await refusingRaces(() => db.computer.create({ data: { smsId: input.smsId, ...data } }), { duplicate });
 }
 
 export async function deleteComputer(options: { smsId: string }): Promise<void> {
@@ -176,5 +178,5 @@ export async function deleteComputer(options: { smsId: string }): Promise<void> 
     ...(machineGroups ? [countOf(machineGroups, "machine group")] : []),
     ...(jobTargets ? [`${countOf(jobTargets, "sent job")} that target it`] : []),
   ]);
-  await db.computer.delete({ where: { smsId: options.smsId } });
+  await refusingRaces(() => db.computer.delete({ where: { smsId: options.smsId } }), { duplicate: new DomainError("conflict", `Computer ${options.smsId} changed meanwhile`), inUse: new DomainError("in_use", `Computer ${options.smsId} cannot be deleted: it was put in use meanwhile`) });
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db, type Transaction } from "../db";
 import { DomainError, type FieldIssue } from "../errors";
 import type { MachineGroupInput } from "../machine-groups/schema";
-import { countOf, listSome, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
+import { countOf, listSome, pageWindow, refuseWhileInUse, refusingRaces, requireUpdated, toPage, type Page } from "./records";
 
 export interface MachineGroupSummary {
   id: number;
@@ -81,7 +81,8 @@ async function requireUniqueName(tx: Transaction, name: string, exceptId?: numbe
 
 export async function createMachineGroup(options: { input: MachineGroupInput }): Promise<number> {
   const { input } = options;
-  return db.$transaction(async (tx) => {
+  const duplicate = new DomainError("invalid", `Machine group ${input.name} already exists`, [{ path: "name", message: `Machine group ${input.name} already exists` }]);
+  return refusingRaces(() => db.$transaction(async (tx) => {
     await requireUniqueName(tx, input.name);
     const { smsIds, serverIds } = await resolveMembers(tx, input);
     const group = await tx.machineGroup.create({
@@ -94,12 +95,13 @@ export async function createMachineGroup(options: { input: MachineGroupInput }):
       select: { id: true },
     });
     return group.id;
-  });
+  }), { duplicate });
 }
 
 export async function updateMachineGroup(options: { id: number; version: number; input: MachineGroupInput }): Promise<void> {
   const { id, version, input } = options;
-  await db.$transaction(async (tx) => {
+  const duplicate = new DomainError("invalid", `Machine group ${input.name} already exists`, [{ path: "name", message: `Machine group ${input.name} already exists` }]);
+  await refusingRaces(() => db.$transaction(async (tx) => {
     await requireUniqueName(tx, input.name, id);
     const { smsIds, serverIds } = await resolveMembers(tx, input);
     const updated = await tx.machineGroup.updateMany({ where: { id, version }, data: { name: input.name, comment: input.comment, version: { increment: 1 } } });
@@ -108,7 +110,7 @@ export async function updateMachineGroup(options: { id: number; version: number;
     await tx.machineGroupMember.createMany({ data: smsIds.map((smsId) => ({ machineGroupId: id, smsId })) });
     await tx.machineGroupServer.deleteMany({ where: { machineGroupId: id } });
     await tx.machineGroupServer.createMany({ data: serverIds.map((serverId) => ({ machineGroupId: id, serverId })) });
-  });
+  }), { duplicate });
 }
 
 export async function deleteMachineGroup(options: { id: number }): Promise<void> {
@@ -119,5 +121,5 @@ export async function deleteMachineGroup(options: { id: number }): Promise<void>
   if (!group) throw new DomainError("not_found", "Machine group does not exist");
   const jobIds = [...new Set([...group.targetOfJobs, ...group.serverGroupOfJobs].map((job) => job.jobId))].sort();
   refuseWhileInUse(`Machine group ${group.name}`, jobIds.length ? [`${countOf(jobIds.length, "job")} (${listSome(jobIds)})`] : []);
-  await db.machineGroup.delete({ where: { id: options.id } });
+  await refusingRaces(() => db.machineGroup.delete({ where: { id: options.id } }), { duplicate: new DomainError("conflict", "The machine group changed meanwhile"), inUse: new DomainError("in_use", `Machine group ${group.name} cannot be deleted: a job started using it meanwhile`) });
 }

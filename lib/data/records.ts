@@ -42,3 +42,21 @@ export function pageWindow(page: number, pageSize = PAGE_SIZE) {
 export function toPage<T>(items: T[], total: number, page: number, pageSize = PAGE_SIZE): Page<T> {
   return { items, total, page, pageCount: Math.max(1, Math.ceil(total / pageSize)) };
 }
+
+function prismaCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" ? error.code : undefined;
+}
+
+/**
+ * A write that lost a race to another admin (the same key created, or the record put in use,
+ * between our check and our write) is refused like the check would have refused it.
+ */
+export async function refusingRaces<T>(write: () => Promise<T>, refusals: { duplicate: DomainError; inUse?: DomainError }): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (prismaCode(error) === "P2002") throw refusals.duplicate;
+    if (prismaCode(error) === "P2003" && refusals.inUse) throw refusals.inUse;
+    throw error;
+  }
+}

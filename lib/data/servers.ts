@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import type { FileSystem, ServerInput } from "../servers/schema";
-import { countOf, refuseWhileInUse, requireUpdated } from "./records";
+import { countOf, refuseWhileInUse, refusingRaces, requireUpdated } from "./records";
 
 export interface ServerDto {
   id: number;
@@ -75,7 +75,8 @@ export async function createServer(options: { input: ServerInput }): Promise<voi
   if (await db.server.findUnique({ where: { name: input.name }, select: { id: true } })) {
     throw new DomainError("invalid", `Server ${input.name} already exists`, [{ path: "name", message: `Server ${input.name} already exists` }]);
   }
-  await db.server.create({ data: { name: input.name, ...serverData(input) } });
+  const duplicate = new DomainError("invalid", `Server ${input.name} already exists`, [{ path: "name", message: `Server ${input.name} already exists` }]);
+  await refusingRaces(() => db.server.create({ data: { name: input.name, ...serverData(input) } }), { duplicate });
 }
 
 export async function updateServer(options: { name: string; version: number; input: ServerInput }): Promise<void> {
@@ -97,5 +98,5 @@ export async function deleteServer(options: { name: string }): Promise<void> {
     ...(machineGroups ? [countOf(machineGroups, "machine group")] : []),
     ...(packages ? [`${countOf(packages, "package")} distributed to it`] : []),
   ]);
-  await db.server.delete({ where: { id: server.id } });
+  await refusingRaces(() => db.server.delete({ where: { id: server.id } }), { duplicate: new DomainError("conflict", `Server ${options.name} changed meanwhile`), inUse: new DomainError("in_use", `Server ${options.name} cannot be deleted: it was put in use meanwhile`) });
 }

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { formatBusinessDays, parseBusinessDays, type SiteInput, type SmsVersion } from "../sites/schema";
-import { countOf, refuseWhileInUse, requireUpdated } from "./records";
+import { countOf, refuseWhileInUse, refusingRaces, requireUpdated } from "./records";
 
 export interface SiteSummary {
   code: string;
@@ -138,7 +138,8 @@ export async function createSite(options: { input: SiteInput }): Promise<void> {
     throw new DomainError("invalid", `Site ${input.code} already exists`, [{ path: "code", message: `Site ${input.code} already exists` }]);
   }
   await requireParent(input.parentCode, input.code);
-  await db.site.create({ data: { code: input.code, ...siteData(input) } });
+  const duplicate = new DomainError("invalid", `Site ${input.code} already exists`, [{ path: "code", message: `Site ${input.code} already exists` }]);
+  await refusingRaces(() => db.site.create({ data: { code: input.code, ...siteData(input) } }), { duplicate });
 }
 
 export async function updateSite(options: { code: string; version: number; input: SiteInput }): Promise<void> {
@@ -166,5 +167,5 @@ export async function deleteSite(options: { code: string }): Promise<void> {
   // Its IDs are never reused: a site recreated under this code would allocate them again.
   if (site.nextPackageNumber + site.nextJobNumber + site.nextRequestNumber > 0) uses.push("the package, job and request IDs it has allocated, which must never be allocated again");
   refuseWhileInUse(`Site ${code}`, uses);
-  await db.site.delete({ where: { code } });
+  await refusingRaces(() => db.site.delete({ where: { code } }), { duplicate: new DomainError("conflict", `Site ${code} changed meanwhile`), inUse: new DomainError("in_use", `Site ${code} cannot be deleted: something was added to it meanwhile`) });
 }

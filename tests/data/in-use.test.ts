@@ -60,3 +60,16 @@ describe("site and machine group edits", () => {
     await expect(updateMachineGroup({ id: group.id, version: group.version, input })).rejects.toMatchObject({ code: "conflict" });
   });
 });
+
+describe("writes that lose a race to another admin", () => {
+  it("are refused with the same message as the check, not a database error", async () => {
+    const { refusingRaces } = await import("@/lib/data/records");
+    const { DomainError } = await import("@/lib/errors");
+    const duplicate = new DomainError("invalid", "Site BPC already exists", [{ path: "code", message: "Site BPC already exists" }]);
+    await expect(refusingRaces(() => db.site.create({ data: { code: "BPC", name: "Twice", smsVersion: "1.2", pcmPollingIntervalMinutes: 60 } }), { duplicate })).rejects.toBe(duplicate);
+    const inUse = new DomainError("in_use", "Server CNS-SMS cannot be deleted: it was put in use meanwhile");
+    const server = await db.server.findUniqueOrThrow({ where: { name: "CNS-SMS" } });
+    await expect(refusingRaces(() => db.server.delete({ where: { id: server.id } }), { duplicate, inUse })).rejects.toBe(inUse);
+    expect(await db.server.count({ where: { name: "CNS-SMS" } })).toBe(1);
+  });
+});
