@@ -3,23 +3,13 @@ import { cache } from "react";
 import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import type { PackageInput, WorkstationCommandLineInput } from "../packages/schema";
-import { formatPlatformList, parsePlatformList, type Platform } from "../platforms";
+import type { ReviewCommandLine } from "../rules/context";
+import { formatPlatformList, parsePlatformList } from "../platforms";
 import { allocateId } from "./id-allocation";
 import { countOf, listSome, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
 
-export interface WorkstationCommandLineDto {
-  id: number;
-  commandName: string;
-  commandLine: string;
-  isAutomated: boolean;
-  isSystemTask: boolean;
-  isUserInputRequired: boolean | null;
-  isSynchronousSystemExitRequired: boolean;
-  supportedPlatforms: Platform[];
-  restartsComputer: boolean;
-  /** The program needs local administrator rights (R2); null = not recorded. */
-  requiresAdministratorRights: boolean | null;
-}
+/** A command line as pages show it: exactly what the requirement rules read. */
+export type WorkstationCommandLineDto = ReviewCommandLine;
 
 export interface PackageSummary {
   packageId: string;

@@ -2,22 +2,13 @@ import "server-only";
 import { cache } from "react";
 import { db } from "../db";
 import { DomainError } from "../errors";
+import type { ReviewServer } from "../rules/context";
 import type { FileSystem, ServerInput } from "../servers/schema";
 import { countOf, refuseWhileInUse, refusingRaces, requireUpdated } from "./records";
 
-export interface ServerDto {
+/** A server as pages show it: the facts the requirement rules read, plus its row ID and version. */
+export interface ServerDto extends ReviewServer {
   id: number;
-  name: string;
-  siteCode: string;
-  isLogonServer: boolean;
-  isDistributionServer: boolean;
-  packageShare: string;
-  serverType: number;
-  fileSystem: FileSystem;
-  hasServicesForMacintosh: boolean;
-  macintoshZone: string | null;
-  /** Removed from the hierarchy but still listed under Transfer Packages (R57); null = not recorded. */
-  isRemovedFromHierarchy: boolean | null;
   version: number;
 }
 
