@@ -1,12 +1,12 @@
 import "server-only";
 import { cache } from "react";
-import { formatHotfixList, parseHotfixList, type ComputerInput } from "../computers/schema";
+import { formatHotfixList, type ComputerInput } from "../computers/schema";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import type { PcmVariant, Platform } from "../platforms";
-import type { DisableRandomPcmServers } from "../rules/context";
-import type { SmsVersion } from "../sites/schema";
+import type { ReviewComputer } from "../rules/context";
 import { countOf, pageWindow, refuseWhileInUse, refusingRaces, requireUpdated, toPage, type Page } from "./records";
+import { toReviewComputer } from "./review-context";
 
 export interface ComputerFilter {
   search?: string;
@@ -26,38 +26,10 @@ export interface ComputerSummary {
   lastInventoryAt: string | null;
 }
 
-export interface ComputerDetail extends ComputerSummary {
-  logonServer: string | null;
-  osVersion: string;
-  ntRole: string | null;
-  ntDomain: string | null;
-  smsClientVersion: SmsVersion;
-  smsClientServicePack: number;
-  pcmServiceFileDate: string | null;
-  pcmServiceInstallDirectory: string | null;
-  pcmServiceStartType: string | null;
-  isPcmServiceRunning: boolean;
-  pcmServiceAccountIsLocalAdmin: boolean;
-  pcmServiceAccountCanLogOnAsService: boolean;
-  pcmServiceAccountCanReadShares: boolean;
-  pcmServiceAccountIsDomainAdmin: boolean;
-  networkLink: "FAST" | "SLOW";
+/** A computer as its page shows it: the facts the requirement rules read, its groups and version. */
+export interface ComputerDetail extends ReviewComputer {
   machineGroups: string[];
   version: number;
-  // Facts the requirement rules need; null = not recorded.
-  /** [] when none is installed. */
-  installedPcmHotfixes: string[] | null;
-  isPcmwin32AutoStart: boolean | null;
-  clockOffsetSeconds: number | null;
-  hasInteractiveUsers: boolean | null;
-  usersAreLocalAdministrators: boolean | null;
-  isPcmServiceDirectoryUserWritable: boolean | null;
-  pcmServiceAccount: string | null;
-  hasDuplicateSmsId: boolean | null;
-  utcOffsetMinutes: number | null;
-  isDaylightSavingAdjusted: boolean | null;
-  isNetwareNetxClient: boolean | null;
-  disableRandomPcmServers: DisableRandomPcmServers | null;
 }
 
 const summarySelect = {
@@ -97,17 +69,11 @@ export const getComputer = cache(async (smsId: string): Promise<ComputerDetail |
     include: { logonServer: { select: { name: true } }, machineGroups: { select: { machineGroup: { select: { name: true } } } } },
   });
   if (!row) return null;
-  const { logonServer, machineGroups, logonServerId: _logonServerId, createdAt: _createdAt, updatedAt: _updatedAt, ...computer } = row;
+  const serverNames = new Map(row.logonServerId !== null && row.logonServer ? [[row.logonServerId, row.logonServer.name]] : []);
   return {
-    ...computer,
-    platform: computer.platform as Platform,
-    pcmVariant: computer.pcmVariant as PcmVariant,
-    smsClientVersion: computer.smsClientVersion as SmsVersion,
-    networkLink: computer.networkLink as "FAST" | "SLOW",
-    installedPcmHotfixes: parseHotfixList(computer.installedPcmHotfixes),
-    disableRandomPcmServers: computer.disableRandomPcmServers as DisableRandomPcmServers | null,
-    logonServer: logonServer?.name ?? null,
-    machineGroups: machineGroups.map((membership) => membership.machineGroup.name).sort(),
+    ...toReviewComputer(row, serverNames),
+    machineGroups: row.machineGroups.map((membership) => membership.machineGroup.name).sort(),
+    version: row.version,
   };
 });
 

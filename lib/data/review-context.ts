@@ -1,4 +1,5 @@
 import "server-only";
+import { parseHotfixList } from "../computers/schema";
 import { db } from "../db";
 import type { JobInput, JobState } from "../jobs/schema";
 import { resolveTargets } from "../jobs/targets";
@@ -49,7 +50,8 @@ function toReviewServer(server: ServerRow): ReviewServer {
   };
 }
 
-function toReviewComputer(computer: ComputerRow, serverNames: ReadonlyMap<number, string>): ReviewComputer {
+/** A computer row as the rules, the simulator and the computer page read it. */
+export function toReviewComputer(computer: ComputerRow, serverNames: ReadonlyMap<number, string>): ReviewComputer {
   return {
     smsId: computer.smsId,
     name: computer.name,
@@ -73,7 +75,7 @@ function toReviewComputer(computer: ComputerRow, serverNames: ReadonlyMap<number
     pcmServiceAccountIsDomainAdmin: computer.pcmServiceAccountIsDomainAdmin,
     networkLink: computer.networkLink as ReviewComputer["networkLink"],
     lastInventoryAt: computer.lastInventoryAt,
-    installedPcmHotfixes: list(computer.installedPcmHotfixes),
+    installedPcmHotfixes: parseHotfixList(computer.installedPcmHotfixes),
     isPcmwin32AutoStart: computer.isPcmwin32AutoStart,
     clockOffsetSeconds: computer.clockOffsetSeconds,
     hasInteractiveUsers: computer.hasInteractiveUsers,
