@@ -1,4 +1,6 @@
+import { bindProcessActor } from "@/lib/data/session";
 import { isDomainError } from "@/lib/errors";
+import { cliActor } from "./actor";
 import { UsageError, wantsHelp, type Command } from "./command";
 import { boxCommand } from "./commands/box";
 import { checkCommand } from "./commands/check";
@@ -39,6 +41,9 @@ async function main(argv: string[]): Promise<number> {
   }
   return command.run(args);
 }
+
+// Every data-layer call of this process acts as the CLI's user (cli/actor.ts).
+bindProcessActor(cliActor());
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,5 +1,5 @@
 /** Expected failures of the domain and the data layer, mapped once to form state, HTTP status or CLI exit code. */
-export type DomainErrorCode = "not_found" | "conflict" | "in_use" | "invalid" | "exhausted";
+export type DomainErrorCode = "not_found" | "conflict" | "in_use" | "invalid" | "exhausted" | "unauthenticated" | "forbidden" | "throttled";
 
 export interface FieldIssue {
   path: string;
@@ -28,4 +28,7 @@ export const HTTP_STATUS_OF: Record<DomainErrorCode, number> = {
   in_use: 409,
   invalid: 400,
   exhausted: 409,
+  unauthenticated: 401,
+  forbidden: 403,
+  throttled: 429,
 };

@@ -170,7 +170,7 @@ export const jobCommand: Command = {
   async run(args) {
     const [verb, ...rest] = args;
     const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true });
-    const actor = cliActor();
+    const actor = cliActor().name;
     switch (verb) {
       case "list": {
         const state = values.state?.toUpperCase();

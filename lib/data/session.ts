@@ -1,0 +1,77 @@
+import "server-only";
+import { headers } from "next/headers";
+import { cache } from "react";
+import { type Actor, can, isRole, type Permission, PERMISSION_LABELS, ROLE_LABELS } from "@/lib/access/roles";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { recordAuditEvent } from "./audit";
+import { clientAddress, getAuth, SESSION_IDLE_SECONDS } from "./auth-server";
+
+/** Idle time is recorded at most once a minute per session, not on every request. */
+const TOUCH_AFTER_MS = 60_000;
+
+const globalForActor = globalThis as unknown as { smsProcessActor?: Actor };
+
+/**
+ * For processes that act as one principal on the console's own machine (the CLI, the demo loader,
+ * tests): every data-layer call in this process runs as `actor`. The web server never calls this;
+ * its requests act as their session's user.
+ */
+export function bindProcessActor(actor: Actor | undefined): void {
+  globalForActor.smsProcessActor = actor;
+}
+
+/** The signed-in user of the current request, or null; ends idle sessions and disabled users'. */
+export const sessionActor = cache(async (): Promise<Actor | null> => {
+  const requestHeaders = await headers();
+  const auth = await getAuth();
+  const result = await auth.api.getSession({ headers: requestHeaders, query: { disableCookieCache: true } });
+  if (!result) return null;
+  const { session, user } = result;
+  const now = Date.now();
+  const idleMs = now - new Date(session.updatedAt).getTime();
+  if (user.banned || idleMs > SESSION_IDLE_SECONDS * 1000 || !isRole(user.role)) {
+    await db.session.deleteMany({ where: { id: session.id } });
+    return null;
+  }
+  if (idleMs > TOUCH_AFTER_MS) await db.session.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } });
+  return { userId: user.id, name: user.email, role: user.role, address: clientAddress(requestHeaders), sessionId: session.id };
+});
+
+/** Who is acting: the process's bound principal, else the request's signed-in user. */
+export async function currentActor(): Promise<Actor | null> {
+  if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor;
+  return sessionActor();
+}
+
+/** The address of the current request, for audit rows of requests nobody signed in to. */
+export async function requestAddress(): Promise<string | null> {
+  if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor.address;
+  try {
+    return clientAddress(await headers());
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The one authorization check: every data-layer entry point calls it first. Refusals of changes
+ * are written to the audit trail; a signed-out read is only turned away.
+ */
+export async function authorize(permission: Permission, object?: { type: string; id?: string | null }): Promise<Actor> {
+  const actor = await currentActor();
+  if (actor && can(actor.role, permission)) return actor;
+  if (permission !== "console:read") {
+    await recordAuditEvent({
+      actor,
+      address: actor ? undefined : await requestAddress(),
+      action: "authorization",
+      outcome: "refused",
+      objectType: object?.type ?? permission.split(":")[0]!,
+      objectId: object?.id ?? null,
+      detail: `needs permission ${permission}`,
+    });
+  }
+  if (!actor) throw new DomainError("unauthenticated", "Sign in to continue.");
+  throw new DomainError("forbidden", `The ${ROLE_LABELS[actor.role]} role may not ${PERMISSION_LABELS[permission]}.`);
+}
