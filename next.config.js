@@ -3,8 +3,13 @@ const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   typedRoutes: false,
+  // Native addon: loaded by Node at run time, not bundled.
+  serverExternalPackages: ["@node-rs/argon2"],
   experimental: {
+    // Site documents are the largest upload; anything bigger is refused before it reaches an action.
     serverActions: { bodySizeLimit: "33mb" },
+    // forbidden() and unauthorized() answer 403 and 401 from pages (app/forbidden.tsx, app/unauthorized.tsx).
+    authInterrupts: true,
   },
 };
 

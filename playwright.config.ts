@@ -1,9 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { storageStateOf } from "./e2e/support/accounts";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
 // Debian's Chromium, never a downloaded browser; the flags keep it off this closed network.
 const CHROMIUM_ARGS = ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
+const launchOptions = { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS };
 
 export default defineConfig({
   testDir: "e2e",
@@ -19,12 +21,12 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // Signs in one account per role (e2e/auth.setup.ts); the other specs start signed in.
+    { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { launchOptions } },
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS },
-      },
+      dependencies: ["sign-in"],
+      use: { ...devices["Desktop Chrome"], launchOptions, storageState: storageStateOf("administrator") },
     },
   ],
   webServer: {

@@ -11,8 +11,9 @@ import { rulesCommand } from "./commands/rules";
 import { simulateCommand } from "./commands/simulate";
 import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
+import { userCommand } from "./commands/user";
 
-const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand];
+const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, userCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -8,6 +8,8 @@ import { getConsoleTotals } from "@/lib/data/overview";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
 import { currentWallClock } from "@/lib/wall-clock";
 import { JobTimeline } from "./job-timeline";
+import { requirePermission } from "./access";
+import { can } from "@/lib/access/roles";
 
 export const metadata = { title: "Dashboard" };
 
@@ -40,6 +42,8 @@ function UpcomingTable({ label, jobs, dateOf, now }: { label: string; jobs: Dash
 }
 
 export default async function DashboardPage() {
+  const actor = await requirePermission("console:read");
+  const canChangeJobs = can(actor.role, "jobs:write");
   const now = currentWallClock();
   const [totals, dashboard] = await Promise.all([getConsoleTotals(), getDashboard({ now })]);
   const inventory = [
@@ -58,9 +62,11 @@ export default async function DashboardPage() {
           </>
         }
         actions={
-          <ButtonLink href="/jobs/new" variant="primary">
-            New job
-          </ButtonLink>
+          canChangeJobs ? (
+            <ButtonLink href="/jobs/new" variant="primary">
+              New job
+            </ButtonLink>
+          ) : undefined
         }
       />
       <section aria-labelledby="jobs-by-state" className="mb-6">

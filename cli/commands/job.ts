@@ -9,7 +9,6 @@ import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
 import { JOB_STATES, jobInputSchema, type JobState } from "@/lib/jobs/schema";
 import { formatIssuePath } from "@/lib/site-document/references";
 import { currentWallClock } from "@/lib/wall-clock";
-import { cliActor } from "../actor";
 import { UsageError, type Command } from "../command";
 
 const USAGE = `Usage: sms job COMMAND ...
@@ -170,7 +169,6 @@ export const jobCommand: Command = {
   async run(args) {
     const [verb, ...rest] = args;
     const { values, positionals } = parseArgs({ args: rest, options, allowPositionals: true });
-    const actor = cliActor().name;
     switch (verb) {
       case "list": {
         const state = values.state?.toUpperCase();
@@ -189,7 +187,7 @@ export const jobCommand: Command = {
         if (!parsed.success) {
           throw new DomainError("invalid", "The job is not valid", parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })));
         }
-        const jobId = await createJob({ input: parsed.data, actor });
+        const jobId = await createJob({ input: parsed.data });
         console.log(`Created job ${jobId} (Pending). Send it with: sms job send ${jobId}`);
         return 0;
       }
@@ -197,13 +195,13 @@ export const jobCommand: Command = {
         const jobId = requireJobId(positionals, "acknowledge");
         if (!values.rule || !values.reason) throw new UsageError("job acknowledge needs --rule RULE and --reason TEXT");
         const rule = values.rule.toUpperCase();
-        await acknowledgeWarning({ jobId, rule, reason: values.reason, actor, now: currentWallClock() });
+        await acknowledgeWarning({ jobId, rule, reason: values.reason, now: currentWallClock() });
         console.log(`Acknowledged ${rule} on job ${jobId}.`);
         return 0;
       }
       case "send": {
         const jobId = requireJobId(positionals, "send");
-        const result = await sendJob({ jobId, actor, now: currentWallClock() });
+        const result = await sendJob({ jobId, now: currentWallClock() });
         console.log(`Sent job ${jobId} as request ${result.requestId} to ${result.targetCount} targets (${result.serverCount} distribution servers).`);
         return 0;
       }
@@ -211,7 +209,7 @@ export const jobCommand: Command = {
       case "complete":
       case "fail": {
         const jobId = requireJobId(positionals, verb);
-        await changeJobState({ jobId, transition: verb, actor, note: values.note });
+        await changeJobState({ jobId, transition: verb, note: values.note });
         console.log(`Job ${jobId} ${verb === "cancel" ? "canceled" : verb === "complete" ? "marked complete" : "marked failed"}.`);
         return 0;
       }

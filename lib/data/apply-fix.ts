@@ -1,15 +1,17 @@
 import "server-only";
+import type { Permission } from "../access/roles";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import { withRunPhaseDefaults } from "../jobs/defaults";
 import { jobInputSchema, type JobInput } from "../jobs/schema";
 import { packageInputSchema } from "../packages/schema";
-import type { Finding } from "../rules/rule";
+import type { Finding, FixForm } from "../rules/rule";
 import { siteInputSchema } from "../sites/schema";
 import { updateJob } from "./job-changes";
 import { jobInputOf } from "./job-mapping";
 import { reviewSavedJob } from "./job-review";
 import { getPackage, updatePackage } from "./packages";
+import { authorize } from "./session";
 import { getSite, updateSite } from "./sites";
 
 /** Sets a dotted path ("runPhase.isMandatory", "commandLines.0.isAutomated") in a plain copy. */
@@ -33,17 +35,24 @@ function parsedOrRefused<T>(result: { success: true; data: T } | { success: fals
   throw new DomainError("invalid", `${rule}'s fix cannot be applied here; make the change in the form`, result.error.issues.map((issue) => ({ path: issue.path.map(String).join("."), message: issue.message })));
 }
 
+/** Who may apply a fix is who may change the record it is made on. */
+const FIX_PERMISSION: Partial<Record<FixForm, Permission>> = { job: "jobs:write", package: "packages:write", site: "sites:write" };
+
 /**
  * Applies a finding's one-field fix (tick Automated Command Line, make the job mandatory, raise a
  * site's polling interval) through the same validation and data-layer function a form uses.
  */
 export async function applyFix(options: { jobId: string; rule: string; now: string }): Promise<Finding> {
+  // Fixing is work on jobs; the record the fix changes is checked again below, by its own permission.
+  await authorize("jobs:write", { type: "job", id: options.jobId });
   const result = await reviewSavedJob({ jobId: options.jobId, now: options.now });
   if (!result) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
   const finding = result.review.findings.find((candidate) => candidate.rule === options.rule);
   if (!finding) throw new DomainError("conflict", `${options.rule} no longer applies to job ${options.jobId}`);
   const { fix } = finding;
   if (fix.value === undefined) throw new DomainError("invalid", `${options.rule} has no one-field fix: ${fix.text}`);
+  const permission = FIX_PERMISSION[fix.form];
+  if (permission) await authorize(permission, { type: fix.form });
 
   if (fix.form === "job") {
     const job = await db.job.findUniqueOrThrow({ where: { jobId: options.jobId } });

@@ -1,12 +1,14 @@
 import "server-only";
 import { cache } from "react";
 import { formatHotfixList, type ComputerInput } from "../computers/schema";
-import { db } from "../db";
+import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import type { PcmVariant, Platform } from "../platforms";
 import type { ReviewComputer } from "../rules/context";
 import { countOf, pageWindow, refuseWhileInUse, refusingRaces, requireUpdated, toPage, type Page } from "./records";
+import { recordAudit } from "./audit";
 import { toReviewComputer } from "./review-context";
+import { authorize } from "./session";
 
 export interface ComputerFilter {
   search?: string;
@@ -54,6 +56,7 @@ function whereOf(filter: ComputerFilter) {
 }
 
 export async function listComputers(filter: ComputerFilter): Promise<Page<ComputerSummary>> {
+  await authorize("console:read");
   const where = whereOf(filter);
   const [rows, total] = await Promise.all([
     db.computer.findMany({ where, orderBy: { smsId: "asc" }, ...pageWindow(filter.page), select: summarySelect }),
@@ -64,6 +67,7 @@ export async function listComputers(filter: ComputerFilter): Promise<Page<Comput
 }
 
 export const getComputer = cache(async (smsId: string): Promise<ComputerDetail | null> => {
+  await authorize("console:read");
   const row = await db.computer.findUnique({
     where: { smsId },
     include: { logonServer: { select: { name: true } }, machineGroups: { select: { machineGroup: { select: { name: true } } } } },
@@ -77,13 +81,13 @@ export const getComputer = cache(async (smsId: string): Promise<ComputerDetail |
   };
 });
 
-async function computerData(input: ComputerInput) {
-  if (!(await db.site.findUnique({ where: { code: input.siteCode }, select: { code: true } }))) {
+async function computerData(tx: Transaction, input: ComputerInput) {
+  if (!(await tx.site.findUnique({ where: { code: input.siteCode }, select: { code: true } }))) {
     throw new DomainError("invalid", `Site ${input.siteCode} does not exist`, [{ path: "siteCode", message: `Site ${input.siteCode} does not exist` }]);
   }
   let logonServerId: number | null = null;
   if (input.logonServer) {
-    const server = await db.server.findUnique({ where: { name: input.logonServer }, select: { id: true } });
+    const server = await tx.server.findUnique({ where: { name: input.logonServer }, select: { id: true } });
     if (!server) throw new DomainError("invalid", `Server ${input.logonServer} does not exist`, [{ path: "logonServer", message: `Server ${input.logonServer} does not exist` }]);
     logonServerId = server.id;
   }
@@ -119,30 +123,56 @@ export function computerFactsData(input: ComputerInput) {
   };
 }
 
+/** A computer row as the audit trail records it: every column but the timestamps. */
+const auditOmit = { createdAt: true, updatedAt: true } as const;
+
 export async function updateComputer(options: { smsId: string; version: number; input: ComputerInput }): Promise<void> {
+  const actor = await authorize("sites:write", { type: "computer", id: options.smsId });
   const { smsId, version, input } = options;
   if (input.smsId !== smsId) throw new DomainError("invalid", "An SMS ID never changes", [{ path: "smsId", message: "An SMS ID never changes once allocated (Q127052)" }]);
-  const updated = await db.computer.updateMany({ where: { smsId, version }, data: { ...(await computerData(input)), version: { increment: 1 } } });
-  await requireUpdated(updated.count, async () => (await db.computer.count({ where: { smsId } })) > 0, `Computer ${smsId}`);
+  await db.$transaction(async (tx) => {
+    const data = await computerData(tx, input);
+    const before = await tx.computer.findUnique({ where: { smsId }, omit: auditOmit });
+    const updated = await tx.computer.updateMany({ where: { smsId, version }, data: { ...data, version: { increment: 1 } } });
+    await requireUpdated(updated.count, async () => before !== null, `Computer ${smsId}`);
+    const after = await tx.computer.findUniqueOrThrow({ where: { smsId }, omit: auditOmit });
+    await recordAudit(tx, { actor, action: "computer.update", objectType: "computer", objectId: smsId, before, after });
+  });
 }
 
 export async function createComputer(options: { input: ComputerInput }): Promise<void> {
+  const actor = await authorize("sites:write", { type: "computer", id: options.input.smsId });
   const { input } = options;
-  if (await db.computer.findUnique({ where: { smsId: input.smsId }, select: { smsId: true } })) {
-    throw new DomainError("invalid", `SMS ID ${input.smsId} already exists`, [{ path: "smsId", message: `SMS ID ${input.smsId} is already in inventory` }]);
-  }
   const duplicate = new DomainError("invalid", `SMS ID ${input.smsId} already exists`, [{ path: "smsId", message: `SMS ID ${input.smsId} is already in inventory` }]);
-  const data = await computerData(input);
-  await refusingRaces(() => db.computer.create({ data: { smsId: input.smsId, ...data } }), { duplicate });
+  await refusingRaces(
+    () =>
+      db.$transaction(async (tx) => {
+        if (await tx.computer.findUnique({ where: { smsId: input.smsId }, select: { smsId: true } })) throw duplicate;
+        const data = await computerData(tx, input);
+        const after = await tx.computer.create({ data: { smsId: input.smsId, ...data }, omit: auditOmit });
+        await recordAudit(tx, { actor, action: "computer.create", objectType: "computer", objectId: input.smsId, before: null, after });
+      }),
+    { duplicate },
+  );
 }
 
 export async function deleteComputer(options: { smsId: string }): Promise<void> {
-  const computer = await db.computer.findUnique({ where: { smsId: options.smsId }, select: { _count: { select: { machineGroups: true, jobTargets: true } } } });
-  if (!computer) throw new DomainError("not_found", `Computer ${options.smsId} does not exist`);
-  const { machineGroups, jobTargets } = computer._count;
-  refuseWhileInUse(`Computer ${options.smsId}`, [
-    ...(machineGroups ? [countOf(machineGroups, "machine group")] : []),
-    ...(jobTargets ? [`${countOf(jobTargets, "sent job")} that target it`] : []),
-  ]);
-  await refusingRaces(() => db.computer.delete({ where: { smsId: options.smsId } }), { duplicate: new DomainError("conflict", `Computer ${options.smsId} changed meanwhile`), inUse: new DomainError("in_use", `Computer ${options.smsId} cannot be deleted: it was put in use meanwhile`) });
+  const actor = await authorize("sites:write", { type: "computer", id: options.smsId });
+  const refusals = { duplicate: new DomainError("conflict", `Computer ${options.smsId} changed meanwhile`), inUse: new DomainError("in_use", `Computer ${options.smsId} cannot be deleted: it was put in use meanwhile`) };
+  await refusingRaces(
+    () =>
+      db.$transaction(async (tx) => {
+        const computer = await tx.computer.findUnique({ where: { smsId: options.smsId }, omit: auditOmit, include: { _count: { select: { machineGroups: true, jobTargets: true } } } });
+        if (!computer) throw new DomainError("not_found", `Computer ${options.smsId} does not exist`);
+        const { _count, ...before } = computer;
+        const { machineGroups, jobTargets } = _count;
+        refuseWhileInUse(`Computer ${options.smsId}`, [
+          ...(machineGroups ? [countOf(machineGroups, "machine group")] : []),
+          ...(jobTargets ? [`${countOf(jobTargets, "sent job")} that target it`] : []),
+        ]);
+        await tx.computer.delete({ where: { smsId: options.smsId } });
+        await recordAudit(tx, { actor, action: "computer.delete", objectType: "computer", objectId: options.smsId, before, after: null });
+      }),
+    refusals,
+  );
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../db";
 import { JOB_STATES, type JobState } from "../jobs/schema";
 import { addDays } from "../wall-clock";
+import { authorize } from "./session";
 
 export interface DashboardJob {
   jobId: string;
@@ -39,6 +40,7 @@ function toDashboardJob(row: Row): DashboardJob {
  * the dates of the jobs still in play. Wall-clock strings compare correctly as text.
  */
 export async function getDashboard(options: { now: string; horizonDays?: number }): Promise<Dashboard> {
+  await authorize("console:read");
   const { now } = options;
   const horizon = addDays(now, options.horizonDays ?? 7);
   const [grouped, expired, turningMandatory, expiring, timeline] = await Promise.all([

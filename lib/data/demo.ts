@@ -8,15 +8,16 @@ import { currentWallClock } from "../wall-clock";
 import { createJob } from "./job-changes";
 import { changeJobState } from "./job-lifecycle";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "./job-review";
+import { recordAudit } from "./audit";
+import { authorize } from "./session";
 import { importSiteDocument } from "./site-document-import";
-
-const DEMO_ACTOR = "demo loader";
 
 /**
  * Loads the demo on the first start of an empty database; never touches one that holds data.
  * Demo jobs go through the same create, send and cancel steps as an admin's.
  */
 export async function loadDemoIfEmpty(now: string = currentWallClock()): Promise<ImportSummary | null> {
+  const actor = await authorize("sites:write", { type: "demo" });
   if ((await db.site.count()) > 0) return null;
   const summary = await importSiteDocument(buildDemoSiteDocument(now));
   const demoJobs = buildDemoJobs(now);
@@ -41,11 +42,14 @@ export async function loadDemoIfEmpty(now: string = currentWallClock()): Promise
         expireAfter: demo.expireAfter,
       },
     });
-    const jobId = await createJob({ input, actor: DEMO_ACTOR });
+    const jobId = await createJob({ input });
     if (demo.lifecycle !== "pending") await sendAfterReview(jobId, now);
-    if (demo.lifecycle === "canceled") await changeJobState({ jobId, transition: "cancel", actor: DEMO_ACTOR, note: "Meant for Windows 3.x clients only" });
+    if (demo.lifecycle === "canceled") await changeJobState({ jobId, transition: "cancel", note: "Meant for Windows 3.x clients only" });
   }
-  return { ...summary, jobs: demoJobs.length };
+  const loaded = { ...summary, jobs: demoJobs.length };
+  // Each step above has its own audit row; this one says they were the demo.
+  await db.$transaction(async (tx) => recordAudit(tx, { actor, action: "demo.load", objectType: "demo", before: null, after: loaded }));
+  return loaded;
 }
 
 /**
@@ -56,7 +60,7 @@ async function sendAfterReview(jobId: string, now: string) {
   const result = await reviewSavedJob({ jobId, now });
   if (!result || result.errors.length > 0) return;
   for (const rule of result.unacknowledgedWarnings) {
-    await acknowledgeWarning({ jobId, rule, reason: "Accepted when the demo was loaded", actor: DEMO_ACTOR, now });
+    await acknowledgeWarning({ jobId, rule, reason: "Accepted when the demo was loaded", now });
   }
-  await sendJob({ jobId, actor: DEMO_ACTOR, now });
+  await sendJob({ jobId, now });
 }

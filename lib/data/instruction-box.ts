@@ -7,6 +7,7 @@ import { isExpired } from "../jobs/lifecycle";
 import { wallClockToLocalDate } from "../wall-clock";
 import { plannedJobSelect, toPlannedJob } from "./instructions";
 import { pageWindow, toPage, type Page } from "./records";
+import { authorize } from "./session";
 
 /** One client's instruction file as PCMINS.BOX would hold it. */
 export interface InstructionFile {
@@ -75,11 +76,19 @@ async function plannedJobsFor(targets: { jobId: string; stamp: string }[]): Prom
   return targets.flatMap((target) => found.get(target.jobId) ?? []);
 }
 
+/** A client's instruction file for the console's pages and the CLI: anyone who may read the console. */
+export async function getInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
+  await authorize("console:read");
+  return generateInstructionFile(options);
+}
+
 /**
  * A client's instruction file generated now, or why there is none: "unknown" when the SMS ID is
  * not in inventory, "empty" when no active job offers it anything (PCM logs "No instruction file").
+ * Unchecked: for the clients' own GET /pcmins.box/<SMS ID>.INS, whose access rule
+ * (instruction-box-access.ts) decides before calling it. Everything else calls getInstructionFile.
  */
-export async function getInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
+export async function generateInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
   const computer = await db.computer.findUnique({
     where: { smsId: options.smsId },
     select: { smsId: true, siteCode: true, updatedAt: true, jobTargets: { select: { job: { select: { jobId: true, version: true, updatedAt: true, package: { select: { version: true, updatedAt: true } } } } } } },
@@ -142,6 +151,7 @@ export interface BoxEntry {
 
 /** The instruction box as `pcmdump /l` lists it: a page of clients with files, searchable by SMS ID. */
 export async function listInstructionBox(options: { now: string; search?: string; page: number }): Promise<Page<BoxEntry>> {
+  await authorize("console:read");
   const jobs = await loadHoldingJobs(options.now);
   const smsIds = await clientsWithFiles([...jobs.keys()], options.search);
   const { skip, take } = pageWindow(options.page);
@@ -155,6 +165,7 @@ export async function listInstructionBox(options: { now: string; search?: string
  * site: what `sms box sync`, the box download and the benchmark write.
  */
 export async function* generateInstructionBox(options: { now: string; batchSize?: number }): AsyncGenerator<InstructionFile> {
+  await authorize("console:read");
   const jobs = await loadHoldingJobs(options.now);
   const smsIds = await clientsWithFiles([...jobs.keys()]);
   const batchSize = options.batchSize ?? 500;
@@ -165,6 +176,7 @@ export async function* generateInstructionBox(options: { now: string; batchSize?
 
 /** How many clients have an instruction file now (for progress and listings). */
 export async function countInstructionFiles(options: { now: string }): Promise<number> {
+  await authorize("console:read");
   const jobs = await loadHoldingJobs(options.now);
   return (await clientsWithFiles([...jobs.keys()])).length;
 }

@@ -4,6 +4,7 @@ import type { InstructionRecord } from "../ins/record";
 import { holdsInstruction, offerStateOf, planInstructions, type OfferState, type PlannedJob } from "../jobs/instructions";
 import { parsePlatformList } from "../platforms";
 import { asJobState } from "./job-mapping";
+import { authorize } from "./session";
 
 export const plannedJobSelect = {
   jobId: true,
@@ -66,6 +67,7 @@ export interface ComputerInstructions {
 
 /** The jobs sent to a client and the instruction records it should hold at `now`. */
 export async function getComputerInstructions(options: { smsId: string; now: string }): Promise<ComputerInstructions | null> {
+  await authorize("console:read");
   const computer = await db.computer.findUnique({
     where: { smsId: options.smsId },
     select: { smsId: true, siteCode: true, jobTargets: { select: { job: { select: plannedJobSelect } } } },
@@ -82,6 +84,7 @@ export async function getComputerInstructions(options: { smsId: string; now: str
 
 /** A job as planning sees it, for per-target status on the job page. */
 export async function getPlannedJob(jobId: string): Promise<PlannedJob | null> {
+  await authorize("console:read");
   const row = await db.job.findUnique({ where: { jobId }, select: plannedJobSelect });
   return row && toPlannedJob(row);
 }

@@ -3,9 +3,14 @@ import { db, type Transaction } from "../db";
 import { DomainError, type FieldIssue } from "../errors";
 import { requireDeletable, requireEditable } from "../jobs/lifecycle";
 import type { JobInput } from "../jobs/schema";
+import { recordAudit } from "./audit";
 import { allocateId } from "./id-allocation";
 import { asJobState, jobDefinitionData } from "./job-mapping";
 import { requireUpdated } from "./records";
+import { authorize } from "./session";
+
+/** A job as the audit trail records it: every column but the timestamps. */
+export const auditedJobOmit = { createdAt: true, updatedAt: true } as const;
 
 /** Checks every reference a job definition makes, reporting each against its form field. */
 async function referenceIssues(tx: Transaction, input: JobInput): Promise<FieldIssue[]> {
@@ -39,22 +44,25 @@ async function requireValidReferences(tx: Transaction, input: JobInput) {
   if (issues.length > 0) throw new DomainError("invalid", "The job refers to records that do not exist", issues);
 }
 
-export async function createJob(options: { input: JobInput; actor: string }): Promise<string> {
-  const { input, actor } = options;
+export async function createJob(options: { input: JobInput }): Promise<string> {
+  const actor = await authorize("jobs:write", { type: "job" });
+  const { input } = options;
   return db.$transaction(async (tx) => {
     await requireValidReferences(tx, input);
     // Job IDs are allocated by the originating site and never reused (Q123221: 8 characters).
     const jobId = await allocateId(tx, { siteCode: input.siteCode, kind: "job", isTaken: async (id) => (await tx.job.count({ where: { jobId: id } })) > 0 });
-    await tx.job.create({ data: { jobId, siteCode: input.siteCode, ...jobDefinitionData(input), state: "PENDING" } });
-    await tx.jobTransition.create({ data: { jobId, fromState: null, toState: "PENDING", actor, note: "Created" } });
+    const after = await tx.job.create({ data: { jobId, siteCode: input.siteCode, ...jobDefinitionData(input), state: "PENDING" }, omit: auditedJobOmit });
+    await tx.jobTransition.create({ data: { jobId, fromState: null, toState: "PENDING", actor: actor.name, note: "Created" } });
+    await recordAudit(tx, { actor, action: "job.create", objectType: "job", objectId: jobId, before: null, after });
     return jobId;
   });
 }
 
 export async function updateJob(options: { jobId: string; version: number; input: JobInput }): Promise<void> {
+  const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
   const { jobId, version, input } = options;
   await db.$transaction(async (tx) => {
-    const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, siteCode: true } });
+    const job = await tx.job.findUnique({ where: { jobId }, omit: auditedJobOmit });
     if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
     requireEditable(asJobState(job.state), jobId);
     if (input.siteCode !== job.siteCode) {
@@ -64,16 +72,21 @@ export async function updateJob(options: { jobId: string; version: number; input
     const updated = await tx.job.updateMany({ where: { jobId, version, state: "PENDING" }, data: { ...jobDefinitionData(input), version: { increment: 1 } } });
     await requireUpdated(updated.count, async () => (await tx.job.count({ where: { jobId } })) > 0, `Job ${jobId}`);
     // An acknowledgement was given for the job as it was; an edited job is reviewed afresh.
-    await tx.warningAcknowledgement.deleteMany({ where: { jobId } });
+    const dropped = await tx.warningAcknowledgement.deleteMany({ where: { jobId } });
+    const after = await tx.job.findUniqueOrThrow({ where: { jobId }, omit: auditedJobOmit });
+    const detail = dropped.count > 0 ? `${dropped.count} warning acknowledgement${dropped.count === 1 ? "" : "s"} withdrawn: the edited job is reviewed afresh` : undefined;
+    await recordAudit(tx, { actor, action: "job.update", objectType: "job", objectId: jobId, before: job, after, detail });
   });
 }
 
 export async function deleteJob(options: { jobId: string }): Promise<void> {
+  const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
   await db.$transaction(async (tx) => {
-    const job = await tx.job.findUnique({ where: { jobId: options.jobId }, select: { state: true } });
+    const job = await tx.job.findUnique({ where: { jobId: options.jobId }, omit: auditedJobOmit });
     if (!job) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
     requireDeletable(asJobState(job.state), options.jobId);
     const deleted = await tx.job.deleteMany({ where: { jobId: options.jobId, state: { not: "ACTIVE" } } });
     if (deleted.count === 0) throw new DomainError("conflict", `Job ${options.jobId} was sent meanwhile; cancel it before deleting it`);
+    await recordAudit(tx, { actor, action: "job.delete", objectType: "job", objectId: options.jobId, before: job, after: null });
   });
 }

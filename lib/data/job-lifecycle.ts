@@ -6,9 +6,11 @@ import { requireTransition, type JobTransitionName } from "../jobs/lifecycle";
 import type { JobInput } from "../jobs/schema";
 import { instructionServerOf, type DistributionServerFacts } from "../jobs/servers";
 import { resolveTargets } from "../jobs/targets";
+import { recordAudit } from "./audit";
 import { allocateId } from "./id-allocation";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { countOf } from "./records";
+import { authorize } from "./session";
 import { loadTargetInventory } from "./target-inventory";
 
 const serverFacts = { id: true, name: true, siteCode: true, packageShare: true, serverType: true, hasServicesForMacintosh: true, isDistributionServer: true } as const;
@@ -40,8 +42,9 @@ export async function resolveDistributionServers(tx: Transaction, definition: Jo
  * Activation, the second half of Send: resolve and freeze the targets and servers, allocate the
  * request ID, go Active. Only job-review.ts sendJob calls it, after the requirement review.
  */
-export async function activateJob(options: { jobId: string; actor: string; expectedVersion?: number }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
-  const { jobId, actor } = options;
+export async function activateJob(options: { jobId: string; expectedVersion?: number }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
+  const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
+  const { jobId } = options;
   return db.$transaction(
     async (tx) => {
       const job = await tx.job.findUnique({ where: { jobId } });
@@ -83,7 +86,16 @@ export async function activateJob(options: { jobId: string; actor: string; expec
         await tx.packageServer.upsert({ where: { packageId_serverId: { packageId: job.packageId, serverId: server.id } }, create: { packageId: job.packageId, serverId: server.id }, update: {} });
       }
       const note = `Request ${requestId}; ${countOf(smsIds.length, "target")}; ${countOf(servers.all.length, "distribution server")}`;
-      await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor, note } });
+      await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor: actor.name, note } });
+      await recordAudit(tx, {
+        actor,
+        action: "job.send",
+        objectType: "job",
+        objectId: jobId,
+        before: { state: job.state, version: job.version, requestId: job.requestId },
+        after: { state: toState, version: job.version + 1, requestId, targetCount: smsIds.length, distributionServers: servers.all.map((server) => server.name) },
+        detail: note,
+      });
       return { targetCount: smsIds.length, serverCount: servers.all.length, requestId };
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -101,16 +113,19 @@ export function instructionServerOfRow(server: ServerRow, packageId: string) {
  */
 const STATE_CHANGES: readonly string[] = ["cancel", "complete", "fail"];
 
-export async function changeJobState(options: { jobId: string; transition: Exclude<JobTransitionName, "send">; actor: string; note?: string }): Promise<void> {
-  const { jobId, transition, actor } = options;
+export async function changeJobState(options: { jobId: string; transition: Exclude<JobTransitionName, "send">; note?: string }): Promise<void> {
+  const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
+  const { jobId, transition } = options;
   // Send goes through the review (job-review.ts); nothing else may make a job Active.
   if (!STATE_CHANGES.includes(transition)) throw new DomainError("invalid", `"${String(transition)}" is not a change a job can be given here; use cancel, complete or fail`);
   await db.$transaction(async (tx) => {
-    const job = await tx.job.findUnique({ where: { jobId }, select: { state: true } });
+    const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, version: true } });
     if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
     const toState = requireTransition(transition, asJobState(job.state), jobId);
+    const note = options.note?.trim() ?? "";
     const changed = await tx.job.updateMany({ where: { jobId, state: job.state }, data: { state: toState, version: { increment: 1 } } });
     if (changed.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);
-    await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor, note: options.note?.trim() ?? "" } });
+    await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor: actor.name, note } });
+    await recordAudit(tx, { actor, action: `job.${transition}`, objectType: "job", objectId: jobId, before: job, after: { state: toState, version: job.version + 1 }, detail: note || undefined });
   });
 }

@@ -3,9 +3,11 @@ import { db } from "../db";
 import { DomainError } from "../errors";
 import type { JobInput } from "../jobs/schema";
 import { reviewJob, type JobReview } from "../rules/review-job";
+import { recordAudit } from "./audit";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { activateJob } from "./job-lifecycle";
 import { buildReviewContext } from "./review-context";
+import { authorize } from "./session";
 
 export interface WarningAcknowledgementDto {
   rule: string;
@@ -35,6 +37,7 @@ function summarise(review: JobReview, acknowledgements: WarningAcknowledgementDt
 
 /** The requirement review of a saved job as it stands now, with the warnings acknowledged so far. */
 export async function reviewSavedJob(options: { jobId: string; now: string }): Promise<JobReviewResult | null> {
+  await authorize("console:read");
   const job = await db.job.findUnique({ where: { jobId: options.jobId }, include: { acknowledgements: { orderBy: { id: "asc" } } } });
   if (!job) return null;
   const context = await buildReviewContext({ jobId: job.jobId, state: asJobState(job.state), definition: jobInputOf(job), now: options.now });
@@ -46,28 +49,45 @@ export async function reviewSavedJob(options: { jobId: string; now: string }): P
 
 /** The review of a job still being written (the job form asks as fields change). */
 export async function reviewDraftJob(options: { definition: JobInput; now: string }): Promise<{ review: JobReview; targetCount: number } | null> {
+  await authorize("console:read");
   const context = await buildReviewContext({ jobId: null, state: "PENDING", definition: options.definition, now: options.now });
   return context && { review: reviewJob(context), targetCount: context.targets.length };
 }
 
 /** Records an admin's acknowledgement of a warning that fires for a Pending job, with the reason. */
-export async function acknowledgeWarning(options: { jobId: string; rule: string; reason: string; actor: string; now: string }): Promise<void> {
+export async function acknowledgeWarning(options: { jobId: string; rule: string; reason: string; now: string }): Promise<void> {
+  const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
   const reason = options.reason.trim();
   if (reason.length < 3) throw new DomainError("invalid", "Say why the warning does not stop this job", [{ path: "reason", message: "Reason is required (at least 3 characters)" }]);
   const result = await reviewSavedJob({ jobId: options.jobId, now: options.now });
   if (!result) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
   const finding = result.review.findings.find((candidate) => candidate.rule === options.rule);
   if (!finding || finding.severity !== "warning") throw new DomainError("conflict", `${options.rule} is not a warning on job ${options.jobId} now; reload the review`);
-  const job = await db.job.findUniqueOrThrow({ where: { jobId: options.jobId }, select: { state: true } });
-  if (job.state !== "PENDING") throw new DomainError("conflict", `Job ${options.jobId} was already sent`);
-  await db.warningAcknowledgement.create({ data: { jobId: options.jobId, rule: options.rule, reason: reason.slice(0, 500), actor: options.actor } });
+  await db.$transaction(async (tx) => {
+    // The acknowledgement is for the job as reviewed: an edit or a Send since then refuses it.
+    const job = await tx.job.findUniqueOrThrow({ where: { jobId: options.jobId }, select: { state: true, version: true } });
+    if (job.state !== "PENDING") throw new DomainError("conflict", `Job ${options.jobId} was already sent`);
+    if (job.version !== result.version) throw new DomainError("conflict", `Job ${options.jobId} was changed after its review; reload the review`);
+    const acknowledgement = { jobId: options.jobId, rule: options.rule, reason: reason.slice(0, 500), actor: actor.name };
+    await tx.warningAcknowledgement.create({ data: acknowledgement });
+    await recordAudit(tx, {
+      actor,
+      action: "job.acknowledge-warning",
+      objectType: "job",
+      objectId: options.jobId,
+      before: null,
+      after: { rule: acknowledgement.rule, reason: acknowledgement.reason, message: finding.message },
+      detail: `${options.rule}: ${acknowledgement.reason}`,
+    });
+  });
 }
 
 /**
  * Send, after the requirement review: errors block it, and every warning must have been
  * acknowledged with a reason. Every entry point (console, CLI) sends through here.
  */
-export async function sendJob(options: { jobId: string; actor: string; now: string }) {
+export async function sendJob(options: { jobId: string; now: string }) {
+  await authorize("jobs:write", { type: "job", id: options.jobId });
   const result = await reviewSavedJob({ jobId: options.jobId, now: options.now });
   if (!result) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
   if (result.errors.length > 0) {
@@ -76,5 +96,5 @@ export async function sendJob(options: { jobId: string; actor: string; now: stri
   if (result.unacknowledgedWarnings.length > 0) {
     throw new DomainError("conflict", `Job ${options.jobId} cannot be sent until these warnings are acknowledged: ${result.unacknowledgedWarnings.join(", ")}`);
   }
-  return activateJob({ jobId: options.jobId, actor: options.actor, expectedVersion: result.version });
+  return activateJob({ jobId: options.jobId, expectedVersion: result.version });
 }

@@ -13,6 +13,7 @@ import { nextRequestIdOf } from "./id-allocation";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { getComputerInstructions } from "./instructions";
 import { buildReviewContext, loadReviewComputers, loadReviewSites } from "./review-context";
+import { authorize } from "./session";
 
 /** What the admin wants to try before saving: other dates, or another polling interval. */
 export interface WhatIf {
@@ -58,6 +59,7 @@ export interface JobSimulation {
 
 /** What each target's PCM will do with the job (as saved, or with a what-if), from now to after its last date. */
 export async function simulateJob(options: { jobId: string; now: string; whatIf?: WhatIf }): Promise<JobSimulation | null> {
+  await authorize("console:read");
   const prepared = await simulationContext(options.jobId, options.now, options.whatIf ?? {});
   if (!prepared) return null;
   const window = defaultJobWindow(prepared.context);
@@ -74,6 +76,7 @@ export interface TargetSimulation {
 
 /** One target's simulated events and its PCM logs, line for line. */
 export async function simulateJobTarget(options: { jobId: string; smsId: string; now: string; whatIf?: WhatIf; window?: SimulationWindow }): Promise<TargetSimulation | null> {
+  await authorize("console:read");
   const prepared = await simulationContext(options.jobId, options.now, options.whatIf ?? {});
   if (!prepared) return null;
   const target = prepared.context.targets.find((computer) => computer.smsId === options.smsId);
@@ -89,6 +92,7 @@ export async function simulateJobTarget(options: { jobId: string; smsId: string;
  * record), simulated over the window: `sms simulate --client` without --job.
  */
 export async function simulateClientFile(options: { smsId: string; window: SimulationWindow }): Promise<TargetSimulation | null> {
+  await authorize("console:read");
   const [computer] = await loadReviewComputers([options.smsId]);
   const instructions = await getComputerInstructions({ smsId: options.smsId, now: options.window.from });
   if (!computer || !instructions) return null;

@@ -6,6 +6,7 @@ import type { JobInput, JobPriority, JobState } from "../jobs/schema";
 import { currentWallClock } from "../wall-clock";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { pageWindow, toPage, type Page } from "./records";
+import { authorize } from "./session";
 
 export interface JobSummary {
   jobId: string;
@@ -87,6 +88,7 @@ function toSummary(row: SummaryRow, now: string): JobSummary {
 }
 
 export async function listJobs(options: { state?: JobState; page: number }): Promise<Page<JobSummary>> {
+  await authorize("console:read");
   const where = options.state ? { state: options.state } : {};
   const now = currentWallClock();
   const [rows, total] = await Promise.all([
@@ -101,6 +103,7 @@ export async function listJobs(options: { state?: JobState; page: number }): Pro
 }
 
 export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => {
+  await authorize("console:read");
   const row = await db.job.findUnique({
     where: { jobId },
     include: {
@@ -132,6 +135,7 @@ export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => 
 
 /** The frozen target list of a sent job, a page at a time. */
 export async function listJobTargets(options: { jobId: string; page: number; pageSize?: number }) {
+  await authorize("console:read");
   const where = { jobId: options.jobId };
   const [rows, total] = await Promise.all([
     db.jobTarget.findMany({
@@ -152,6 +156,7 @@ export async function listJobTargets(options: { jobId: string; page: number; pag
 
 /** Choices for the job form: packages with their command lines, machine groups, sites. */
 export async function loadJobFormChoices() {
+  await authorize("console:read");
   const [packages, machineGroups, sites] = await Promise.all([
     db.package.findMany({ orderBy: { packageId: "asc" }, select: { packageId: true, name: true, siteCode: true, commandLines: { select: { id: true, commandName: true }, orderBy: { position: "asc" } } } }),
     db.machineGroup.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true, servers: true } } } }),

@@ -3,7 +3,9 @@ import { cache } from "react";
 import { db, type Transaction } from "../db";
 import { DomainError, type FieldIssue } from "../errors";
 import type { MachineGroupInput } from "../machine-groups/schema";
+import { recordAudit } from "./audit";
 import { countOf, listSome, pageWindow, refuseWhileInUse, refusingRaces, requireUpdated, toPage, type Page } from "./records";
+import { authorize } from "./session";
 
 export interface MachineGroupSummary {
   id: number;
@@ -26,6 +28,7 @@ export interface MachineGroupDetail {
 export type MachineGroupMemberDto = { smsId: string; name: string; platform: string; siteCode: string };
 
 export async function listMachineGroups(): Promise<MachineGroupSummary[]> {
+  await authorize("console:read");
   const rows = await db.machineGroup.findMany({
     orderBy: { name: "asc" },
     select: { id: true, name: true, comment: true, _count: { select: { members: true, servers: true } } },
@@ -34,6 +37,7 @@ export async function listMachineGroups(): Promise<MachineGroupSummary[]> {
 }
 
 export const getMachineGroup = cache(async (id: number): Promise<MachineGroupDetail | null> => {
+  await authorize("console:read");
   const row = await db.machineGroup.findUnique({
     where: { id },
     select: {
@@ -52,6 +56,7 @@ export const getMachineGroup = cache(async (id: number): Promise<MachineGroupDet
 
 /** A page of a group's member computers: groups can hold a whole site's inventory. */
 export async function listMachineGroupMembers(options: { id: number; page: number }): Promise<Page<MachineGroupMemberDto>> {
+  await authorize("console:read");
   const where = { machineGroupId: options.id };
   const [rows, total] = await Promise.all([
     db.machineGroupMember.findMany({ where, orderBy: { smsId: "asc" }, ...pageWindow(options.page), select: { computer: { select: { smsId: true, name: true, platform: true, siteCode: true } } } }),
@@ -79,7 +84,22 @@ async function requireUniqueName(tx: Transaction, name: string, exceptId?: numbe
   if (clash && clash.id !== exceptId) throw new DomainError("invalid", `Machine group ${name} already exists`, [{ path: "name", message: `Machine group ${name} already exists` }]);
 }
 
+const AUDITED_MEMBERS_LIMIT = 1000;
+
+/** A group as the audit trail records it: name, comment, version, member SMS IDs and server names. */
+async function auditedGroup(tx: Transaction, id: number) {
+  const row = await tx.machineGroup.findUnique({
+    where: { id },
+    select: { id: true, name: true, comment: true, version: true, members: { select: { smsId: true }, orderBy: { smsId: "asc" } }, servers: { select: { server: { select: { name: true } } } } },
+  });
+  if (!row) return null;
+  const members = row.members.map((member) => member.smsId);
+  // A group can hold a whole site's inventory; past a thousand members the trail keeps the count.
+  return { ...row, memberCount: members.length, members: members.length <= AUDITED_MEMBERS_LIMIT ? members : undefined, servers: row.servers.map((entry) => entry.server.name).sort() };
+}
+
 export async function createMachineGroup(options: { input: MachineGroupInput }): Promise<number> {
+  const actor = await authorize("sites:write", { type: "machine-group", id: options.input.name });
   const { input } = options;
   const duplicate = new DomainError("invalid", `Machine group ${input.name} already exists`, [{ path: "name", message: `Machine group ${input.name} already exists` }]);
   return refusingRaces(() => db.$transaction(async (tx) => {
@@ -94,32 +114,41 @@ export async function createMachineGroup(options: { input: MachineGroupInput }):
       },
       select: { id: true },
     });
+    await recordAudit(tx, { actor, action: "machine-group.create", objectType: "machine-group", objectId: String(group.id), before: null, after: await auditedGroup(tx, group.id) });
     return group.id;
   }), { duplicate });
 }
 
 export async function updateMachineGroup(options: { id: number; version: number; input: MachineGroupInput }): Promise<void> {
+  const actor = await authorize("sites:write", { type: "machine-group", id: String(options.id) });
   const { id, version, input } = options;
   const duplicate = new DomainError("invalid", `Machine group ${input.name} already exists`, [{ path: "name", message: `Machine group ${input.name} already exists` }]);
   await refusingRaces(() => db.$transaction(async (tx) => {
     await requireUniqueName(tx, input.name, id);
     const { smsIds, serverIds } = await resolveMembers(tx, input);
+    const before = await auditedGroup(tx, id);
     const updated = await tx.machineGroup.updateMany({ where: { id, version }, data: { name: input.name, comment: input.comment, version: { increment: 1 } } });
-    await requireUpdated(updated.count, async () => (await tx.machineGroup.count({ where: { id } })) > 0, `Machine group ${input.name}`);
+    await requireUpdated(updated.count, async () => before !== null, `Machine group ${input.name}`);
     await tx.machineGroupMember.deleteMany({ where: { machineGroupId: id } });
     await tx.machineGroupMember.createMany({ data: smsIds.map((smsId) => ({ machineGroupId: id, smsId })) });
     await tx.machineGroupServer.deleteMany({ where: { machineGroupId: id } });
     await tx.machineGroupServer.createMany({ data: serverIds.map((serverId) => ({ machineGroupId: id, serverId })) });
+    await recordAudit(tx, { actor, action: "machine-group.update", objectType: "machine-group", objectId: String(id), before, after: await auditedGroup(tx, id) });
   }), { duplicate });
 }
 
 export async function deleteMachineGroup(options: { id: number }): Promise<void> {
-  const group = await db.machineGroup.findUnique({
-    where: { id: options.id },
-    select: { name: true, targetOfJobs: { select: { jobId: true } }, serverGroupOfJobs: { select: { jobId: true } } },
+  const actor = await authorize("sites:write", { type: "machine-group", id: String(options.id) });
+  await db.$transaction(async (tx) => {
+    const group = await tx.machineGroup.findUnique({
+      where: { id: options.id },
+      select: { name: true, targetOfJobs: { select: { jobId: true } }, serverGroupOfJobs: { select: { jobId: true } } },
+    });
+    if (!group) throw new DomainError("not_found", "Machine group does not exist");
+    const jobIds = [...new Set([...group.targetOfJobs, ...group.serverGroupOfJobs].map((job) => job.jobId))].sort();
+    refuseWhileInUse(`Machine group ${group.name}`, jobIds.length ? [`${countOf(jobIds.length, "job")} (${listSome(jobIds)})`] : []);
+    const before = await auditedGroup(tx, options.id);
+    await refusingRaces(() => tx.machineGroup.delete({ where: { id: options.id } }), { duplicate: new DomainError("conflict", "The machine group changed meanwhile"), inUse: new DomainError("in_use", `Machine group ${group.name} cannot be deleted: a job started using it meanwhile`) });
+    await recordAudit(tx, { actor, action: "machine-group.delete", objectType: "machine-group", objectId: String(options.id), before, after: null });
   });
-  if (!group) throw new DomainError("not_found", "Machine group does not exist");
-  const jobIds = [...new Set([...group.targetOfJobs, ...group.serverGroupOfJobs].map((job) => job.jobId))].sort();
-  refuseWhileInUse(`Machine group ${group.name}`, jobIds.length ? [`${countOf(jobIds.length, "job")} (${listSome(jobIds)})`] : []);
-  await refusingRaces(() => db.machineGroup.delete({ where: { id: options.id } }), { duplicate: new DomainError("conflict", "The machine group changed meanwhile"), inUse: new DomainError("in_use", `Machine group ${group.name} cannot be deleted: a job started using it meanwhile`) });
 }

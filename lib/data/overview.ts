@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "../db";
+import { authorize } from "./session";
 
 export interface ConsoleTotals {
   sites: number;
@@ -11,6 +12,7 @@ export interface ConsoleTotals {
 }
 
 export async function getConsoleTotals(): Promise<ConsoleTotals> {
+  await authorize("console:read");
   const [sites, servers, computers, machineGroups, packages, commandLines] = await Promise.all([
     db.site.count(),
     db.server.count(),

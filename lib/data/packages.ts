@@ -5,8 +5,10 @@ import { DomainError } from "../errors";
 import type { PackageInput, WorkstationCommandLineInput } from "../packages/schema";
 import type { ReviewCommandLine } from "../rules/context";
 import { formatPlatformList, parsePlatformList } from "../platforms";
+import { recordAudit } from "./audit";
 import { allocateId } from "./id-allocation";
 import { countOf, listSome, pageWindow, refuseWhileInUse, requireUpdated, toPage, type Page } from "./records";
+import { authorize } from "./session";
 
 /** A command line as pages show it: exactly what the requirement rules read. */
 export type WorkstationCommandLineDto = ReviewCommandLine;
@@ -74,6 +76,7 @@ function toCommandLineDto(row: { supportedPlatforms: string } & Omit<Workstation
 }
 
 export async function listPackages(options: { search?: string; page: number }): Promise<Page<PackageSummary>> {
+  await authorize("console:read");
   const search = options.search?.trim();
   const where = search ? { OR: [{ packageId: { contains: search.toUpperCase() } }, { name: { contains: search } }] } : {};
   const [rows, total] = await Promise.all([
@@ -90,6 +93,7 @@ export async function listPackages(options: { search?: string; page: number }): 
 }
 
 export const getPackage = cache(async (packageId: string): Promise<PackageDetail | null> => {
+  await authorize("console:read");
   const row = await db.package.findUnique({
     where: { packageId },
     select: {
@@ -105,6 +109,18 @@ export const getPackage = cache(async (packageId: string): Promise<PackageDetail
   });
   return row && { ...row, commandLines: row.commandLines.map(toCommandLineDto) };
 });
+
+/** A package as the audit trail records it: its fields and its command lines. */
+const auditSelect = {
+  packageId: true,
+  siteCode: true,
+  name: true,
+  comments: true,
+  sourceDirectory: true,
+  ...sourceFactsSelect,
+  version: true,
+  commandLines: { select: commandLineSelect, orderBy: { position: "asc" } },
+} as const;
 
 function commandLineData(commandLine: WorkstationCommandLineInput, position: number) {
   return {
@@ -122,6 +138,7 @@ function commandLineData(commandLine: WorkstationCommandLineInput, position: num
 }
 
 export async function createPackage(options: { input: PackageInput }): Promise<string> {
+  const actor = await authorize("packages:write", { type: "package" });
   const { input } = options;
   return db.$transaction(async (tx) => {
     const site = await tx.site.findUnique({ where: { code: input.siteCode }, select: { code: true } });
@@ -139,19 +156,25 @@ export async function createPackage(options: { input: PackageInput }): Promise<s
         commandLines: { create: input.commandLines.map(commandLineData) },
       },
     });
+    const after = await tx.package.findUniqueOrThrow({ where: { packageId }, select: auditSelect });
+    await recordAudit(tx, { actor, action: "package.create", objectType: "package", objectId: packageId, before: null, after });
     return packageId;
   });
 }
 
 export async function updatePackage(options: { packageId: string; version: number; input: PackageInput }): Promise<void> {
+  const actor = await authorize("packages:write", { type: "package", id: options.packageId });
   const { packageId, version, input } = options;
   await db.$transaction(async (tx) => {
+    const before = await tx.package.findUnique({ where: { packageId }, select: auditSelect });
     const updated = await tx.package.updateMany({
       where: { packageId, version },
       data: { name: input.name, comments: input.comments, sourceDirectory: input.sourceDirectory, ...packageSourceFactsData(input), version: { increment: 1 } },
     });
-    await requireUpdated(updated.count, async () => (await tx.package.count({ where: { packageId } })) > 0, `Package ${packageId}`);
+    await requireUpdated(updated.count, async () => before !== null, `Package ${packageId}`);
     await replaceCommandLines(tx, packageId, input.commandLines);
+    const after = await tx.package.findUniqueOrThrow({ where: { packageId }, select: auditSelect });
+    await recordAudit(tx, { actor, action: "package.update", objectType: "package", objectId: packageId, before, after });
   });
 }
 
@@ -184,12 +207,15 @@ async function replaceCommandLines(tx: Transaction, packageId: string, commandLi
 }
 
 export async function deletePackage(options: { packageId: string }): Promise<void> {
+  const actor = await authorize("packages:write", { type: "package", id: options.packageId });
   const { packageId } = options;
   await db.$transaction(async (tx) => {
-    const found = await tx.package.findUnique({ where: { packageId }, select: { jobs: { select: { jobId: true }, orderBy: { jobId: "asc" } } } });
+    const found = await tx.package.findUnique({ where: { packageId }, select: { ...auditSelect, jobs: { select: { jobId: true }, orderBy: { jobId: "asc" } } } });
     if (!found) throw new DomainError("not_found", `Package ${packageId} does not exist`);
     // Jobs keep the package's ID in their history and clients' files (Q269768).
     refuseWhileInUse(`Package ${packageId}`, found.jobs.length ? [`${countOf(found.jobs.length, "job")} (${listSome(found.jobs.map((job) => job.jobId))})`] : []);
     await tx.package.delete({ where: { packageId } });
+    const { jobs: _jobs, ...before } = found;
+    await recordAudit(tx, { actor, action: "package.delete", objectType: "package", objectId: packageId, before, after: null });
   });
 }

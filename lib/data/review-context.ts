@@ -9,6 +9,7 @@ import type { FileSystem } from "../servers/schema";
 import type { SmsVersion } from "../sites/schema";
 import { resolveDistributionServers } from "./job-lifecycle";
 import { loadTargetInventory } from "./target-inventory";
+import { authorize } from "./session";
 
 const MEGABYTE = 1024 * 1024;
 const list = (value: string | null) => (value === null ? null : value.split(",").map((item) => item.trim()).filter(Boolean));
@@ -92,6 +93,7 @@ export function toReviewComputer(computer: ComputerRow, serverNames: ReadonlyMap
 
 /** A package and its command lines as the rules see them, or null when it does not exist. */
 export async function loadReviewPackage(packageId: string): Promise<ReviewPackage | null> {
+  await authorize("console:read");
   const pkg = await db.package.findUnique({
     where: { packageId },
     include: { commandLines: { orderBy: { position: "asc" } }, servers: { select: { server: { select: { name: true } } } } },
@@ -128,6 +130,7 @@ export async function loadReviewPackage(packageId: string): Promise<ReviewPackag
 
 /** Computers as the rules and the simulator see them, in SMS ID order. */
 export async function loadReviewComputers(smsIds: readonly string[], serverNames?: ReadonlyMap<number, string>): Promise<ReviewComputer[]> {
+  await authorize("console:read");
   const names = serverNames ?? new Map((await db.server.findMany({ select: { id: true, name: true } })).map((server) => [server.id, server.name]));
   const computers: ComputerRow[] = [];
   for (let start = 0; start < smsIds.length; start += 5000) computers.push(...(await db.computer.findMany({ where: { smsId: { in: smsIds.slice(start, start + 5000) } } })));
@@ -135,6 +138,7 @@ export async function loadReviewComputers(smsIds: readonly string[], serverNames
 }
 
 export async function loadReviewSites(): Promise<Map<string, ReviewSite>> {
+  await authorize("console:read");
   return new Map((await db.site.findMany()).map((site) => [site.code, toReviewSite(site)]));
 }
 
@@ -143,6 +147,7 @@ export async function loadReviewSites(): Promise<Map<string, ReviewSite>> {
  * line, targets (resolved now while Pending, frozen once sent) and distribution servers.
  */
 export async function buildReviewContext(options: { jobId: string | null; state: JobState; definition: JobInput; now: string }): Promise<ReviewContext | null> {
+  await authorize("console:read");
   const { jobId, state, definition, now } = options;
   const reviewPackage = await loadReviewPackage(definition.packageId);
   if (!reviewPackage) return null;

@@ -12,6 +12,7 @@ import { resolveDistributionServers } from "./job-lifecycle";
 import { plannedJobSelect, toPlannedJob } from "./instructions";
 import { pageWindow, toPage, type Page } from "./records";
 import { loadTargetInventory } from "./target-inventory";
+import { authorize } from "./session";
 
 export interface TargetPreview {
   smsId: string;
@@ -32,6 +33,7 @@ export interface SendPreview {
  * the file now and as it would be with this job active, compared line by line.
  */
 export async function previewSend(options: { jobId: string; now: string; page: number; pageSize?: number }): Promise<SendPreview> {
+  await authorize("console:read");
   const { jobId, now } = options;
   const row = await db.job.findUnique({ where: { jobId }, select: { ...plannedJobSelect, siteCode: true, packageId: true, site: { select: { code: true, nextRequestNumber: true } } } });
   if (!row) throw new DomainError("not_found", `Job ${jobId} does not exist`);

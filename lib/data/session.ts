@@ -23,7 +23,8 @@ export function bindProcessActor(actor: Actor | undefined): void {
 
 /** The signed-in user of the current request, or null; ends idle sessions and disabled users'. */
 export const sessionActor = cache(async (): Promise<Actor | null> => {
-  const requestHeaders = await headers();
+  const requestHeaders = await requestHeadersOrNull();
+  if (!requestHeaders) return null;
   const auth = await getAuth();
   const result = await auth.api.getSession({ headers: requestHeaders, query: { disableCookieCache: true } });
   if (!result) return null;
@@ -44,14 +45,20 @@ export async function currentActor(): Promise<Actor | null> {
   return sessionActor();
 }
 
-/** The address of the current request, for audit rows of requests nobody signed in to. */
-export async function requestAddress(): Promise<string | null> {
-  if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor.address;
+/** Outside a request (a script that bound no actor) there are no headers and so nobody signed in. */
+async function requestHeadersOrNull(): Promise<Headers | null> {
   try {
-    return clientAddress(await headers());
+    return await headers();
   } catch {
     return null;
   }
+}
+
+/** The address of the current request, for audit rows of requests nobody signed in to. */
+export async function requestAddress(): Promise<string | null> {
+  if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor.address;
+  const requestHeaders = await requestHeadersOrNull();
+  return requestHeaders ? clientAddress(requestHeaders) : null;
 }
 
 /**

@@ -8,6 +8,7 @@ import type { ServerInput } from "../servers/schema";
 import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocument } from "../site-document/schema";
 import { parseBusinessDays, type DocumentSite } from "../sites/schema";
 import { exportJobs } from "./site-document-jobs";
+import { authorize } from "./session";
 
 /** Drops null and undefined fields so the document only says what is set. */
 function present<T extends Record<string, unknown>>(record: T): T {
@@ -16,6 +17,7 @@ function present<T extends Record<string, unknown>>(record: T): T {
 
 /** The whole database as one site document, in a stable order so exports can be compared. */
 export async function exportSiteDocument(): Promise<SiteDocument> {
+  await authorize("console:read");
   const [sites, servers, computers, machineGroups, packages] = await Promise.all([
     db.site.findMany({ orderBy: { code: "asc" } }),
     db.server.findMany({ orderBy: { name: "asc" } }),

@@ -9,11 +9,14 @@ import type { ImportSummary } from "../site-document/summary";
 import { sequenceOf } from "../sms-id";
 import { computerFactsData } from "./computers";
 import { packageSourceFactsData } from "./packages";
+import { recordAudit } from "./audit";
+import { authorize } from "./session";
 import { importJobs } from "./site-document-jobs";
-
 
 /** Parses a document and checks it against the database; every problem is reported with its JSON path. */
 export async function validateSiteDocument(raw: unknown): Promise<{ document: SiteDocument } | { issues: DocumentIssue[] }> {
+  // Checking a document is the first step of importing it: only those who may import may check.
+  await authorize("sites:write", { type: "site-document" });
   const parsed = siteDocumentSchema.safeParse(raw);
   if (!parsed.success) {
     return { issues: parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path) || "(document)", message: issue.message })) };
@@ -44,11 +47,20 @@ export async function validateSiteDocument(raw: unknown): Promise<{ document: Si
  * (site code, server name, SMS ID, group name, package ID) inside one transaction.
  */
 export async function importSiteDocument(raw: unknown): Promise<ImportSummary> {
+  const actor = await authorize("sites:write", { type: "site-document" });
   const result = await validateSiteDocument(raw);
   if ("issues" in result) {
     throw new DomainError("invalid", `The site document has ${result.issues.length} problem${result.issues.length === 1 ? "" : "s"}; nothing was imported`, result.issues.map((issue) => ({ path: issue.path, message: issue.message })));
   }
   const { document } = result;
+  const summary: ImportSummary = {
+    sites: document.sites.length,
+    servers: document.servers.length,
+    computers: document.computers.length,
+    machineGroups: document.machineGroups.length,
+    packages: document.packages.length,
+    jobs: document.jobs.length,
+  };
   await db.$transaction(
     async (tx) => {
       await importSites(tx, document);
@@ -58,17 +70,19 @@ export async function importSiteDocument(raw: unknown): Promise<ImportSummary> {
       await importPackages(tx, document);
       await importJobs(tx, document);
       await advanceSiteCounters(tx, document);
+      // A document replaces records by key; the trail keeps what it held, not every row it replaced.
+      await recordAudit(tx, {
+        actor,
+        action: "site-document.import",
+        objectType: "site-document",
+        before: null,
+        after: { ...summary, siteCodes: document.sites.map((site) => site.code), packageIds: document.packages.map((pkg) => pkg.packageId), jobIds: document.jobs.map((job) => job.jobId) },
+        detail: `${summary.sites} sites, ${summary.servers} servers, ${summary.computers} computers, ${summary.machineGroups} machine groups, ${summary.packages} packages, ${summary.jobs} jobs`,
+      });
     },
     { timeout: 120_000, maxWait: 10_000 },
   );
-  return {
-    sites: document.sites.length,
-    servers: document.servers.length,
-    computers: document.computers.length,
-    machineGroups: document.machineGroups.length,
-    packages: document.packages.length,
-    jobs: document.jobs.length,
-  };
+  return summary;
 }
 
 async function importSites(tx: Transaction, document: SiteDocument) {

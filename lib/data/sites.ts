@@ -1,9 +1,11 @@
 import "server-only";
 import { cache } from "react";
-import { db } from "../db";
+import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import { formatBusinessDays, parseBusinessDays, type SiteInput, type SmsVersion } from "../sites/schema";
+import { recordAudit } from "./audit";
 import { countOf, refuseWhileInUse, refusingRaces, requireUpdated } from "./records";
+import { authorize } from "./session";
 
 export interface SiteSummary {
   code: string;
@@ -48,6 +50,7 @@ const siteFields = {
 } as const;
 
 export async function listSites(): Promise<SiteSummary[]> {
+  await authorize("console:read");
   const rows = await db.site.findMany({
     orderBy: { code: "asc" },
     select: { ...siteFields, _count: { select: { servers: true, computers: true, packages: true } } },
@@ -62,7 +65,10 @@ export async function listSites(): Promise<SiteSummary[]> {
 }
 
 /** Site codes and names for pickers. */
-export const listSiteChoices = cache(async () => db.site.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }));
+export const listSiteChoices = cache(async () => {
+  await authorize("console:read");
+  return db.site.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } });
+});
 
 const factFields = {
   businessDays: true,
@@ -77,6 +83,7 @@ type SiteFactsRow = Omit<SiteFacts, "businessDays"> & { businessDays: string | n
 const toSiteFacts = (row: SiteFactsRow): SiteFacts => ({ ...row, businessDays: parseBusinessDays(row.businessDays) });
 
 export const getSite = cache(async (code: string): Promise<SiteDetail | null> => {
+  await authorize("console:read");
   const row = await db.site.findUnique({
     where: { code },
     select: {
@@ -118,7 +125,7 @@ function siteData(input: SiteInput) {
   };
 }
 
-async function requireParent(parentCode: string | undefined, code: string) {
+async function requireParent(tx: Transaction, parentCode: string | undefined, code: string) {
   if (!parentCode) return;
   let current: string | null = parentCode;
   const visited = new Set<string>();
@@ -126,46 +133,71 @@ async function requireParent(parentCode: string | undefined, code: string) {
     if (current === code) throw new DomainError("invalid", "A site cannot be below itself", [{ path: "parentCode", message: `Site ${code} would be its own ancestor` }]);
     if (visited.has(current)) break;
     visited.add(current);
-    const parent: { parentCode: string | null } | null = await db.site.findUnique({ where: { code: current }, select: { parentCode: true } });
+    const parent: { parentCode: string | null } | null = await tx.site.findUnique({ where: { code: current }, select: { parentCode: true } });
     if (!parent) throw new DomainError("invalid", `Parent site ${current} does not exist`, [{ path: "parentCode", message: `Parent site ${current} does not exist` }]);
     current = parent.parentCode;
   }
 }
 
+/** The site's own fields as the audit trail records them before and after a change. */
+const auditFields = { ...siteFields, ...factFields, inventoryIntervalDays: true, version: true } as const;
+
 export async function createSite(options: { input: SiteInput }): Promise<void> {
+  const actor = await authorize("sites:write", { type: "site", id: options.input.code });
   const { input } = options;
-  if (await db.site.findUnique({ where: { code: input.code }, select: { code: true } })) {
-    throw new DomainError("invalid", `Site ${input.code} already exists`, [{ path: "code", message: `Site ${input.code} already exists` }]);
-  }
-  await requireParent(input.parentCode, input.code);
   const duplicate = new DomainError("invalid", `Site ${input.code} already exists`, [{ path: "code", message: `Site ${input.code} already exists` }]);
-  await refusingRaces(() => db.site.create({ data: { code: input.code, ...siteData(input) } }), { duplicate });
+  await refusingRaces(
+    () =>
+      db.$transaction(async (tx) => {
+        if (await tx.site.findUnique({ where: { code: input.code }, select: { code: true } })) throw duplicate;
+        await requireParent(tx, input.parentCode, input.code);
+        const after = await tx.site.create({ data: { code: input.code, ...siteData(input) }, select: auditFields });
+        await recordAudit(tx, { actor, action: "site.create", objectType: "site", objectId: input.code, before: null, after });
+      }),
+    { duplicate },
+  );
 }
 
 export async function updateSite(options: { code: string; version: number; input: SiteInput }): Promise<void> {
+  const actor = await authorize("sites:write", { type: "site", id: options.code });
   const { code, version, input } = options;
-  await requireParent(input.parentCode, code);
-  const updated = await db.site.updateMany({ where: { code, version }, data: { ...siteData(input), version: { increment: 1 } } });
-  await requireUpdated(updated.count, async () => (await db.site.count({ where: { code } })) > 0, `Site ${code}`);
+  await db.$transaction(async (tx) => {
+    await requireParent(tx, input.parentCode, code);
+    const before = await tx.site.findUnique({ where: { code }, select: auditFields });
+    const updated = await tx.site.updateMany({ where: { code, version }, data: { ...siteData(input), version: { increment: 1 } } });
+    await requireUpdated(updated.count, async () => before !== null, `Site ${code}`);
+    const after = await tx.site.findUniqueOrThrow({ where: { code }, select: auditFields });
+    await recordAudit(tx, { actor, action: "site.update", objectType: "site", objectId: code, before, after });
+  });
 }
 
 export async function deleteSite(options: { code: string }): Promise<void> {
+  const actor = await authorize("sites:write", { type: "site", id: options.code });
   const { code } = options;
-  const site = await db.site.findUnique({
-    where: { code },
-    select: { nextPackageNumber: true, nextJobNumber: true, nextRequestNumber: true, _count: { select: { children: true, servers: true, computers: true, packages: true, jobs: true } } },
-  });
-  if (!site) throw new DomainError("not_found", `Site ${code} does not exist`);
-  const { children, servers, computers, packages, jobs } = site._count;
-  const uses = [
-    children && countOf(children, "child site"),
-    servers && countOf(servers, "server"),
-    computers && countOf(computers, "computer"),
-    packages && countOf(packages, "package"),
-    jobs && countOf(jobs, "job"),
-  ].filter((use): use is string => Boolean(use));
-  // Its IDs are never reused: a site recreated under this code would allocate them again.
-  if (site.nextPackageNumber + site.nextJobNumber + site.nextRequestNumber > 0) uses.push("the package, job and request IDs it has allocated, which must never be allocated again");
-  refuseWhileInUse(`Site ${code}`, uses);
-  await refusingRaces(() => db.site.delete({ where: { code } }), { duplicate: new DomainError("conflict", `Site ${code} changed meanwhile`), inUse: new DomainError("in_use", `Site ${code} cannot be deleted: something was added to it meanwhile`) });
+  const refusals = { duplicate: new DomainError("conflict", `Site ${code} changed meanwhile`), inUse: new DomainError("in_use", `Site ${code} cannot be deleted: something was added to it meanwhile`) };
+  await refusingRaces(
+    () =>
+      db.$transaction(async (tx) => {
+        const site = await tx.site.findUnique({
+          where: { code },
+          select: { ...auditFields, nextPackageNumber: true, nextJobNumber: true, nextRequestNumber: true, _count: { select: { children: true, servers: true, computers: true, packages: true, jobs: true } } },
+        });
+        if (!site) throw new DomainError("not_found", `Site ${code} does not exist`);
+        const { _count, nextPackageNumber, nextJobNumber, nextRequestNumber, ...before } = site;
+        const { children, servers, computers, packages, jobs } = _count;
+        const uses = [
+          children && countOf(children, "child site"),
+          servers && countOf(servers, "server"),
+          computers && countOf(computers, "computer"),
+          packages && countOf(packages, "package"),
+          jobs && countOf(jobs, "job"),
+        ].filter((use): use is string => Boolean(use));
+        // Its IDs are never reused: a site recreated under this code would allocate them again.
+        if (nextPackageNumber + nextJobNumber + nextRequestNumber > 0) uses.push("the package, job and request IDs it has allocated, which must never be allocated again");
+        refuseWhileInUse(`Site ${code}`, uses);
+        await tx.site.delete({ where: { code } });
+        await recordAudit(tx, { actor, action: "site.delete", objectType: "site", objectId: code, before, after: null });
+      }),
+    refusals,
+  );
 }

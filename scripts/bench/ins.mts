@@ -36,6 +36,8 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 /** One measured phase, run in a child process against the benchmark database. */
 async function runWorker(task: string, directory: string): Promise<PhaseFigures> {
+  const { bindProcessActor } = await import("../../lib/data/session.ts");
+  bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
   const { generateInstructionBox } = await import("../../lib/data/instruction-box.ts");
   const { currentWallClock } = await import("../../lib/wall-clock.ts");
   const { syncInstructionBox } = await import("../../cli/box-sync.ts");
@@ -83,6 +85,9 @@ const migrate = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["m
 if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const { db } = await import("../../lib/db.ts");
+// Benchmarks act as an administrator of their own throw-away database, as the CLI does.
+const { bindProcessActor } = await import("../../lib/data/session.ts");
+bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
 const { importSiteDocument } = await import("../../lib/data/site-document-import.ts");
 const { createJob } = await import("../../lib/data/job-changes.ts");
 const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
@@ -144,7 +149,7 @@ await timed(`create and send ${JOBS} jobs to every computer`, async () => {
       runPhase: { isEnabled: true, commandLineId: commandLine.id, offerAfter },
     });
     // Activation without the requirement review: the benchmark wants the files, not the findings.
-    await activateJob({ jobId: await createJob({ input, actor: "benchmark" }), actor: "benchmark" });
+    await activateJob({ jobId: await createJob({ input }) });
   }
 });
 await db.$disconnect();

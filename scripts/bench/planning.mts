@@ -12,6 +12,9 @@ const migrate = spawnSync(path.join("node_modules", ".bin", "prisma"), ["migrate
 if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const { db } = await import("../../lib/db.ts");
+// Benchmarks act as an administrator of their own throw-away database, as the CLI does.
+const { bindProcessActor } = await import("../../lib/data/session.ts");
+bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
 const { importSiteDocument } = await import("../../lib/data/site-document-import.ts");
 const { createJob } = await import("../../lib/data/job-changes.ts");
 const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
@@ -43,8 +46,8 @@ const input = jobInputSchema.parse({
 });
 const inventory = await time("load inventory for target resolution", () => loadTargetInventory(db));
 const resolved = await time("resolve a whole-hierarchy query target (pure)", () => resolveTargets(input.target, inventory));
-const jobId = await createJob({ input, actor: "benchmark" });
-const sent = await time(`Send: resolve and freeze ${resolved.smsIds.length} targets in one transaction`, () => activateJob({ jobId, actor: "benchmark" }));
+const jobId = await createJob({ input });
+const sent = await time(`Send: resolve and freeze ${resolved.smsIds.length} targets in one transaction`, () => activateJob({ jobId }));
 const planned = (await getPlannedJob(jobId))!;
 const computers = await db.computer.findMany({ select: { smsId: true, siteCode: true } });
 const records = await time(`plan the instruction records of ${sent.targetCount} targets (pure)`, () =>

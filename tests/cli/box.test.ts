@@ -17,7 +17,6 @@ import { resetDatabase } from "../support/reset-database";
 const workDirectory = mkdtempSync(path.join(os.tmpdir(), "sms-box-"));
 const box = "shares/PCMINS.BOX";
 const boxPath = path.join(workDirectory, box);
-const actor = "test admin";
 const jobs = { group: "", mdm: "" };
 let groupMembers: string[] = [];
 
@@ -33,9 +32,9 @@ const readBoxFile = (fileName: string) => new Uint8Array(readFileSync(path.join(
 /** A job offered since 2020 that never expires, so its records are in the box whenever the test runs. */
 async function activeJob(target: Record<string, unknown>): Promise<string> {
   const input = await demoJobInput({ target, runPhase: { offerAfter: "2020-01-01T08:00:00", isExpiring: false, expireAfter: undefined } });
-  const jobId = await createJob({ input, actor });
+  const jobId = await createJob({ input });
   // Send without the requirement review, as tests/data/jobs.test.ts does.
-  await activateJob({ jobId, actor });
+  await activateJob({ jobId });
   return jobId;
 }
 
@@ -101,7 +100,7 @@ describe("sms box sync DIR", () => {
   });
 
   it("after a job is canceled, removes the files of its targets and rewrites those other jobs still fill", async () => {
-    await changeJobState({ jobId: jobs.group, transition: "cancel", actor });
+    await changeJobState({ jobId: jobs.group, transition: "cancel" });
     const dryRun = sms("box", "sync", box, "--dry-run");
     const removed = groupMembers.length - 1;
     expect(dryRun.stdout).toBe(`Would write 1, unchanged 0, would remove ${removed} (${box} would hold 1 file); nothing was changed\n`);
@@ -111,7 +110,7 @@ describe("sms box sync DIR", () => {
     expect(filesInBox()).toEqual(["LOGON.BAT", "MDM0005.INS", "MDM00005.INS", "README.TXT", "notes.ins"].sort());
     expect(decodeInstructionFile(readBoxFile("MDM00005.INS")).map((record) => record.jobId)).toEqual([jobs.mdm]);
 
-    await changeJobState({ jobId: jobs.mdm, transition: "cancel", actor });
+    await changeJobState({ jobId: jobs.mdm, transition: "cancel" });
     expect(sms("box", "sync", box).stdout).toBe(`Wrote 0, unchanged 0, removed 1 (0 files in ${box})\n`);
     expect(filesInBox()).toEqual(["LOGON.BAT", "MDM0005.INS", "README.TXT", "notes.ins"].sort());
   });

@@ -20,8 +20,8 @@ beforeAll(async () => {
   await resetDatabase();
   await importSiteDocument(buildDemoSiteDocument());
   const patch = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC00012" } });
-  failingJob = await createJob({ input: await demoJobInput({ packageId: "BPC00012", runPhase: { commandLineId: patch.id } }), actor: "test" });
-  cleanJob = await createJob({ input: await demoJobInput({ runPhase: { isExpiring: false } }), actor: "test" });
+  failingJob = await createJob({ input: await demoJobInput({ packageId: "BPC00012", runPhase: { commandLineId: patch.id } }) });
+  cleanJob = await createJob({ input: await demoJobInput({ runPhase: { isExpiring: false } }) });
 });
 
 describe("sms check and sms rules", () => {

@@ -47,7 +47,7 @@ beforeAll(async () => {
   // Offered since 2020 and never expiring, so MDM00005 has a file whenever the test runs. Activated
   // directly (Send without the requirement review), as tests/data/jobs.test.ts does.
   const input = await demoJobInput({ runPhase: { offerAfter: "2020-01-01T08:00:00", isExpiring: false, expireAfter: undefined } });
-  await activateJob({ jobId: await createJob({ input, actor: "test admin" }), actor: "test admin" });
+  await activateJob({ jobId: await createJob({ input }) });
 });
 
 describe("sms pcmdump /r FILE", () => {

@@ -18,8 +18,8 @@ let jobId: string;
 beforeAll(async () => {
   await resetDatabase();
   await importSiteDocument(buildDemoSiteDocument());
-  jobId = await createJob({ input: await demoJobInput({ runPhase: { isMandatory: true, mandatoryAfter: "1998-11-22T20:00:00" } }), actor: "test" });
-  await activateJob({ jobId, actor: "test" });
+  jobId = await createJob({ input: await demoJobInput({ runPhase: { isMandatory: true, mandatoryAfter: "1998-11-22T20:00:00" } }) });
+  await activateJob({ jobId });
 });
 
 describe("sms simulate", () => {

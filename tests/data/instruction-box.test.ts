@@ -13,7 +13,6 @@ import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
 
 const now = "1998-11-21T09:00:00";
-const actor = "test";
 
 async function fileOf(smsId: string): Promise<InstructionFile> {
   const file = await getInstructionFile({ smsId, now });
@@ -33,8 +32,8 @@ describe("instruction files generated on demand", () => {
   });
 
   it("follows every change that alters the records, however often it is asked", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
-    await activateJob({ jobId, actor });
+    const jobId = await createJob({ input: await demoJobInput() });
+    await activateJob({ jobId });
     const first = await fileOf("MDM00005");
     expect(decodeInstructionFile(first.bytes).map((record) => record.comments)).toEqual(["Microsoft Office Professional 4.3"]);
     expect(await fileOf("MDM00005")).toMatchObject({ bytes: first.bytes });
@@ -48,25 +47,25 @@ describe("instruction files generated on demand", () => {
     expect(edited.lastModified.getTime()).toBeGreaterThanOrEqual(first.lastModified.getTime());
 
     // A second job adds a record; canceling the first removes its record.
-    const second = await createJob({ input: await demoJobInput({ comment: "second" }), actor });
-    await activateJob({ jobId: second, actor });
+    const second = await createJob({ input: await demoJobInput({ comment: "second" }) });
+    await activateJob({ jobId: second });
     expect(decodeInstructionFile((await fileOf("MDM00005")).bytes).map((record) => record.jobId)).toEqual([jobId, second]);
-    await changeJobState({ jobId, transition: "cancel", actor });
+    await changeJobState({ jobId, transition: "cancel" });
     expect(decodeInstructionFile((await fileOf("MDM00005")).bytes).map((record) => record.jobId)).toEqual([second]);
-    await changeJobState({ jobId: second, transition: "cancel", actor });
+    await changeJobState({ jobId: second, transition: "cancel" });
     expect(await getInstructionFile({ smsId: "MDM00005", now })).toBe("empty");
   });
 
   it("drops a job's record once its Expire After has passed", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
-    await activateJob({ jobId, actor });
+    const jobId = await createJob({ input: await demoJobInput() });
+    await activateJob({ jobId });
     expect(await getInstructionFile({ smsId: "MDM00005", now: "1999-02-28T23:59:59" })).not.toBe("empty");
     expect(await getInstructionFile({ smsId: "MDM00005", now: "1999-03-01T00:00:00" })).toBe("empty");
   });
 
   it("lists the box a page at a time, searchable by SMS ID", async () => {
-    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "QUERY", limitToSiteCode: "BPC" } }), actor });
-    await activateJob({ jobId, actor });
+    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "QUERY", limitToSiteCode: "BPC" } }) });
+    await activateJob({ jobId });
     const job = (await getJob(jobId))!;
     const box = await listInstructionBox({ now, page: 1 });
     expect(box.total).toBe(job.targetCount);
@@ -78,12 +77,12 @@ describe("instruction files generated on demand", () => {
 
 describe("the planned-job cache", () => {
   it("answers every job of a client even when the cache is cleared while it reads", async () => {
-    const first = await createJob({ input: await demoJobInput(), actor });
-    await activateJob({ jobId: first, actor });
+    const first = await createJob({ input: await demoJobInput() });
+    await activateJob({ jobId: first });
     expect(decodeInstructionFile((await fileOf("MDM00005")).bytes)).toHaveLength(1);
     // A second job is not cached yet: its read must not lose the first, cached one.
-    const second = await createJob({ input: await demoJobInput({ comment: "second" }), actor });
-    await activateJob({ jobId: second, actor });
+    const second = await createJob({ input: await demoJobInput({ comment: "second" }) });
+    await activateJob({ jobId: second });
     const [a, b] = await Promise.all([fileOf("MDM00005"), fileOf("MDM00005")]);
     expect(decodeInstructionFile(a.bytes).map((record) => record.jobId)).toEqual([first, second]);
     expect(b.bytes).toEqual(a.bytes);

@@ -8,8 +8,11 @@ import { importSiteDocument } from "@/lib/data/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
+import { bindProcessActor } from "@/lib/data/session";
+import { TEST_ADMINISTRATOR, testActor } from "../support/actors";
 
-const actor = "test admin";
+const actor = TEST_ADMINISTRATOR.name;
+const operator = testActor("operator");
 // The demo inventory and the test jobs are dated around November 1998.
 const now = "1998-11-21T09:00:00";
 
@@ -28,26 +31,29 @@ describe("Send after the requirement review", () => {
   it("is refused while the review finds errors, and the job stays Pending", async () => {
     // The WFW redirector patch supports only WIN16; MDM00005 runs Windows NT (R60).
     const patch = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC00012" } });
-    const jobId = await createJob({ input: await demoJobInput({ packageId: "BPC00012", runPhase: { commandLineId: patch.id } }), actor });
+    const jobId = await createJob({ input: await demoJobInput({ packageId: "BPC00012", runPhase: { commandLineId: patch.id } }) });
     const review = (await reviewSavedJob({ jobId, now }))!;
     expect(review.errors).toContain("R60");
-    await expect(sendJob({ jobId, actor, now })).rejects.toThrow(new RegExp(`Job ${jobId} cannot be sent: the review finds \\d+ errors? \\(.*R60.*\\)`));
+    await expect(sendJob({ jobId, now })).rejects.toThrow(new RegExp(`Job ${jobId} cannot be sent: the review finds \\d+ errors? \\(.*R60.*\\)`));
     expect((await getJob(jobId))!.storedState).toBe("PENDING");
   });
 
   it("waits for every warning to be acknowledged with a reason, then sends and keeps who said what", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
+    const jobId = await createJob({ input: await demoJobInput() });
     const before = (await reviewSavedJob({ jobId, now }))!;
     expect(before.errors).toEqual([]);
     expect(before.unacknowledgedWarnings.length).toBeGreaterThan(0);
-    await expect(sendJob({ jobId, actor, now })).rejects.toThrow(`Job ${jobId} cannot be sent until these warnings are acknowledged: ${before.unacknowledgedWarnings.join(", ")}`);
+    await expect(sendJob({ jobId, now })).rejects.toThrow(`Job ${jobId} cannot be sent until these warnings are acknowledged: ${before.unacknowledgedWarnings.join(", ")}`);
 
-    await expect(acknowledgeWarning({ jobId, rule: before.unacknowledgedWarnings[0]!, reason: " ", actor, now })).rejects.toMatchObject({ issues: [{ path: "reason" }] });
-    await expect(acknowledgeWarning({ jobId, rule: "R1", reason: "not firing", actor, now })).rejects.toThrow(`R1 is not a warning on job ${jobId} now`);
-    for (const rule of before.unacknowledgedWarnings) await acknowledgeWarning({ jobId, rule, reason: `Checked ${rule} with the site admin`, actor, now });
+    await expect(acknowledgeWarning({ jobId, rule: before.unacknowledgedWarnings[0]!, reason: " ", now })).rejects.toMatchObject({ issues: [{ path: "reason" }] });
+    await expect(acknowledgeWarning({ jobId, rule: "R1", reason: "not firing", now })).rejects.toThrow(`R1 is not a warning on job ${jobId} now`);
+    for (const rule of before.unacknowledgedWarnings) await acknowledgeWarning({ jobId, rule, reason: `Checked ${rule} with the site admin`, now });
 
-    const result = await sendJob({ jobId, actor: "second admin", now });
+    // Another user may send what an administrator acknowledged; each is named in the history.
+    bindProcessActor(operator);
+    const result = await sendJob({ jobId, now }).finally(() => bindProcessActor(TEST_ADMINISTRATOR));
     expect(result.targetCount).toBe(1);
+    expect((await getJob(jobId))!.transitions.map((transition) => transition.actor)).toEqual([actor, operator.name]);
     const after = (await reviewSavedJob({ jobId, now }))!;
     expect(after.acknowledgements.map((entry) => [entry.rule, entry.actor, entry.reason])).toEqual(before.unacknowledgedWarnings.map((rule) => [rule, actor, `Checked ${rule} with the site admin`]));
   });
@@ -58,7 +64,6 @@ describe("one-field fixes", () => {
     const commandLineId = await serviceCommandLineId({ isAutomated: false });
     const jobId = await createJob({
       input: await demoJobInput({ packageId: "BPC00020", runPhase: { commandLineId, isMandatory: true, mandatoryAfter: "1998-11-28T20:00:00" } }),
-      actor,
     });
     expect((await reviewSavedJob({ jobId, now }))!.errors).toContain("R1");
     await applyFix({ jobId, rule: "R1", now });
@@ -68,7 +73,7 @@ describe("one-field fixes", () => {
 
   it("makes a background job mandatory when pre-SP3 clients would never run it (R4)", async () => {
     const commandLineId = await serviceCommandLineId();
-    const jobId = await createJob({ input: await demoJobInput({ packageId: "BPC00020", target: { kind: "QUERY", limitToSiteCode: "VAQ", platforms: ["WIN32_X86"] }, runPhase: { commandLineId } }), actor });
+    const jobId = await createJob({ input: await demoJobInput({ packageId: "BPC00020", target: { kind: "QUERY", limitToSiteCode: "VAQ", platforms: ["WIN32_X86"] }, runPhase: { commandLineId } }) });
     const review = (await reviewSavedJob({ jobId, now }))!;
     const r4 = review.review.findings.find((finding) => finding.rule === "R4");
     expect(r4?.fix).toMatchObject({ form: "job", field: "runPhase.isMandatory", value: true });
@@ -77,7 +82,7 @@ describe("one-field fixes", () => {
   });
 
   it("refuses a rule that does not fire", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
+    const jobId = await createJob({ input: await demoJobInput() });
     await expect(applyFix({ jobId, rule: "R1", now })).rejects.toThrow(`R1 no longer applies to job ${jobId}`);
   });
 });

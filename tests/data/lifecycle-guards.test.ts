@@ -11,7 +11,6 @@ import { DomainError } from "@/lib/errors";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
 
-const actor = "test";
 const now = "1998-11-21T09:00:00";
 
 beforeEach(async () => {
@@ -21,24 +20,24 @@ beforeEach(async () => {
 
 describe("guards found in review", () => {
   it("never makes a job Active through a state change other than Send", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
+    const jobId = await createJob({ input: await demoJobInput() });
     // The type forbids "send"; a caller that slips it past the type is refused at run time.
-    await expect(changeJobState({ jobId, transition: "send" as never, actor })).rejects.toThrow('"send" is not a change a job can be given here');
+    await expect(changeJobState({ jobId, transition: "send" as never })).rejects.toThrow('"send" is not a change a job can be given here');
     expect((await db.job.findUniqueOrThrow({ where: { jobId } })).state).toBe("PENDING");
   });
 
   it("refuses to activate a definition edited after its review", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
+    const jobId = await createJob({ input: await demoJobInput() });
     const reviewed = (await reviewSavedJob({ jobId, now }))!;
     await updateJob({ jobId, version: reviewed.version, input: await demoJobInput({ comment: "edited after the review" }) });
-    await expect(activateJob({ jobId, actor, expectedVersion: reviewed.version })).rejects.toThrow(`Job ${jobId} was changed after its review`);
+    await expect(activateJob({ jobId, expectedVersion: reviewed.version })).rejects.toThrow(`Job ${jobId} was changed after its review`);
   });
 
   it("drops warning acknowledgements when the job is edited", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
+    const jobId = await createJob({ input: await demoJobInput() });
     const review = (await reviewSavedJob({ jobId, now }))!;
     const rule = review.unacknowledgedWarnings[0]!;
-    await acknowledgeWarning({ jobId, rule, reason: "checked for one target", actor, now });
+    await acknowledgeWarning({ jobId, rule, reason: "checked for one target", now });
     await updateJob({ jobId, version: review.version, input: await demoJobInput({ target: { kind: "QUERY" } }) });
     const after = (await reviewSavedJob({ jobId, now }))!;
     expect(after.acknowledgements).toEqual([]);
@@ -59,8 +58,8 @@ describe("site documents the encoder or the database would refuse", () => {
   }
 
   it("report duplicate frozen targets, duplicate distribution servers and an empty server path by JSON path", async () => {
-    const jobId = await createJob({ input: await demoJobInput(), actor });
-    await activateJob({ jobId, actor });
+    const jobId = await createJob({ input: await demoJobInput() });
+    await activateJob({ jobId });
     const document = await exportSiteDocument();
     const job = document.jobs[0]!;
     job.frozenTargets.push(job.frozenTargets[0]!);
@@ -71,7 +70,7 @@ describe("site documents the encoder or the database would refuse", () => {
   });
 
   it("refuse to drop a command line that a job runs, and change nothing", async () => {
-    await createJob({ input: await demoJobInput(), actor });
+    await createJob({ input: await demoJobInput() });
     const document = await exportSiteDocument();
     const office = document.packages.find((pkg) => pkg.packageId === "BPC0000A")!;
     office.commandLines = office.commandLines.filter((line) => line.commandName !== "Complete");

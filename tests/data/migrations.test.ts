@@ -35,7 +35,7 @@ function describeSchema(file: string) {
 describe("committed migrations", () => {
   it("build exactly the database the Prisma schema describes", () => {
     const pushed = path.join(mkdtempSync(path.join(os.tmpdir(), "sms-push-")), "pushed.db");
-    const result = spawnSync(path.join("node_modules", ".bin", "prisma"), ["db", "push", "--skip-generate"], {
+    const result = spawnSync(path.join("node_modules", ".bin", "prisma"), ["db", "push", "--skip-generate", "--force-reset"], {
       env: { ...process.env, DATABASE_URL: `file:${pushed}` },
       encoding: "utf8",
     });

@@ -16,4 +16,11 @@ export async function resetDatabase(): Promise<void> {
   await db.server.deleteMany();
   await db.site.updateMany({ data: { parentCode: null } });
   await db.site.deleteMany();
+  await db.auditEvent.deleteMany();
+  await db.instructionFileFetch.deleteMany();
+  await db.signInThrottle.deleteMany();
+  await db.session.deleteMany();
+  await db.account.deleteMany();
+  await db.twoFactor.deleteMany();
+  await db.user.deleteMany();
 }

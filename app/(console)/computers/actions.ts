@@ -9,8 +9,11 @@ import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import { recordVersionSchema } from "@/lib/schema-fields";
 import { SMS_ID_PATTERN } from "@/lib/sms-id";
+import { actionRefusal } from "../access";
 
 export async function createComputerAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   const values = formDataToObject(formData);
   const parsed = computerInputSchema.safeParse(values);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -24,6 +27,8 @@ export async function createComputerAction(_state: ActionState, formData: FormDa
 }
 
 export async function updateComputerAction(smsId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(SMS_ID_PATTERN, smsId)) return refusedArgument("The SMS ID");
   const values: Record<string, unknown> = { ...formDataToObject(formData), smsId };
   const parsed = computerInputSchema.safeParse(values);
@@ -41,6 +46,8 @@ export async function updateComputerAction(smsId: string, _state: ActionState, f
 }
 
 export async function deleteComputerAction(smsId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(SMS_ID_PATTERN, smsId)) return refusedArgument("The SMS ID");
   try {
     await deleteComputer({ smsId });

@@ -9,6 +9,8 @@ import { listComputers } from "@/lib/data/computers";
 import { listSiteChoices } from "@/lib/data/sites";
 import { isPlatform, PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS, type PcmVariant } from "@/lib/platforms";
 import { pageNumberSchema } from "@/lib/schema-fields";
+import { requirePermission } from "../access";
+import { can } from "@/lib/access/roles";
 
 export const metadata = { title: "Computers" };
 
@@ -17,6 +19,8 @@ function single(value: string | string[] | undefined): string {
 }
 
 export default async function ComputersPage({ searchParams }: PageProps<"/computers">) {
+  const actor = await requirePermission("console:read");
+  const canChangeInventory = can(actor.role, "sites:write");
   const query = await searchParams;
   const search = single(query.search);
   const siteCode = single(query.siteCode);
@@ -40,7 +44,7 @@ export default async function ComputersPage({ searchParams }: PageProps<"/comput
       <PageHeader
         title="Computers"
         description="Inventory: every client the console knows, with its platform and Package Command Manager."
-        actions={<ButtonLink href="/computers/new">Add computer</ButtonLink>}
+        actions={canChangeInventory ? <ButtonLink href="/computers/new">Add computer</ButtonLink> : undefined}
       />
       <form role="search" className="mb-3 grid gap-2 sm:grid-cols-[2fr_1fr_1fr_1fr_auto]">
         <label className="text-sm">

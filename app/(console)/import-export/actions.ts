@@ -5,6 +5,7 @@ import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-docume
 import { isDomainError } from "@/lib/errors";
 import { MAX_SITE_DOCUMENT_BYTES } from "@/lib/site-document/limits";
 import { describeImportSummary } from "@/lib/site-document/summary";
+import { actionRefusal } from "../access";
 
 export type ImportState =
   | { status: "idle" }
@@ -13,6 +14,8 @@ export type ImportState =
   | { status: "error"; message: string; issues: { path: string; message: string }[] };
 
 export async function importSiteDocumentAction(_state: ImportState, formData: FormData): Promise<ImportState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return { status: "error", message: refusal.message, issues: [] };
   const file = formData.get("document");
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choose a site document (.json) to import.", issues: [] };
   if (file.size > MAX_SITE_DOCUMENT_BYTES) {
@@ -24,12 +27,12 @@ export async function importSiteDocumentAction(_state: ImportState, formData: Fo
   } catch (error) {
     return { status: "error", message: `${file.name} is not valid JSON: ${(error as Error).message}`, issues: [] };
   }
-  if (formData.get("checkOnly") === "on") {
-    const result = await validateSiteDocument(raw);
-    if ("issues" in result) return { status: "error", message: `${file.name} has ${result.issues.length} problem(s).`, issues: result.issues };
-    return { status: "valid", message: `${file.name} is valid and can be imported.` };
-  }
   try {
+    if (formData.get("checkOnly") === "on") {
+      const result = await validateSiteDocument(raw);
+      if ("issues" in result) return { status: "error", message: `${file.name} has ${result.issues.length} problem(s).`, issues: result.issues };
+      return { status: "valid", message: `${file.name} is valid and can be imported.` };
+    }
     const summary = await importSiteDocument(raw);
     revalidatePath("/", "layout");
     return {

@@ -1,9 +1,13 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { ImportForm } from "./import-form";
+import { requirePermission } from "../access";
+import { can } from "@/lib/access/roles";
 
 export const metadata = { title: "Import / Export" };
 
-export default function ImportExportPage() {
+export default async function ImportExportPage() {
+  const actor = await requirePermission("console:read");
+  const canImport = can(actor.role, "sites:write");
   return (
     <>
       <PageHeader
@@ -24,7 +28,7 @@ export default function ImportExportPage() {
             Records are created or replaced by their key. The import is all or nothing: if any field is invalid, every problem is listed with its JSON path and nothing
             changes. The format is described by <a href="https://json-schema.org/">JSON Schema</a> in <code>docs/site-document.schema.json</code>.
           </p>
-          <ImportForm />
+          {canImport ? <ImportForm /> : <p className="text-sm text-slate-600">Importing changes sites and their inventory, which only an Administrator may do.</p>}
         </section>
       </div>
     </>

@@ -8,10 +8,12 @@ import { listInstructionBox } from "@/lib/data/instruction-box";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
 import { BoxDownload } from "./box-download";
+import { requirePermission } from "../access";
 
 export const metadata = { title: "Instruction box" };
 
 export default async function InstructionBoxPage({ searchParams }: PageProps<"/instruction-box">) {
+  await requirePermission("console:read");
   const query = await searchParams;
   const search = typeof query.search === "string" ? query.search : "";
   const page = pageNumberSchema.parse(query.page);
@@ -22,7 +24,12 @@ export default async function InstructionBoxPage({ searchParams }: PageProps<"/i
       <PageHeader
         title="Instruction box"
         description="PCMINS.BOX as the logon servers would hold it: one <SMS ID>.INS per client that an active job offers a package, generated from the database on demand."
-        actions={<ButtonLink href="/instruction-box/upload">Dump an .INS file</ButtonLink>}
+        actions={
+          <>
+            <ButtonLink href="/instruction-box/fetches">Recent fetches</ButtonLink>
+            <ButtonLink href="/instruction-box/upload">Dump an .INS file</ButtonLink>
+          </>
+        }
       />
       <div className="mb-3 flex flex-wrap items-end justify-between gap-3">
         <form role="search" className="flex max-w-md gap-2">

@@ -15,8 +15,8 @@ import { jobInputSchema } from "@/lib/jobs/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
 import { JOB_ID_PATTERN } from "@/lib/sms-id";
 import { currentWallClock } from "@/lib/wall-clock";
-import { currentActor } from "../actor";
 import { jobToFormValues } from "./form-values";
+import { actionRefusal } from "../access";
 
 const RULE_CODE_PATTERN = /^R\d{1,2}$/;
 
@@ -26,11 +26,13 @@ function readJobForm(formData: FormData) {
 }
 
 export async function createJobAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
   const { values, parsed } = readJobForm(formData);
   if (!parsed.success) return fromZodError(parsed.error, values);
   let jobId: string;
   try {
-    jobId = await createJob({ input: parsed.data, actor: await currentActor() });
+    jobId = await createJob({ input: parsed.data });
   } catch (error) {
     return fromDomainError(error, values);
   }
@@ -39,6 +41,8 @@ export async function createJobAction(_state: ActionState, formData: FormData): 
 }
 
 export async function updateJobAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   const { values, parsed } = readJobForm(formData);
   const version = recordVersionSchema.safeParse(values.version);
@@ -58,6 +62,8 @@ export async function updateJobAction(jobId: string, _state: ActionState, formDa
 }
 
 export async function deleteJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   try {
     await deleteJob({ jobId });
@@ -69,9 +75,11 @@ export async function deleteJobAction(jobId: string, _state: ActionState, _formD
 }
 
 export async function sendJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   try {
-    const result = await sendJob({ jobId, actor: await currentActor(), now: currentWallClock() });
+    const result = await sendJob({ jobId, now: currentWallClock() });
     revalidatePath(`/jobs/${jobId}`);
     return { status: "success", message: `Sent as request ${result.requestId} to ${result.targetCount} targets.` };
   } catch (error) {
@@ -80,11 +88,13 @@ export async function sendJobAction(jobId: string, _state: ActionState, _formDat
 }
 
 export async function changeJobStateAction(jobId: string, transition: Exclude<JobTransitionName, "send">, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   if (!isValidBoundArgument(/^(cancel|complete|fail)$/, transition)) return refusedArgument("The change");
   const note = formData.get("note");
   try {
-    await changeJobState({ jobId, transition, actor: await currentActor(), note: typeof note === "string" ? note.slice(0, 500) : "" });
+    await changeJobState({ jobId, transition, note: typeof note === "string" ? note.slice(0, 500) : "" });
   } catch (error) {
     return fromDomainError(error, {});
   }
@@ -93,11 +103,13 @@ export async function changeJobStateAction(jobId: string, transition: Exclude<Jo
 }
 
 export async function acknowledgeWarningAction(jobId: string, rule: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   if (!isValidBoundArgument(RULE_CODE_PATTERN, rule)) return refusedArgument("The rule");
   const reason = String(formData.get("reason") ?? "");
   try {
-    await acknowledgeWarning({ jobId, rule, reason, actor: await currentActor(), now: currentWallClock() });
+    await acknowledgeWarning({ jobId, rule, reason, now: currentWallClock() });
   } catch (error) {
     return fromDomainError(error, { reason });
   }
@@ -106,6 +118,8 @@ export async function acknowledgeWarningAction(jobId: string, rule: string, _sta
 }
 
 export async function applyFixAction(jobId: string, rule: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   if (!isValidBoundArgument(RULE_CODE_PATTERN, rule)) return refusedArgument("The rule");
   try {

@@ -10,10 +10,14 @@ import { JOB_STATES, type JobState } from "@/lib/jobs/schema";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
 import { JobStateBadge } from "./job-states";
+import { requirePermission } from "../access";
+import { can } from "@/lib/access/roles";
 
 export const metadata = { title: "Jobs" };
 
 export default async function JobsPage({ searchParams }: PageProps<"/jobs">) {
+  const actor = await requirePermission("console:read");
+  const canChangeJobs = can(actor.role, "jobs:write");
   const query = await searchParams;
   const state = (JOB_STATES as readonly string[]).includes(String(query.state)) ? (query.state as JobState) : undefined;
   const page = pageNumberSchema.parse(query.page);
@@ -26,9 +30,11 @@ export default async function JobsPage({ searchParams }: PageProps<"/jobs">) {
         title="Jobs"
         description="Run Command On Workstation jobs: each offers one package's command line to its targets."
         actions={
-          <ButtonLink href="/jobs/new" variant="primary">
-            New job
-          </ButtonLink>
+          canChangeJobs ? (
+            <ButtonLink href="/jobs/new" variant="primary">
+              New job
+            </ButtonLink>
+          ) : undefined
         }
       />
       <nav aria-label="Job states" className="mb-3 flex flex-wrap gap-2 text-sm">

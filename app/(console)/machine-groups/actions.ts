@@ -9,6 +9,7 @@ import { formDataToObject, splitList } from "@/lib/forms";
 import { machineGroupInputSchema } from "@/lib/machine-groups/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
 import { groupToFormValues } from "./form-values";
+import { actionRefusal } from "../access";
 
 function readForm(formData: FormData) {
   const values = formDataToObject(formData);
@@ -17,6 +18,8 @@ function readForm(formData: FormData) {
 }
 
 export async function createMachineGroupAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   const { values, parsed } = readForm(formData);
   if (!parsed.success) return fromZodError(parsed.error, values);
   let id: number;
@@ -30,6 +33,8 @@ export async function createMachineGroupAction(_state: ActionState, formData: Fo
 }
 
 export async function updateMachineGroupAction(id: number, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!Number.isSafeInteger(id) || id < 1) return refusedArgument("The machine group");
   const { values, parsed } = readForm(formData);
   const version = recordVersionSchema.safeParse(values.version);
@@ -49,6 +54,8 @@ export async function updateMachineGroupAction(id: number, _state: ActionState, 
 }
 
 export async function deleteMachineGroupAction(id: number, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!Number.isSafeInteger(id) || id < 1) return refusedArgument("The machine group");
   try {
     await deleteMachineGroup({ id });

@@ -3,10 +3,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listMachineGroups } from "@/lib/data/machine-groups";
+import { requirePermission } from "../access";
+import { can } from "@/lib/access/roles";
 
 export const metadata = { title: "Machine groups" };
 
 export default async function MachineGroupsPage() {
+  const actor = await requirePermission("console:read");
+  const canChangeInventory = can(actor.role, "sites:write");
   const groups = await listMachineGroups();
   return (
     <>
@@ -14,9 +18,11 @@ export default async function MachineGroupsPage() {
         title="Machine groups"
         description="Named sets of computers to target, and of servers to distribute to."
         actions={
-          <ButtonLink href="/machine-groups/new" variant="primary">
-            New machine group
-          </ButtonLink>
+          canChangeInventory ? (
+            <ButtonLink href="/machine-groups/new" variant="primary">
+              New machine group
+            </ButtonLink>
+          ) : undefined
         }
       />
       <Table>

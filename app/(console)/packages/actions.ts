@@ -10,8 +10,11 @@ import { packageInputSchema } from "@/lib/packages/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
 import { PACKAGE_ID_PATTERN } from "@/lib/sms-id";
 import { packageToFormValues } from "./form-values";
+import { actionRefusal } from "../access";
 
 export async function createPackageAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("packages:write");
+  if (refusal) return fromDomainError(refusal, {});
   const values = formDataToObject(formData);
   const parsed = packageInputSchema.safeParse(values);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -26,6 +29,8 @@ export async function createPackageAction(_state: ActionState, formData: FormDat
 }
 
 export async function updatePackageAction(packageId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("packages:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(PACKAGE_ID_PATTERN, packageId)) return refusedArgument("The package ID");
   const values = formDataToObject(formData);
   const parsed = packageInputSchema.safeParse(values);
@@ -48,6 +53,8 @@ export async function updatePackageAction(packageId: string, _state: ActionState
 }
 
 export async function deletePackageAction(packageId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("packages:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(PACKAGE_ID_PATTERN, packageId)) return refusedArgument("The package ID");
   try {
     await deletePackage({ packageId: packageId });

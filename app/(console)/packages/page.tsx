@@ -6,10 +6,14 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listPackages } from "@/lib/data/packages";
 import { pageNumberSchema } from "@/lib/schema-fields";
+import { requirePermission } from "../access";
+import { can } from "@/lib/access/roles";
 
 export const metadata = { title: "Packages" };
 
 export default async function PackagesPage({ searchParams }: PageProps<"/packages">) {
+  const actor = await requirePermission("console:read");
+  const canChangePackages = can(actor.role, "packages:write");
   const query = await searchParams;
   const search = typeof query.search === "string" ? query.search : "";
   const page = pageNumberSchema.parse(query.page);
@@ -21,9 +25,11 @@ export default async function PackagesPage({ searchParams }: PageProps<"/package
         title="Packages"
         description="Workstation packages and the command lines that Run Command On Workstation jobs offer to clients."
         actions={
-          <ButtonLink href="/packages/new" variant="primary">
-            New package
-          </ButtonLink>
+          canChangePackages ? (
+            <ButtonLink href="/packages/new" variant="primary">
+              New package
+            </ButtonLink>
+          ) : undefined
         }
       />
       <form role="search" className="mb-3 flex max-w-md gap-2">

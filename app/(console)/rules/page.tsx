@@ -3,13 +3,15 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td, Th } from "@/components/ui/table";
 import { kbArticleHref } from "@/components/finding-card";
 import { CATALOGUE } from "@/lib/rules/catalogue";
+import { requirePermission } from "../access";
 
 export const metadata = { title: "Requirement rules" };
 
 const TONES = { error: "bad", warning: "warn", info: "info" } as const;
 
 /** The requirement catalogue R1-R88 (KB digest §4) and what the console can decide of it. */
-export default function RulesPage() {
+export default async function RulesPage() {
+  await requirePermission("console:read");
   const implemented = CATALOGUE.filter((entry) => entry.status === "implemented").length;
   return (
     <>

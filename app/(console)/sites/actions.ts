@@ -12,8 +12,11 @@ import { serverInputSchema } from "@/lib/servers/schema";
 import { siteInputSchema } from "@/lib/sites/schema";
 import { SITE_CODE_PATTERN } from "@/lib/sms-id";
 import { NETBIOS_NAME_PATTERN } from "@/lib/servers/schema";
+import { actionRefusal } from "../access";
 
 export async function createSiteAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   const values = formDataToObject(formData);
   const parsed = siteInputSchema.safeParse(values);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -27,6 +30,8 @@ export async function createSiteAction(_state: ActionState, formData: FormData):
 }
 
 export async function updateSiteAction(code: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(SITE_CODE_PATTERN, code)) return refusedArgument("The site code");
   const values: Record<string, unknown> = { ...formDataToObject(formData), code };
   const parsed = siteInputSchema.safeParse(values);
@@ -44,6 +49,8 @@ export async function updateSiteAction(code: string, _state: ActionState, formDa
 }
 
 export async function deleteSiteAction(code: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(SITE_CODE_PATTERN, code)) return refusedArgument("The site code");
   try {
     await deleteSite({ code });
@@ -55,6 +62,8 @@ export async function deleteSiteAction(code: string, _state: ActionState, _formD
 }
 
 export async function createServerAction(siteCode: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(SITE_CODE_PATTERN, siteCode)) return refusedArgument("The site code");
   const values = { ...formDataToObject(formData), siteCode };
   const parsed = serverInputSchema.safeParse(values);
@@ -69,6 +78,8 @@ export async function createServerAction(siteCode: string, _state: ActionState, 
 }
 
 export async function updateServerAction(name: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(NETBIOS_NAME_PATTERN, name)) return refusedArgument("The server name");
   const values: Record<string, unknown> = { ...formDataToObject(formData), name };
   const parsed = serverInputSchema.safeParse(values);
@@ -86,6 +97,8 @@ export async function updateServerAction(name: string, _state: ActionState, form
 }
 
 export async function deleteServerAction(name: string, siteCode: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("sites:write");
+  if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(NETBIOS_NAME_PATTERN, name) || !isValidBoundArgument(SITE_CODE_PATTERN, siteCode)) return refusedArgument("The server");
   try {
     await deleteServer({ name });

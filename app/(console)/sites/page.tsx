@@ -4,10 +4,14 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listSites } from "@/lib/data/sites";
+import { requirePermission } from "../access";
+import { can } from "@/lib/access/roles";
 
 export const metadata = { title: "Sites" };
 
 export default async function SitesPage() {
+  const actor = await requirePermission("console:read");
+  const canChangeSites = can(actor.role, "sites:write");
   const sites = await listSites();
   return (
     <>
@@ -15,9 +19,11 @@ export default async function SitesPage() {
         title="Sites"
         description="The SMS hierarchy: each site's version, PCM polling interval and servers."
         actions={
-          <ButtonLink href="/sites/new" variant="primary">
-            New site
-          </ButtonLink>
+          canChangeSites ? (
+            <ButtonLink href="/sites/new" variant="primary">
+              New site
+            </ButtonLink>
+          ) : undefined
         }
       />
       <Table>

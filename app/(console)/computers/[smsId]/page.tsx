@@ -10,6 +10,8 @@ import { creatingSiteOf } from "@/lib/sms-id";
 import { currentWallClock } from "@/lib/wall-clock";
 import { deleteComputerAction } from "../actions";
 import { InstructionRecords } from "./instruction-records";
+import { requirePermission } from "../../access";
+import { can } from "@/lib/access/roles";
 
 export async function generateMetadata({ params }: PageProps<"/computers/[smsId]">) {
   return { title: (await params).smsId };
@@ -21,6 +23,8 @@ const orUnknown = (value: string | number | null, unit = "") => (value === null 
 const hotfixesText = (names: string[] | null) => (names === null ? "Unknown" : names.length === 0 ? "None" : names.join(", "));
 
 export default async function ComputerPage({ params }: PageProps<"/computers/[smsId]">) {
+  const actor = await requirePermission("console:read");
+  const canChangeInventory = can(actor.role, "sites:write");
   const { smsId } = await params;
   const now = currentWallClock();
   const [computer, instructions] = await Promise.all([getComputer(smsId), getComputerInstructions({ smsId, now })]);
@@ -92,9 +96,11 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
         title={computer.name}
         description={<span className="font-mono">{computer.smsId}</span>}
         actions={
-          <ButtonLink href={`/computers/${computer.smsId}/edit`} variant="primary">
-            Edit
-          </ButtonLink>
+          canChangeInventory ? (
+            <ButtonLink href={`/computers/${computer.smsId}/edit`} variant="primary">
+              Edit
+            </ButtonLink>
+          ) : undefined
         }
       />
       <div className="grid gap-4 lg:grid-cols-3">
@@ -113,9 +119,11 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
         ))}
       </div>
       <InstructionRecords instructions={instructions} now={now} />
-      <div className="mt-8 border-t border-slate-200 pt-4">
-        <DeleteButton action={deleteComputerAction.bind(null, computer.smsId)} what={`computer ${computer.smsId}`} />
-      </div>
+      {canChangeInventory && (
+        <div className="mt-8 border-t border-slate-200 pt-4">
+          <DeleteButton action={deleteComputerAction.bind(null, computer.smsId)} what={`computer ${computer.smsId}`} />
+        </div>
+      )}
     </>
   );
 }

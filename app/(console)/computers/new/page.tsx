@@ -2,10 +2,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listSiteChoices } from "@/lib/data/sites";
 import { createComputerAction } from "../actions";
 import { ComputerForm } from "../computer-form";
+import { requirePermission } from "../../access";
 
 export const metadata = { title: "Add computer" };
 
 export default async function NewComputerPage() {
+  await requirePermission("sites:write");
   const sites = await listSiteChoices();
   return (
     <>

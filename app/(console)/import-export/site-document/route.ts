@@ -1,10 +1,13 @@
 import { exportSiteDocument } from "@/lib/data/site-document-export";
+import { routeRefusal } from "../../access";
 
 export const dynamic = "force-dynamic";
 
 
 /** GET the whole console as a site document, as a download. */
 export async function GET() {
+  const refusal = await routeRefusal("console:read");
+  if (refusal) return refusal;
   const document = await exportSiteDocument();
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(`${JSON.stringify(document, null, 2)}\n`, {

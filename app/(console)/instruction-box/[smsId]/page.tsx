@@ -6,6 +6,7 @@ import { formatPcmdump, formatPcmdumpBanner } from "@/lib/pcmdump/format";
 import { SMS_ID_PATTERN } from "@/lib/sms-id";
 import { CONSOLE_VERSION } from "@/lib/version";
 import { currentWallClock } from "@/lib/wall-clock";
+import { requirePermission } from "../../access";
 
 export async function generateMetadata({ params }: PageProps<"/instruction-box/[smsId]">) {
   return { title: `${(await params).smsId}.INS` };
@@ -13,6 +14,7 @@ export async function generateMetadata({ params }: PageProps<"/instruction-box/[
 
 /** A web PCMDUMP of one client's instruction file, as generated now. */
 export default async function InstructionFilePage({ params, searchParams }: PageProps<"/instruction-box/[smsId]">) {
+  await requirePermission("console:read");
   const { smsId } = await params;
   const isDetailed = (await searchParams).detailed === "1";
   if (!SMS_ID_PATTERN.test(smsId)) notFound();

@@ -1,6 +1,7 @@
 import { Zip, ZipPassThrough } from "fflate";
 import { countInstructionFiles, generateInstructionBox } from "@/lib/data/instruction-box";
 import { currentWallClock } from "@/lib/wall-clock";
+import { routeRefusal } from "../../access";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,8 @@ const ESTIMATED_BYTES_PER_FILE = 1_500;
  * flat however many clients there are. Files are stored (instruction files barely compress).
  */
 export async function GET() {
+  const refusal = await routeRefusal("console:read");
+  if (refusal) return refusal;
   const now = currentWallClock();
   const fileCount = await countInstructionFiles({ now });
   const files = generateInstructionBox({ now })[Symbol.asyncIterator]();

@@ -5,11 +5,14 @@ import { InstructionFileError } from "@/lib/ins/instruction-file-error";
 import { MAX_INSTRUCTION_FILE_BYTES } from "@/lib/ins/record";
 import { formatPcmdump, formatPcmdumpBanner } from "@/lib/pcmdump/format";
 import { CONSOLE_VERSION } from "@/lib/version";
+import { actionRefusal } from "../../access";
 
 export type DumpState = { status: "idle" } | { status: "dumped"; fileName: string; dump: string; notes: string[] } | { status: "error"; message: string };
 
 /** Decodes an uploaded .INS file and dumps it as PCMDUMP would; a bad file gets the decoder's report. */
 export async function dumpUploadedFileAction(_state: DumpState, formData: FormData): Promise<DumpState> {
+  const refusal = await actionRefusal("console:read");
+  if (refusal) return { status: "error", message: refusal.message };
   const file = formData.get("file");
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choose an instruction file (.INS) to dump." };
   if (file.size > MAX_INSTRUCTION_FILE_BYTES) {

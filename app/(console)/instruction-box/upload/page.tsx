@@ -1,9 +1,11 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { UploadForm } from "./upload-form";
+import { requirePermission } from "../../access";
 
 export const metadata = { title: "Dump an instruction file" };
 
-export default function UploadPage() {
+export default async function UploadPage() {
+  await requirePermission("console:read");
   return (
     <>
       <PageHeader

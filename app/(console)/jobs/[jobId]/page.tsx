@@ -19,12 +19,16 @@ import { JobActionButton } from "../job-action-button";
 import { JobStateBadge } from "../job-states";
 import { ReviewPanel } from "../review-panel";
 import { describeTarget } from "../target-description";
+import { requirePermission } from "../../access";
+import { can } from "@/lib/access/roles";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]">) {
   return { title: `Job ${(await params).jobId}` };
 }
 
 export default async function JobPage({ params, searchParams }: PageProps<"/jobs/[jobId]">) {
+  const actor = await requirePermission("console:read");
+  const canChangeJobs = can(actor.role, "jobs:write");
   const { jobId } = await params;
   const page = pageNumberSchema.parse((await searchParams).page);
   const now = currentWallClock();
@@ -68,7 +72,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           </>
         }
         description={`${job.packageName}${job.commandName ? `: ${job.commandName}` : ""}`}
-        actions={job.storedState === "PENDING" ? <ButtonLink href={`/jobs/${job.jobId}/edit`}>Edit</ButtonLink> : undefined}
+        actions={canChangeJobs && job.storedState === "PENDING" ? <ButtonLink href={`/jobs/${job.jobId}/edit`}>Edit</ButtonLink> : undefined}
       />
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
         <section className="rounded border border-slate-200 bg-white p-4 lg:col-span-2">
@@ -103,7 +107,8 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
               </>
             )}
           </p>
-          {job.storedState === "PENDING" &&
+          {canChangeJobs &&
+            job.storedState === "PENDING" &&
             (canSend ? (
               <JobActionButton action={sendJobAction.bind(null, job.jobId)} label="Send" variant="primary" confirmation="Send resolves the target list and the distribution servers now and freezes them, as SMS did at activation." />
             ) : (
@@ -111,20 +116,20 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
                 Send waits for the requirement review: {review.errors.length > 0 ? `fix ${review.errors.join(", ")}` : `acknowledge ${review.unacknowledgedWarnings.join(", ")}`}.
               </p>
             ))}
-          {(job.storedState === "PENDING" || job.storedState === "ACTIVE") && (
+          {canChangeJobs && (job.storedState === "PENDING" || job.storedState === "ACTIVE") && (
             <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "cancel")} label="Cancel job" variant="danger" withNote confirmation="Canceling removes this job's record from every target's instruction file." />
           )}
-          {job.storedState === "ACTIVE" && (
+          {canChangeJobs && job.storedState === "ACTIVE" && (
             <div className="flex flex-wrap gap-2">
               <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "complete")} label="Mark complete" withNote confirmation="Record that the targets' status MIFs reported the job complete." />
               <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "fail")} label="Mark failed" withNote confirmation="Record that the job failed." />
             </div>
           )}
-          {job.storedState !== "ACTIVE" && <DeleteButton action={deleteJobAction.bind(null, job.jobId)} what={`job ${job.jobId}`} />}
+          {canChangeJobs && job.storedState !== "ACTIVE" && <DeleteButton action={deleteJobAction.bind(null, job.jobId)} what={`job ${job.jobId}`} />}
         </section>
       </div>
 
-      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId }} isPending={job.storedState === "PENDING"} />
+      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId }} isPending={canChangeJobs && job.storedState === "PENDING"} />
 
       <h2 className="mb-2 text-lg font-semibold">Targets</h2>
       {job.storedState === "PENDING" ? (

@@ -3,10 +3,12 @@ import { loadJobFormChoices } from "@/lib/data/jobs";
 import { currentWallClock } from "@/lib/wall-clock";
 import { createJobAction } from "../actions";
 import { JobForm } from "../job-form";
+import { requirePermission } from "../../access";
 
 export const metadata = { title: "New job" };
 
 export default async function NewJobPage({ searchParams }: PageProps<"/jobs/new">) {
+  await requirePermission("jobs:write");
   const query = await searchParams;
   const choices = await loadJobFormChoices();
   const now = currentWallClock();

@@ -1,6 +1,7 @@
 import { reviewDraftJob } from "@/lib/data/job-review";
 import { jobInputSchema } from "@/lib/jobs/schema";
 import { currentWallClock } from "@/lib/wall-clock";
+import { routeRefusal } from "../../access";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,8 @@ const MAX_DRAFT_BYTES = 256 * 1024;
  * anything, so the form can show them as fields change.
  */
 export async function POST(request: Request) {
+  const refusal = await routeRefusal("console:read");
+  if (refusal) return refusal;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_DRAFT_BYTES) return Response.json({ error: "The draft is too large" }, { status: 413 });
   const body = await request.text();
   if (Buffer.byteLength(body) > MAX_DRAFT_BYTES) return Response.json({ error: "The draft is too large" }, { status: 413 });

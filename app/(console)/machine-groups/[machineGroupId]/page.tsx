@@ -10,8 +10,12 @@ import { pageNumberSchema } from "@/lib/schema-fields";
 import { isPlatform, PLATFORM_LABELS } from "@/lib/platforms";
 import { deleteMachineGroupAction } from "../actions";
 import { parseMachineGroupId } from "../group-id";
+import { requirePermission } from "../../access";
+import { can } from "@/lib/access/roles";
 
 export default async function MachineGroupPage({ params, searchParams }: PageProps<"/machine-groups/[machineGroupId]">) {
+  const actor = await requirePermission("console:read");
+  const canChangeInventory = can(actor.role, "sites:write");
   const id = parseMachineGroupId((await params).machineGroupId);
   const page = pageNumberSchema.parse((await searchParams).page);
   const [group, members] = id === null ? [null, null] : await Promise.all([getMachineGroup(id), listMachineGroupMembers({ id, page })]);
@@ -22,9 +26,11 @@ export default async function MachineGroupPage({ params, searchParams }: PagePro
         title={group.name}
         description={group.comment}
         actions={
-          <ButtonLink href={`/machine-groups/${group.id}/edit`} variant="primary">
-            Edit
-          </ButtonLink>
+          canChangeInventory ? (
+            <ButtonLink href={`/machine-groups/${group.id}/edit`} variant="primary">
+              Edit
+            </ButtonLink>
+          ) : undefined
         }
       />
       <h2 className="mb-2 text-lg font-semibold">Computers ({members.total.toLocaleString("en-US")})</h2>
@@ -54,9 +60,11 @@ export default async function MachineGroupPage({ params, searchParams }: PagePro
       <Pagination page={members.page} pageCount={members.pageCount} total={members.total} noun="member" hrefFor={(target) => `/machine-groups/${group.id}?page=${target}`} />
       <h2 className="mt-6 mb-2 text-lg font-semibold">Servers ({group.servers.length})</h2>
       <p className="text-sm">{group.servers.length ? group.servers.join(", ") : "No servers in this group."}</p>
-      <div className="mt-8 border-t border-slate-200 pt-4">
-        <DeleteButton action={deleteMachineGroupAction.bind(null, group.id)} what={`machine group ${group.name}`} />
-      </div>
+      {canChangeInventory && (
+        <div className="mt-8 border-t border-slate-200 pt-4">
+          <DeleteButton action={deleteMachineGroupAction.bind(null, group.id)} what={`machine group ${group.name}`} />
+        </div>
+      )}
     </>
   );
 }

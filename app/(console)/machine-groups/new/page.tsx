@@ -1,10 +1,12 @@
 import { PageHeader } from "@/components/ui/page-header";
 import { createMachineGroupAction } from "../actions";
 import { MachineGroupForm } from "../machine-group-form";
+import { requirePermission } from "../../access";
 
 export const metadata = { title: "New machine group" };
 
-export default function NewMachineGroupPage() {
+export default async function NewMachineGroupPage() {
+  await requirePermission("sites:write");
   return (
     <>
       <PageHeader title="New machine group" />

@@ -7,6 +7,8 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getPackage } from "@/lib/data/packages";
 import { operatingSystemMask, PLATFORM_LABELS } from "@/lib/platforms";
 import { deletePackageAction } from "../actions";
+import { requirePermission } from "../../access";
+import { can } from "@/lib/access/roles";
 
 export async function generateMetadata({ params }: PageProps<"/packages/[packageId]">) {
   return { title: (await params).packageId };
@@ -21,6 +23,9 @@ const numberOrUnknown = (value: number | null, unit = "") => (value === null ? "
 const ADMINISTRATOR_RIGHTS = { true: "Needs administrator rights", false: "No administrator rights needed", null: "Administrator rights: unknown" } as const;
 
 export default async function PackagePage({ params }: PageProps<"/packages/[packageId]">) {
+  const actor = await requirePermission("console:read");
+  const canChangePackages = can(actor.role, "packages:write");
+  const canChangeJobs = can(actor.role, "jobs:write");
   const { packageId } = await params;
   const pkg = await getPackage(packageId);
   if (!pkg) notFound();
@@ -35,10 +40,12 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
         }
         actions={
           <>
-            <ButtonLink href={`/jobs/new?packageId=${pkg.packageId}`}>New job</ButtonLink>
-            <ButtonLink href={`/packages/${pkg.packageId}/edit`} variant="primary">
-              Edit
-            </ButtonLink>
+            {canChangeJobs && <ButtonLink href={`/jobs/new?packageId=${pkg.packageId}`}>New job</ButtonLink>}
+            {canChangePackages && (
+              <ButtonLink href={`/packages/${pkg.packageId}/edit`} variant="primary">
+                Edit
+              </ButtonLink>
+            )}
           </>
         }
       />
@@ -98,9 +105,11 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
           ))}
         </tbody>
       </Table>
-      <div className="mt-8 border-t border-slate-200 pt-4">
-        <DeleteButton action={deletePackageAction.bind(null, pkg.packageId)} what={`package ${pkg.packageId}`} />
-      </div>
+      {canChangePackages && (
+        <div className="mt-8 border-t border-slate-200 pt-4">
+          <DeleteButton action={deletePackageAction.bind(null, pkg.packageId)} what={`package ${pkg.packageId}`} />
+        </div>
+      )}
     </>
   );
 }

@@ -3,10 +3,12 @@ import { loadReviewSites } from "@/lib/data/review-context";
 import { listSiteChoices } from "@/lib/data/sites";
 import { createPackageAction } from "../actions";
 import { PackageForm } from "../package-form";
+import { requirePermission } from "../../access";
 
 export const metadata = { title: "New package" };
 
 export default async function NewPackagePage() {
+  await requirePermission("packages:write");
   const [sites, reviewSites] = await Promise.all([listSiteChoices(), loadReviewSites()]);
   const initialValues = {
     siteCode: sites.length === 1 ? sites[0]?.code : "",

@@ -10,6 +10,8 @@ import { getSite } from "@/lib/data/sites";
 import { serverTypeName } from "@/lib/servers/schema";
 import { ISO_WEEKDAY_NAMES } from "@/lib/sites/schema";
 import { deleteSiteAction } from "../actions";
+import { requirePermission } from "../../access";
+import { can } from "@/lib/access/roles";
 
 export async function generateMetadata({ params }: PageProps<"/sites/[siteCode]">) {
   return { title: `Site ${(await params).siteCode}` };
@@ -36,6 +38,8 @@ function formatUtcOffset(minutes: number): string {
 const yesNoUnknown = (value: boolean | null) => (value === null ? "Unknown" : value ? "Yes" : "No");
 
 export default async function SitePage({ params }: PageProps<"/sites/[siteCode]">) {
+  const actor = await requirePermission("console:read");
+  const canChangeSites = can(actor.role, "sites:write");
   const { siteCode } = await params;
   const [site, servers] = await Promise.all([getSite(siteCode), listServers({ siteCode })]);
   if (!site) notFound();
@@ -60,9 +64,14 @@ export default async function SitePage({ params }: PageProps<"/sites/[siteCode]"
       <PageHeader
         title={`${site.code}: ${site.name}`}
         actions={
-          <ButtonLink href={`/sites/${site.code}/edit`} variant="primary">
-            Edit properties
-          </ButtonLink>
+          <>
+            <ButtonLink href={`/sites/${site.code}/instruction-box-access`}>PCMINS.BOX access</ButtonLink>
+            {canChangeSites && (
+              <ButtonLink href={`/sites/${site.code}/edit`} variant="primary">
+                Edit properties
+              </ButtonLink>
+            )}
+          </>
         }
       />
       <dl className="mb-6 grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
@@ -84,7 +93,7 @@ export default async function SitePage({ params }: PageProps<"/sites/[siteCode]"
       </dl>
       <div className="mb-2 flex items-center justify-between">
         <h2 className="text-lg font-semibold">Servers</h2>
-        <ButtonLink href={`/sites/${site.code}/servers/new`}>Add server</ButtonLink>
+        {canChangeSites && <ButtonLink href={`/sites/${site.code}/servers/new`}>Add server</ButtonLink>}
       </div>
       <Table>
         <thead>
@@ -122,9 +131,11 @@ export default async function SitePage({ params }: PageProps<"/sites/[siteCode]"
           ))}
         </tbody>
       </Table>
-      <div className="mt-8 border-t border-slate-200 pt-4">
-        <DeleteButton action={deleteSiteAction.bind(null, site.code)} what={`site ${site.code}`} />
-      </div>
+      {canChangeSites && (
+        <div className="mt-8 border-t border-slate-200 pt-4">
+          <DeleteButton action={deleteSiteAction.bind(null, site.code)} what={`site ${site.code}`} />
+        </div>
+      )}
     </>
   );
 }

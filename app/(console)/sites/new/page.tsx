@@ -2,10 +2,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { listSiteChoices } from "@/lib/data/sites";
 import { createSiteAction } from "../actions";
 import { SiteForm } from "../site-form";
+import { requirePermission } from "../../access";
 
 export const metadata = { title: "New site" };
 
 export default async function NewSitePage() {
+  await requirePermission("sites:write");
   const parentChoices = await listSiteChoices();
   return (
     <>

@@ -4,12 +4,14 @@ import { getComputer } from "@/lib/data/computers";
 import { listSiteChoices } from "@/lib/data/sites";
 import { updateComputerAction } from "../../actions";
 import { ComputerForm } from "../../computer-form";
+import { requirePermission } from "../../../access";
 
 export async function generateMetadata({ params }: PageProps<"/computers/[smsId]/edit">) {
   return { title: `Edit ${(await params).smsId}` };
 }
 
 export default async function EditComputerPage({ params }: PageProps<"/computers/[smsId]/edit">) {
+  await requirePermission("sites:write");
   const { smsId } = await params;
   const [computer, sites] = await Promise.all([getComputer(smsId), listSiteChoices()]);
   if (!computer) notFound();

@@ -5,8 +5,10 @@ import { currentWallClock } from "@/lib/wall-clock";
 import { updateJobAction } from "../../actions";
 import { jobToFormValues } from "../../form-values";
 import { JobForm } from "../../job-form";
+import { requirePermission } from "../../../access";
 
 export default async function EditJobPage({ params }: PageProps<"/jobs/[jobId]/edit">) {
+  await requirePermission("jobs:write");
   const { jobId } = await params;
   const [job, choices] = await Promise.all([getJob(jobId), loadJobFormChoices()]);
   if (!job) notFound();

@@ -6,6 +6,7 @@ import { getJob } from "@/lib/data/jobs";
 import { previewSend } from "@/lib/data/send-preview";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
+import { requirePermission } from "../../../access";
 
 const LINE_STYLES = { same: "text-slate-400", added: "bg-green-950 text-green-300", removed: "bg-red-950 text-red-300" } as const;
 const MARKS = { same: " ", added: "+", removed: "-" } as const;
@@ -16,6 +17,7 @@ export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]/prev
 
 /** Before Send: each target's instruction-file dump now and after, line by line. */
 export default async function SendPreviewPage({ params, searchParams }: PageProps<"/jobs/[jobId]/preview">) {
+  await requirePermission("console:read");
   const { jobId } = await params;
   const page = pageNumberSchema.parse((await searchParams).page);
   const job = await getJob(jobId);

@@ -11,6 +11,7 @@ import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
 import { SummaryPanel } from "./summary-panel";
 import { parseWhatIf, whatIfQuery } from "./what-if";
+import { requirePermission } from "../../../access";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]/simulation">) {
   return { title: `What will clients do with ${(await params).jobId}?` };
@@ -20,6 +21,7 @@ const PAGE_SIZE = 50;
 
 /** Each target's PCM, simulated from now to after the job's last date: who runs it, when, who never does and why. */
 export default async function JobSimulationPage({ params, searchParams }: PageProps<"/jobs/[jobId]/simulation">) {
+  await requirePermission("console:read");
   const { jobId } = await params;
   const query = await searchParams;
   const page = pageNumberSchema.parse(query.page);

@@ -5,8 +5,10 @@ import { updateMachineGroupAction } from "../../actions";
 import { groupToFormValues } from "../../form-values";
 import { parseMachineGroupId } from "../../group-id";
 import { MachineGroupForm } from "../../machine-group-form";
+import { requirePermission } from "../../../access";
 
 export default async function EditMachineGroupPage({ params }: PageProps<"/machine-groups/[machineGroupId]/edit">) {
+  await requirePermission("sites:write");
   const id = parseMachineGroupId((await params).machineGroupId);
   const group = id === null ? null : await getMachineGroup(id);
   if (!group) notFound();

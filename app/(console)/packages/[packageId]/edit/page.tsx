@@ -5,12 +5,14 @@ import { loadReviewSites } from "@/lib/data/review-context";
 import { updatePackageAction } from "../../actions";
 import { packageToFormValues } from "../../form-values";
 import { PackageForm } from "../../package-form";
+import { requirePermission } from "../../../access";
 
 export async function generateMetadata({ params }: PageProps<"/packages/[packageId]/edit">) {
   return { title: `Edit ${(await params).packageId}` };
 }
 
 export default async function EditPackagePage({ params }: PageProps<"/packages/[packageId]/edit">) {
+  await requirePermission("packages:write");
   const { packageId } = await params;
   const [pkg, reviewSites] = await Promise.all([getPackage(packageId), loadReviewSites()]);
   if (!pkg) notFound();

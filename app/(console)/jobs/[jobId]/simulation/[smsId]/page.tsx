@@ -7,6 +7,7 @@ import { simulateJobTarget } from "@/lib/data/job-simulation";
 import { currentWallClock } from "@/lib/wall-clock";
 import { parseWhatIf, whatIfQuery } from "../what-if";
 import { ClientTimeline } from "./client-timeline";
+import { requirePermission } from "../../../../access";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]/simulation/[smsId]">) {
   const { jobId, smsId } = await params;
@@ -15,6 +16,7 @@ export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]/simu
 
 /** One target's simulated PCM: its timeline and its log, line for line as PCM writes it. */
 export default async function TargetSimulationPage({ params, searchParams }: PageProps<"/jobs/[jobId]/simulation/[smsId]">) {
+  await requirePermission("console:read");
   const { jobId, smsId } = await params;
   const { whatIf } = parseWhatIf(await searchParams);
   const now = currentWallClock();

@@ -3,10 +3,12 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getSite } from "@/lib/data/sites";
 import { createServerAction } from "../../../actions";
 import { ServerForm } from "../../../server-form";
+import { requirePermission } from "../../../../access";
 
 export const metadata = { title: "New server" };
 
 export default async function NewServerPage({ params }: PageProps<"/sites/[siteCode]/servers/new">) {
+  await requirePermission("sites:write");
   const { siteCode } = await params;
   const site = await getSite(siteCode);
   if (!site) notFound();

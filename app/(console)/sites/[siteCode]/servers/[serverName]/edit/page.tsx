@@ -4,12 +4,14 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getServer } from "@/lib/data/servers";
 import { deleteServerAction, updateServerAction } from "../../../../actions";
 import { ServerForm } from "../../../../server-form";
+import { requirePermission } from "../../../../../access";
 
 export async function generateMetadata({ params }: PageProps<"/sites/[siteCode]/servers/[serverName]/edit">) {
   return { title: `Edit server ${(await params).serverName}` };
 }
 
 export default async function EditServerPage({ params }: PageProps<"/sites/[siteCode]/servers/[serverName]/edit">) {
+  await requirePermission("sites:write");
   const { siteCode, serverName } = await params;
   const server = await getServer(decodeURIComponent(serverName));
   if (!server || server.siteCode !== siteCode) notFound();

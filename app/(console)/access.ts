@@ -1,0 +1,43 @@
+import "server-only";
+import { headers } from "next/headers";
+import { forbidden, redirect } from "next/navigation";
+import { type Actor, can, type Permission } from "@/lib/access/roles";
+import { authorize, currentActor } from "@/lib/data/session";
+import { DomainError, HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
+
+/**
+ * First line of every console page: signed-out users go to sign-in, and a role without the
+ * permission gets the 403 page. The data layer checks again; this only spares a half-rendered page.
+ */
+export async function requirePermission(permission: Permission): Promise<Actor> {
+  const actor = await currentActor();
+  if (!actor) return redirectToSignIn();
+  if (!can(actor.role, permission)) forbidden();
+  return actor;
+}
+
+/** To sign-in, and back to the page asked for afterwards (proxy.ts passes its path on). */
+export async function redirectToSignIn(): Promise<never> {
+  const path = (await headers()).get("x-sms-path");
+  redirect(path && path !== "/" ? `/sign-in?next=${encodeURIComponent(path)}` : "/sign-in");
+}
+
+/**
+ * First step of every server action, before its input is parsed: null when the actor may go on,
+ * else the refusal ("The Viewer role may not ..."), written to the audit trail by `authorize`.
+ */
+export async function actionRefusal(permission: Permission): Promise<DomainError | null> {
+  try {
+    await authorize(permission);
+    return null;
+  } catch (error) {
+    if (isDomainError(error)) return error;
+    throw error;
+  }
+}
+
+/** First step of every route handler: null when the actor may go on, else a 401 or 403 JSON answer. */
+export async function routeRefusal(permission: Permission): Promise<Response | null> {
+  const refusal = await actionRefusal(permission);
+  return refusal && Response.json({ error: refusal.message }, { status: HTTP_STATUS_OF[refusal.code], headers: { "Cache-Control": "no-store" } });
+}

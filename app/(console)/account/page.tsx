@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/ui/page-header";
+import { ROLE_LABELS, isRole } from "@/lib/access/roles";
+import { getOwnAccount } from "@/lib/data/sign-in";
+import { DisableTwoFactor, EnableTwoFactor } from "./two-factor-forms";
+
+export const metadata: Metadata = { title: "Your account" };
+
+export default async function AccountPage() {
+  const account = await getOwnAccount();
+  return (
+    <div className="space-y-6">
+      <PageHeader title="Your account" />
+      <dl className="grid max-w-lg grid-cols-[10rem_1fr] gap-y-1 text-sm">
+        <dt className="text-slate-600">Email</dt>
+        <dd>{account.email}</dd>
+        <dt className="text-slate-600">Name</dt>
+        <dd>{account.name}</dd>
+        <dt className="text-slate-600">Role</dt>
+        <dd>{isRole(account.role) ? ROLE_LABELS[account.role] : "none"}</dd>
+      </dl>
+      <section className="space-y-3">
+        <h2 className="text-lg font-semibold">Two-factor sign-in</h2>
+        <p className="text-sm text-slate-700">
+          {account.twoFactorEnabled ? "On: signing in asks for a code from your authenticator app." : "Off: signing in asks only for your password."}
+        </p>
+        {account.twoFactorEnabled ? <DisableTwoFactor /> : <EnableTwoFactor />}
+      </section>
+    </div>
+  );
+}

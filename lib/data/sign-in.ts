@@ -1,0 +1,139 @@
+import "server-only";
+import { headers } from "next/headers";
+import type { SignInInput } from "@/lib/accounts/schema";
+import { db } from "@/lib/db";
+import { DomainError } from "@/lib/errors";
+import { recordAuditEvent } from "./audit";
+import { clientAddress, getAuth } from "./auth-server";
+import { currentActor, sessionActor } from "./session";
+import { clearSignInAttempts } from "./sign-in-throttle";
+
+export type SignInResult = "signed-in" | "second-factor";
+
+const WRONG_CREDENTIALS = "Email or password is wrong, or the account is disabled.";
+
+interface BetterAuthError {
+  status?: string;
+  statusCode?: number;
+  body?: { code?: string; message?: string };
+  message?: string;
+}
+
+function throttled(error: unknown): DomainError | null {
+  const failure = error as BetterAuthError;
+  if (failure?.statusCode === 429 || failure?.body?.code === "SIGN_IN_THROTTLED") return new DomainError("throttled", failure.body?.message ?? "Too many sign-in attempts. Try again later.");
+  return null;
+}
+
+/**
+ * Signs in through Better Auth, whose before-hook counts the attempt against the account and the
+ * address (lib/data/sign-in-throttle.ts). Every outcome lands in the audit trail. The same message
+ * answers an unknown e-mail, a wrong password and a disabled account.
+ */
+export async function signIn(input: SignInInput): Promise<SignInResult> {
+  const requestHeaders = await headers();
+  const address = clientAddress(requestHeaders);
+  const auth = await getAuth();
+  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, banned: true } });
+  const audit = (outcome: "success" | "failure" | "refused", detail: string) =>
+    recordAuditEvent({ actor: null, claimedName: input.email, address, action: "auth.sign-in", outcome, objectType: "user", objectId: user?.id ?? null, detail });
+  try {
+    if (user?.banned) {
+      // Checked before the password so a disabled account's password is never tested; counted as
+      // an attempt all the same.
+      throw Object.assign(new Error("disabled"), { statusCode: 403 });
+    }
+    const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password, rememberMe: true }, headers: requestHeaders });
+    if ("twoFactorRedirect" in result && result.twoFactorRedirect) {
+      await audit("success", "password accepted; second factor required");
+      return "second-factor";
+    }
+  } catch (error) {
+    const limit = throttled(error);
+    if (limit) {
+      await audit("refused", limit.message);
+      throw limit;
+    }
+    await audit("failure", (error as BetterAuthError)?.message === "disabled" ? "account disabled" : "wrong e-mail or password");
+    throw new DomainError("invalid", WRONG_CREDENTIALS, [{ path: "password", message: WRONG_CREDENTIALS }]);
+  }
+  await clearSignInAttempts(input.email);
+  await audit("success", "signed in");
+  return "signed-in";
+}
+
+/** The second step of a sign-in with TOTP: a code from the authenticator, or a backup code. */
+export async function verifySecondFactor(code: string): Promise<void> {
+  const requestHeaders = await headers();
+  const address = clientAddress(requestHeaders);
+  const auth = await getAuth();
+  try {
+    if (/^\d{6}$/.test(code)) await auth.api.verifyTOTP({ body: { code }, headers: requestHeaders });
+    else await auth.api.verifyBackupCode({ body: { code }, headers: requestHeaders });
+  } catch (error) {
+    const limit = throttled(error);
+    await recordAuditEvent({ actor: null, address, action: "auth.second-factor", outcome: limit ? "refused" : "failure", objectType: "session", detail: limit?.message ?? "wrong code" });
+    if (limit) throw limit;
+    throw new DomainError("invalid", "That code is wrong or has expired; sign in again if it keeps failing.", [{ path: "code", message: "That code is wrong or has expired" }]);
+  }
+  await recordAuditEvent({ actor: null, address, action: "auth.second-factor", outcome: "success", objectType: "session", detail: "signed in" });
+}
+
+/** Ends this browser's session: the session row is deleted, so its cookie is refused from now on. */
+export async function signOut(): Promise<void> {
+  const actor = await currentActor();
+  const auth = await getAuth();
+  const requestHeaders = await headers();
+  if (actor?.sessionId) await db.session.deleteMany({ where: { id: actor.sessionId } });
+  await auth.api.signOut({ headers: requestHeaders }).catch(() => undefined);
+  if (actor) await recordAuditEvent({ actor, action: "auth.sign-out", objectType: "session", objectId: actor.sessionId });
+}
+
+/** Starts TOTP enrolment for the signed-in user: the otpauth URI and backup codes, shown once. */
+export async function startTwoFactorEnrolment(password: string): Promise<{ totpURI: string; backupCodes: string[] }> {
+  const actor = await sessionActor();
+  if (!actor) throw new DomainError("unauthenticated", "Sign in to continue.");
+  const auth = await getAuth();
+  let result;
+  try {
+    result = await auth.api.enableTwoFactor({ body: { password }, headers: await headers() });
+  } catch {
+    await recordAuditEvent({ actor, action: "auth.two-factor.enable", outcome: "failure", objectType: "user", objectId: actor.userId, detail: "wrong password" });
+    throw new DomainError("invalid", "Password is wrong", [{ path: "password", message: "Password is wrong" }]);
+  }
+  if (!("totpURI" in result)) throw new Error("Better Auth offered no TOTP secret");
+  return { totpURI: result.totpURI, backupCodes: result.backupCodes };
+}
+
+/** Finishes enrolment: the first code from the authenticator proves it holds the secret. */
+export async function confirmTwoFactorEnrolment(code: string): Promise<void> {
+  const actor = await sessionActor();
+  if (!actor) throw new DomainError("unauthenticated", "Sign in to continue.");
+  const auth = await getAuth();
+  try {
+    await auth.api.verifyTOTP({ body: { code }, headers: await headers() });
+  } catch {
+    throw new DomainError("invalid", "That code is wrong; check the authenticator's clock", [{ path: "code", message: "That code is wrong" }]);
+  }
+  await recordAuditEvent({ actor, action: "auth.two-factor.enable", objectType: "user", objectId: actor.userId, after: { twoFactorEnabled: true } });
+}
+
+export async function disableTwoFactor(password: string): Promise<void> {
+  const actor = await sessionActor();
+  if (!actor) throw new DomainError("unauthenticated", "Sign in to continue.");
+  const auth = await getAuth();
+  try {
+    await auth.api.disableTwoFactor({ body: { password }, headers: await headers() });
+  } catch {
+    throw new DomainError("invalid", "Password is wrong", [{ path: "password", message: "Password is wrong" }]);
+  }
+  await recordAuditEvent({ actor, action: "auth.two-factor.disable", objectType: "user", objectId: actor.userId, after: { twoFactorEnabled: false } });
+}
+
+/** The signed-in user's own account facts for the account page. */
+export async function getOwnAccount() {
+  const actor = await sessionActor();
+  if (!actor?.userId) throw new DomainError("unauthenticated", "Sign in to continue.");
+  const user = await db.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true, name: true, role: true, twoFactorEnabled: true, createdAt: true } });
+  return { ...user, twoFactorEnabled: user.twoFactorEnabled === true };
+}

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { checkRequestOrigin, contentSecurityPolicy } from "./headers";
+
+function request(method: string, headers: Record<string, string>) {
+  return { method, headers: new Headers(headers) };
+}
+
+describe("content security policy", () => {
+  it("allows scripts only with the nonce, and no plugins, framing or eval in production", () => {
+    const policy = contentSecurityPolicy("abc123");
+    expect(policy).toContain("script-src 'self' 'nonce-abc123' 'strict-dynamic'");
+    expect(policy).toContain("object-src 'none'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain("unsafe-eval");
+    expect(policy).not.toContain("unsafe-inline");
+  });
+});
+
+describe("same-origin rule for changes", () => {
+  it("lets reads through from anywhere", () => {
+    expect(checkRequestOrigin(request("GET", { host: "console:3000", origin: "https://evil.example" })).allowed).toBe(true);
+  });
+
+  it("accepts a change from the console's own origin", () => {
+    expect(checkRequestOrigin(request("POST", { host: "localhost:3000", origin: "http://localhost:3000" })).allowed).toBe(true);
+    expect(checkRequestOrigin(request("POST", { host: "10.0.0.5:3000", "x-forwarded-host": "sms.example.com", origin: "https://sms.example.com" })).allowed).toBe(true);
+  });
+
+  it("refuses another origin, Origin: null and a missing Origin", () => {
+    expect(checkRequestOrigin(request("POST", { host: "localhost:3000", origin: "http://evil.example" }))).toEqual({ allowed: false, reason: "the request comes from another origin (http://evil.example)" });
+    expect(checkRequestOrigin(request("POST", { host: "localhost:3000", origin: "null" }))).toEqual({ allowed: false, reason: "the request's Origin is null" });
+    expect(checkRequestOrigin(request("DELETE", { host: "localhost:3000" }))).toEqual({ allowed: false, reason: "the request has no Origin header" });
+    expect(checkRequestOrigin(request("PUT", { host: "localhost:3000", origin: "not a url" })).allowed).toBe(false);
+    // A look-alike host with the console's name as a prefix is another origin.
+    expect(checkRequestOrigin(request("POST", { host: "localhost:3000", origin: "http://localhost:3000.evil.example" })).allowed).toBe(false);
+  });
+
+  it("accepts the configured public URL behind a proxy that rewrites Host", () => {
+    expect(checkRequestOrigin(request("POST", { host: "127.0.0.1:3000", origin: "https://sms.example.com" }), { publicOrigin: "https://sms.example.com" }).allowed).toBe(true);
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * The security headers of every response, and the same-origin rule for requests that change
+ * anything. Pure functions: proxy.ts applies them, tests check them.
+ */
+
+/** A strict policy: scripts and styles only from this origin or carrying this response's nonce. */
+export function contentSecurityPolicy(nonce: string, options: { isDevelopment?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    // React's development build evaluates code to rebuild server error stacks; production does not.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.isDevelopment ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'`,
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const STATIC_SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "X-Frame-Options": "DENY",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+};
+
+/** Methods that never change anything; every other method must come from the console's own pages. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+export type OriginDecision = { allowed: true } | { allowed: false; reason: string };
+
+/**
+ * A request that may change something is accepted only from this console's own origin: its Origin
+ * header must name the host the request was sent to (or a configured public URL). A missing Origin
+ * and `Origin: null` (sandboxed frames, some redirects) are refused, as is any other site.
+ */
+export function checkRequestOrigin(request: { method: string; headers: Headers }, options: { publicOrigin?: string | null } = {}): OriginDecision {
+  if (SAFE_METHODS.has(request.method.toUpperCase())) return { allowed: true };
+  const origin = request.headers.get("origin");
+  if (origin === null || origin.trim() === "") return { allowed: false, reason: "the request has no Origin header" };
+  if (origin === "null") return { allowed: false, reason: "the request's Origin is null" };
+  let originHost: string;
+  try {
+    originHost = new URL(origin).host.toLowerCase();
+  } catch {
+    return { allowed: false, reason: "the request's Origin is not a URL" };
+  }
+  if (options.publicOrigin && origin.toLowerCase() === options.publicOrigin.toLowerCase()) return { allowed: true };
+  const host = (request.headers.get("x-forwarded-host")?.split(",")[0] ?? request.headers.get("host") ?? "").trim().toLowerCase();
+  if (host !== "" && originHost === host) return { allowed: true };
+  return { allowed: false, reason: `the request comes from another origin (${origin})` };
+}

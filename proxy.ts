@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { checkRequestOrigin, contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+
+/**
+ * Every response gets the security headers and a fresh CSP nonce, and every request that may change
+ * something must come from the console's own origin. Authorization is not decided here: the data
+ * layer checks the session on every page, action and route (lib/data/session.ts).
+ */
+export function proxy(request: NextRequest) {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const policy = contentSecurityPolicy(nonce, { isDevelopment: process.env.NODE_ENV === "development" });
+
+  const origin = checkRequestOrigin(request, { publicOrigin: process.env.SMS_PUBLIC_URL ? new URL(process.env.SMS_PUBLIC_URL).origin : null });
+  let response: NextResponse;
+  if (!origin.allowed) {
+    response = new NextResponse(`Refused: ${origin.reason}. Changes are accepted only from the console's own pages.\n`, {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  } else {
+    const requestHeaders = new Headers(request.headers);
+    // Next.js reads the nonce from the request's CSP header and puts it on its own scripts.
+    requestHeaders.set("x-nonce", nonce);
+    requestHeaders.set("Content-Security-Policy", policy);
+    // Lets the console layout send a signed-out visitor back to this page after sign-in.
+    requestHeaders.set("x-sms-path", request.nextUrl.pathname + request.nextUrl.search);
+    response = NextResponse.next({ request: { headers: requestHeaders } });
+  }
+  response.headers.set("Content-Security-Policy", policy);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  return response;
+}
+
+// Every path, static files included: the headers belong on every response.
+export const config = { matcher: "/:path*" };

@@ -1,0 +1,50 @@
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { clearSignInAttempts, SIGN_IN_ATTEMPTS_PER_ACCOUNT, SIGN_IN_ATTEMPTS_PER_ADDRESS, takeSignInAttempt } from "@/lib/data/sign-in-throttle";
+
+function attemptInAnotherProcess(email: string, address: string) {
+  const tsx = createRequire(import.meta.url).resolve("tsx");
+  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", tsx, path.resolve("tests/support/take-sign-in-attempt.ts"), email, address], {
+    encoding: "utf8",
+    env: { ...process.env, TSX_TSCONFIG_PATH: path.resolve("tsconfig.json") },
+  });
+  if (result.status !== 0) throw new Error(result.stderr);
+  return JSON.parse(result.stdout.trim().split("\n").at(-1)!) as { allowed: boolean };
+}
+
+describe("sign-in throttle", () => {
+  it("lets 10 attempts per account through in 15 minutes, even from 200 concurrent requests", async () => {
+    const now = new Date("2026-11-21T10:00:00Z");
+    const decisions = await Promise.all(Array.from({ length: 200 }, (_, index) => takeSignInAttempt({ email: "Burst@Example.com", address: `203.0.113.${index}`, now })));
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(SIGN_IN_ATTEMPTS_PER_ACCOUNT);
+    const refused = decisions.find((decision) => !decision.allowed);
+    expect(refused).toEqual({ allowed: false, retryAfterSeconds: 15 * 60 });
+    // The account is the same whatever case it was typed in.
+    expect((await takeSignInAttempt({ email: "burst@example.com", address: "203.0.113.250", now })).allowed).toBe(false);
+  });
+
+  it("keeps the count in the database, so a restarted or second console process still refuses", async () => {
+    for (let index = 0; index < SIGN_IN_ATTEMPTS_PER_ACCOUNT; index++) expect((await takeSignInAttempt({ email: "restart@example.com", address: `198.51.100.${index}` })).allowed).toBe(true);
+    expect(attemptInAnotherProcess("restart@example.com", "198.51.100.99").allowed).toBe(false);
+    expect(attemptInAnotherProcess("someone-else@example.com", "198.51.100.98").allowed).toBe(true);
+  });
+
+  it("opens a new window after 15 minutes, and a successful sign-in clears the account's count", async () => {
+    const start = new Date("2026-11-21T11:00:00Z");
+    for (let index = 0; index < SIGN_IN_ATTEMPTS_PER_ACCOUNT; index++) await takeSignInAttempt({ email: "window@example.com", address: `192.0.2.${index}`, now: start });
+    expect((await takeSignInAttempt({ email: "window@example.com", address: "192.0.2.100", now: new Date(start.getTime() + 14 * 60_000) })).allowed).toBe(false);
+    expect((await takeSignInAttempt({ email: "window@example.com", address: "192.0.2.101", now: new Date(start.getTime() + 15 * 60_000 + 1000) })).allowed).toBe(true);
+    await clearSignInAttempts("window@example.com");
+    expect(await db.signInThrottle.findUnique({ where: { key: "account:window@example.com" } })).toBeNull();
+  });
+
+  it("limits one address across accounts too", async () => {
+    const now = new Date("2026-11-21T12:00:00Z");
+    const decisions = [];
+    for (let index = 0; index < SIGN_IN_ATTEMPTS_PER_ADDRESS + 5; index++) decisions.push(await takeSignInAttempt({ email: `spray-${index}@example.com`, address: "192.0.2.200", now }));
+    expect(decisions.filter((decision) => decision.allowed)).toHaveLength(SIGN_IN_ATTEMPTS_PER_ADDRESS);
+  });
+});
