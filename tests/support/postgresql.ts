@@ -1,16 +1,8 @@
 import pg from "pg";
+import { postgresqlUrlOf } from "@/scripts/db/fresh-postgresql.mjs";
+import { postgresqlAdminUrl } from "@/scripts/db/postgresql-schema.mjs";
 
-/** The server tests create their databases on (SMS_POSTGRESQL_ADMIN_URL; CI: local, trust auth). */
-export function postgresqlAdminUrl(): string {
-  return process.env.SMS_POSTGRESQL_ADMIN_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
-}
-
-/** The URL of another database on the same server. */
-export function postgresqlUrlOf(database: string): string {
-  const url = new URL(postgresqlAdminUrl());
-  url.pathname = `/${database}`;
-  return url.toString();
-}
+export { postgresqlUrlOf };
 
 async function withAdmin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: postgresqlAdminUrl() });
