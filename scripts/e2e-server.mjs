@@ -1,12 +1,18 @@
-// The end-to-end test server: a fresh SQLite database with the demo, a production build, next start.
+// The end-to-end test server: a fresh database with the demo, a production build, next start.
+// SQLite by default; SMS_TEST_DATABASE=postgresql uses a fresh PostgreSQL database instead.
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { freshPostgresqlDatabase } from "./db/fresh-postgresql.mjs";
 import { prepareDatabase, root, run } from "./prepare-database.mjs";
 
-const file = path.join(root, "data", "e2e.db");
-for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
-process.env.DATABASE_URL = `file:${file}`;
+if (process.env.SMS_TEST_DATABASE === "postgresql") {
+  process.env.DATABASE_URL = await freshPostgresqlDatabase("sms_e2e");
+} else {
+  const file = path.join(root, "data", "e2e.db");
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(file + suffix, { force: true });
+  process.env.DATABASE_URL = `file:${file}`;
+}
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 prepareDatabase({ loadDemo: true });
 // One account per role for the specs (e2e/support/accounts.ts); the password comes from the

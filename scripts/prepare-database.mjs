@@ -15,6 +15,6 @@ export function run(command, args, env = process.env) {
 }
 
 export function prepareDatabase({ loadDemo }) {
-  run(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"]);
+  run(process.execPath, [path.join(root, "scripts", "db", "migrate.mjs")]);
   if (loadDemo) run(process.execPath, [path.join(root, "bin", "sms.mjs"), "demo"]);
 }

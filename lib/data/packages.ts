@@ -197,8 +197,9 @@ async function replaceCommandLines(tx: Transaction, packageId: string, commandLi
     throw new DomainError("in_use", `A command line that jobs use cannot be removed: ${uses.join("; ")}`);
   }
   await tx.workstationCommandLine.deleteMany({ where: { packageId, id: { notIn: [...keptIds] } } });
-  // Two lines may swap names in one save; park the kept ones on unique names first.
-  for (const id of keptIds) await tx.workstationCommandLine.update({ where: { id }, data: { commandName: `\u0000${id}` } });
+  // Two lines may swap names in one save; park the kept ones on unique names first. A control
+  // character no command name may hold (they are printable Latin-1); not NUL, which PostgreSQL text refuses.
+  for (const id of keptIds) await tx.workstationCommandLine.update({ where: { id }, data: { commandName: `\u0001${id}` } });
   for (const [position, commandLine] of commandLines.entries()) {
     const data = commandLineData(commandLine, position);
     if (commandLine.id === undefined) await tx.workstationCommandLine.create({ data: { ...data, packageId } });

@@ -4,6 +4,9 @@
 // under 50 concurrent connections. Prints figures; asserts nothing. Aims: whole box under 5 s and
 // within 3x of the plain writes; route p99 under 25 ms.
 //
+// Runs on SQLite and then on PostgreSQL (a fresh database on SMS_POSTGRESQL_ADMIN_URL's server) and
+// prints both; --database=sqlite or --database=postgresql runs one.
+//
 // Each measured phase runs in its own process (this script with --worker), so its peak RSS is its
 // own and not the import's. Pass --build to rebuild .next before the route part (default: build only
 // when .next is missing).
@@ -78,10 +81,22 @@ if (process.argv[2] === "--worker") {
 }
 
 const shouldBuild = process.argv.includes("--build");
+const database = process.argv.find((argument) => argument.startsWith("--database="))?.slice("--database=".length);
+if (database === undefined) {
+  // Both databases, one after the other, each in a process of its own (lib/db reads DATABASE_URL once).
+  for (const [index, each] of ["sqlite", "postgresql"].entries()) {
+    if (index > 0) console.log(`\n${"=".repeat(100)}\n`);
+    const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...(shouldBuild && index === 0 ? ["--build"] : [])];
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+  process.exit(0);
+}
 const directory = mkdtempSync(path.join(os.tmpdir(), "sms-bench-ins-"));
-const databaseFile = path.join(directory, "bench.db");
-process.env.DATABASE_URL = `file:${databaseFile}`;
-const migrate = spawnSync(path.join(root, "node_modules", ".bin", "prisma"), ["migrate", "deploy"], { cwd: root, encoding: "utf8", env: process.env });
+const { dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
+const POSTGRESQL_DATABASE = "sms_bench_ins";
+process.env.DATABASE_URL = database === "postgresql" ? await freshPostgresqlDatabase(POSTGRESQL_DATABASE) : `file:${path.join(directory, "bench.db")}`;
+const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db", "migrate.mjs")], { cwd: root, encoding: "utf8", env: process.env });
 if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const { db } = await import("../../lib/db.ts");
@@ -129,7 +144,7 @@ function measure(task: string, target: (run: number) => string): PhaseFigures & 
   return { ...best, peakRssMb: Math.max(...runs.map((figures) => figures.peakRssMb)), slowestMs: Math.max(...runs.map((figures) => figures.ms)) };
 }
 
-console.log(`Instruction box benchmark: ${number(CLIENTS)} clients, ${JOBS} active jobs each, on ${os.cpus().length} CPUs; SQLite and files in ${directory}\n`);
+console.log(`Instruction box benchmark: ${number(CLIENTS)} clients, ${JOBS} active jobs each, on ${os.cpus().length} CPUs; ${database === "postgresql" ? `PostgreSQL (${POSTGRESQL_DATABASE})` : "SQLite"}, files in ${directory}\n`);
 
 // ---- Set-up: the hierarchy and 20 jobs, each to every computer (a whole-hierarchy query).
 const document = buildLargeSiteDocument({ computers: CLIENTS, packages: JOBS + 5 });
@@ -188,6 +203,7 @@ line("box sync minus generation / plain writes", `${number((cold.ms - generated.
 console.log("\nGET /pcmins.box/<SMS ID>.INS");
 await benchmarkRoute((document.computers ?? []).map((computer) => computer.smsId));
 rmSync(directory, { recursive: true, force: true });
+if (database === "postgresql") await dropPostgresqlDatabase(POSTGRESQL_DATABASE);
 
 async function benchmarkRoute(smsIds: string[]): Promise<void> {
   const nextBin = path.join(root, "node_modules", ".bin", "next");
@@ -219,7 +235,7 @@ async function benchmarkRoute(smsIds: string[]): Promise<void> {
       console.log(`next start did not answer within 60 s; no route figures.\n${serverOutput.slice(-2000)}`);
       return;
     }
-    // Warm the route (module load, JIT, SQLite page cache) before measuring.
+    // Warm the route (module load, JIT, the database's page cache) before measuring.
     for (const smsId of smsIds.slice(0, 200)) await fetch(`${base}/pcmins.box/${smsId}.INS`).then((response) => response.arrayBuffer());
 
     let next = 0;

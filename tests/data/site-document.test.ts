@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { exportSiteDocument } from "@/lib/data/site-document-export";
 import { importSiteDocument } from "@/lib/data/site-document-import";
@@ -24,6 +24,23 @@ async function importError(document: unknown): Promise<DomainError> {
 }
 
 beforeEach(resetDatabase);
+
+/** A trigger that refuses a machine group named "Broken", in each database's dialect. */
+const REFUSE_GROUP_TRIGGER = {
+  sqlite: {
+    create: [`CREATE TRIGGER refuse_group BEFORE INSERT ON "MachineGroup" WHEN NEW."name" = 'Broken' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`],
+    drop: ["DROP TRIGGER refuse_group"],
+    error: /machineGroup\.upsert/,
+  },
+  postgresql: {
+    create: [
+      `CREATE FUNCTION refuse_group() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."name" = 'Broken' THEN RAISE EXCEPTION 'refused by test trigger'; END IF; RETURN NEW; END $$`,
+      `CREATE TRIGGER refuse_group BEFORE INSERT ON "MachineGroup" FOR EACH ROW EXECUTE FUNCTION refuse_group()`,
+    ],
+    drop: [`DROP TRIGGER refuse_group ON "MachineGroup"`, "DROP FUNCTION refuse_group()"],
+    error: /refused by test trigger/,
+  },
+};
 
 describe("site document import and export", () => {
   it("exports, imports into an empty database and exports again identically", async () => {
@@ -98,12 +115,12 @@ describe("site document import and export", () => {
     await importSiteDocument({ ...document, machineGroups: [], packages: [] });
     const before = await rowCounts();
     const exported = JSON.stringify(await exportSiteDocument());
-    // A write that fails after sites, servers and computers were written (a SQLite trigger here:
-    // this test is about the transaction, not about validation).
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_group BEFORE INSERT ON "MachineGroup" WHEN NEW."name" = 'Broken' BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END`);
+    // A write that fails after sites, servers and computers were written (a trigger here: this
+    // test is about the transaction, not about validation).
+    for (const sql of REFUSE_GROUP_TRIGGER[inject("databaseProvider")].create) await db.$executeRawUnsafe(sql);
     const renamed = { ...document, sites: document.sites?.map((site) => ({ ...site, name: `${site.name} (renamed)` })), machineGroups: [{ name: "Broken", members: ["MDM00005"] }] };
-    await expect(importSiteDocument(renamed)).rejects.toThrow(/machineGroup\.upsert/);
-    await db.$executeRawUnsafe(`DROP TRIGGER refuse_group`);
+    await expect(importSiteDocument(renamed)).rejects.toThrow(REFUSE_GROUP_TRIGGER[inject("databaseProvider")].error);
+    for (const sql of REFUSE_GROUP_TRIGGER[inject("databaseProvider")].drop) await db.$executeRawUnsafe(sql);
     expect(await rowCounts()).toEqual(before);
     expect(JSON.stringify(await exportSiteDocument())).toBe(exported);
   });
