@@ -56,7 +56,8 @@ test("a user turns on an authenticator and then signs in with a code", async ({ 
   expect(secret).toMatch(/^[A-Z2-7]+=*$/);
   await page.getByLabel("Code from the app").fill(totpCode(secret));
   await page.getByRole("button", { name: "Turn on two-factor sign-in" }).click();
-  await expect(page.getByText("Two-factor sign-in is on")).toBeVisible();
+  await expect(page.getByText("Two-factor sign-in is on. Keep your backup codes")).toBeVisible();
+  await expect(page.getByText("On: signing in asks for a code")).toBeVisible();
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in/);

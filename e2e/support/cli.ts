@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import path from "node:path";
+import { e2eDatabaseUrl } from "./database-url";
 
 const root = path.join(__dirname, "..", "..");
 
@@ -7,7 +8,7 @@ const root = path.join(__dirname, "..", "..");
 export function sms(args: string[], env: Record<string, string> = {}): string {
   return execFileSync(process.execPath, [path.join(root, "bin", "sms.mjs"), ...args], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: `file:${path.join(root, "data", "e2e.db")}`, ...env },
+    env: { ...process.env, DATABASE_URL: e2eDatabaseUrl(), ...env },
     encoding: "utf8",
   });
 }

@@ -1,44 +1,56 @@
-import path from "node:path";
 import Database from "better-sqlite3";
+import pg from "pg";
+import { E2E_DATABASE_FILE, e2eDatabaseUrl, isPostgresql } from "./database-url";
 
-/** The e2e server's database (scripts/e2e-server.mjs), read directly to prove what did not change. */
-const DATABASE_FILE = path.join(__dirname, "..", "..", "data", "e2e.db");
+// The e2e server's database, read directly to prove what did not change.
+
+async function query<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+  if (isPostgresql) {
+    const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
+    await client.connect();
+    try {
+      return (await client.query(sql.replace(/\?/g, (_, offset: number) => `$${sql.slice(0, offset).split("?").length}`), parameters)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  }
+  const database = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
+  try {
+    return database.prepare(sql).all(...parameters) as T[];
+  } finally {
+    database.close();
+  }
+}
 
 /** Tables that a refused request may legitimately write to: the record of the refusal itself. */
-const BOOKKEEPING_TABLES = new Set(["AuditEvent", "InstructionFileFetch", "SignInThrottle", "RateLimit", "Session", "Verification", "_prisma_migrations"]);
+const BOOKKEEPING_TABLES = new Set(["AuditEvent", "InstructionFileFetch", "SignInThrottle", "RateLimit", "Session", "Verification", "_prisma_migrations", "_sms_migrations"]);
 
 /** Row counts of every table that holds console data or accounts. */
-export function countRows(): Record<string, number> {
-  const database = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
-  try {
-    const tables = database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
-    const counts: Record<string, number> = {};
-    for (const { name } of tables) {
-      if (BOOKKEEPING_TABLES.has(name)) continue;
-      counts[name] = (database.prepare(`SELECT COUNT(*) AS n FROM "${name}"`).get() as { n: number }).n;
-    }
-    return counts;
-  } finally {
-    database.close();
+export async function countRows(): Promise<Record<string, number>> {
+  const tables = await query<{ name: string }>(
+    isPostgresql ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'" : "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'",
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (BOOKKEEPING_TABLES.has(name)) continue;
+    counts[name] = Number((await query<{ n: number | string }>(`SELECT COUNT(*) AS n FROM "${name}"`))[0]!.n);
   }
+  return counts;
 }
 
-export function auditRows(where: { action?: string; outcome?: string; since?: number }): { id: number; action: string; outcome: string; actorName: string; objectType: string }[] {
-  const database = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
-  try {
-    return database
-      .prepare(`SELECT id, action, outcome, actorName, objectType FROM AuditEvent WHERE id > ? AND (? IS NULL OR action = ?) AND (? IS NULL OR outcome = ?) ORDER BY id`)
-      .all(where.since ?? 0, where.action ?? null, where.action ?? null, where.outcome ?? null, where.outcome ?? null) as never;
-  } finally {
-    database.close();
-  }
+export interface AuditRow {
+  id: number;
+  action: string;
+  outcome: string;
+  actorName: string;
+  objectType: string;
 }
 
-export function lastAuditId(): number {
-  const database = new Database(DATABASE_FILE, { readonly: true, fileMustExist: true });
-  try {
-    return (database.prepare("SELECT COALESCE(MAX(id), 0) AS id FROM AuditEvent").get() as { id: number }).id;
-  } finally {
-    database.close();
-  }
+export async function auditRows(where: { action?: string; outcome?: string; since?: number }): Promise<AuditRow[]> {
+  const rows = await query<AuditRow>(`SELECT id, action, outcome, "actorName", "objectType" FROM "AuditEvent" WHERE id > ? ORDER BY id`, [where.since ?? 0]);
+  return rows.filter((row) => (where.action === undefined || row.action === where.action) && (where.outcome === undefined || row.outcome === where.outcome));
+}
+
+export async function lastAuditId(): Promise<number> {
+  return Number((await query<{ id: number | string }>(`SELECT COALESCE(MAX(id), 0) AS id FROM "AuditEvent"`))[0]!.id);
 }

@@ -7,6 +7,7 @@ import { admin, twoFactor } from "better-auth/plugins";
 import { createAccessControl } from "better-auth/plugins/access";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
+import { databaseProvider } from "@/lib/env";
 import { authSecret } from "./settings";
 import { takeSignInAttempt } from "./sign-in-throttle";
 
@@ -36,8 +37,10 @@ function createAuth(secret: string) {
     appName: "SMS Console",
     secret,
     baseURL: publicUrl,
-    database: prismaAdapter(db, { provider: "sqlite" }),
+    database: prismaAdapter(db, { provider: databaseProvider() }),
     telemetry: { enabled: false },
+    // Its warnings are about features the console does not use (no base URL: no OAuth callbacks).
+    logger: { level: "error" },
     emailAndPassword: {
       enabled: true,
       // Users are made by an administrator (users page, `sms user create`), never by sign-up.

@@ -40,6 +40,8 @@ async function benchmarkDatabase(kind: string): Promise<void> {
   const { jobInputSchema } = await import("../../lib/jobs/schema.ts");
   const { addDays, currentWallClock } = await import("../../lib/wall-clock.ts");
 
+  const { bindProcessActor } = await import("../../lib/data/session.ts");
+  bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
   await importSiteDocument(buildLargeSiteDocument({ computers: TARGETS, packages: 5 }));
   const line = await db.workstationCommandLine.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true, package: { select: { packageId: true, siteCode: true } } } });
   const input = jobInputSchema.parse({
@@ -50,7 +52,7 @@ async function benchmarkDatabase(kind: string): Promise<void> {
     distributePhase: { putOnSpecifiedServers: true },
     runPhase: { isEnabled: true, commandLineId: line.id, offerAfter: addDays(currentWallClock(), -1) },
   });
-  const jobId = await createJob({ input, actor: "benchmark" });
+  const jobId = await createJob({ input });
   const timings: number[] = [];
   let targetCount = 0;
   for (let run = 0; run <= DATABASE_RUNS; run++) {

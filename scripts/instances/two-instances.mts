@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { chromium, type Page } from "@playwright/test";
 import pg from "pg";
 import { dropPostgresqlDatabase, freshPostgresqlDatabase } from "../db/fresh-postgresql.mjs";
 
@@ -105,6 +106,10 @@ try {
   await worker("cancel", sent);
   await checkInstructionFiles(bases, ["MDM00005"], `after another process canceled ${sent}`, [afterSend.get("MDM00005") ?? "", afterSend.get("MDM00005") ?? ""]);
 
+  // ---- Sessions and the sign-in limit live in the database: a session begun on one instance is
+  // good on the other, a sign-out on one ends it on both, and wrong passwords count across both.
+  await checkSessionsAcrossInstances(bases);
+
   // ---- SIGTERM: Next's server stops listening, lets the requests it is answering finish, exits.
   // Connections it accepted but had not yet read a request from are closed unanswered (Node's
   // server.close()); a load balancer drains an instance (its /health) before stopping it.
@@ -138,6 +143,47 @@ try {
 
 console.log(failures.length === 0 ? "\nTwo instances on one PostgreSQL database: all checks passed." : `\n${failures.length} check(s) failed.`);
 process.exit(failures.length === 0 ? 0 : 1);
+
+async function checkSessionsAcrossInstances(bases: string[]): Promise<void> {
+  const email = "instances@example.com";
+  const password = "two-instances-passphrase";
+  const created = spawnSync(process.execPath, [path.join(root, "bin", "sms.mjs"), "user", "create", "--email", email, "--name", "Two instances", "--role", "operator", "--password-env", "SMS_INSTANCES_PASSWORD"], {
+    cwd: root,
+    env: { ...env, SMS_INSTANCES_PASSWORD: password },
+    encoding: "utf8",
+  });
+  check(created.status === 0, `a user is created for the session checks${created.stderr}`);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"] });
+  try {
+    const signIn = async (page: Page, base: string, secret: string) => {
+      await page.goto(`${base}/sign-in`);
+      await page.getByLabel("Email").fill(email);
+      await page.getByLabel("Password").fill(secret);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForLoadState("networkidle");
+    };
+    // Cookies belong to the host, not the port: one browser reaches both instances with one session.
+    const page = await (await browser.newContext()).newPage();
+    await signIn(page, bases[0]!, password);
+    await page.goto(`${bases[1]}/jobs`);
+    check((await page.getByRole("heading", { name: "Jobs", level: 1 }).count()) === 1, "a session begun on instance 1 is good on instance 2");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${bases[0]}/jobs`);
+    check(page.url().includes("/sign-in"), "signing out on instance 2 ends the session on instance 1");
+
+    const wrong = await (await browser.newContext()).newPage();
+    const answers: string[] = [];
+    for (let attempt = 0; attempt < 12; attempt++) {
+      await signIn(wrong, bases[attempt % 2]!, `wrong-passphrase-${attempt}`);
+      answers.push((await wrong.getByRole("alert").filter({ hasText: /wrong|Too many/ }).first().textContent()) ?? "");
+    }
+    const checked = answers.filter((answer) => answer.includes("Email or password is wrong")).length;
+    check(checked === 10 && answers.slice(10).every((answer) => answer.includes("Too many")), `wrong passwords alternating between the instances: 10 checked, then refused on both (${checked} checked)`);
+  } finally {
+    await browser.close();
+  }
+}
 
 async function waitForHealth(base: string): Promise<boolean> {
   const deadline = Date.now() + 60_000;

@@ -10,6 +10,10 @@ import { createJob } from "../../lib/data/job-changes.ts";
 import { activateJob, changeJobState } from "../../lib/data/job-lifecycle.ts";
 import type { DomainError } from "../../lib/errors.ts";
 import { jobInputSchema } from "../../lib/jobs/schema.ts";
+import { bindProcessActor } from "../../lib/data/session.ts";
+
+// Each instance acts as one operator, named after its process, as a signed-in user would.
+bindProcessActor({ userId: null, name: `instance-${process.pid}`, role: "operator", address: null, sessionId: null });
 
 async function jobInput() {
   const line = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC0000A", commandName: "Complete" } });
@@ -46,13 +50,13 @@ let output: unknown;
 if (task === "create") {
   const input = await jobInput();
   await startAt(args[2]);
-  output = await pooled(Array.from({ length: Number(args[0]) }), Number(args[1] ?? 8), () => createJob({ input, actor: `instance-${process.pid}` }));
+  output = await pooled(Array.from({ length: Number(args[0]) }), Number(args[1] ?? 8), () => createJob({ input }));
 } else if (task === "cancel") {
   await db.site.count(); // connect before the start
   await startAt(args[1]);
   const outcomes = await pooled(args[0]!.split(","), 8, async (jobId) => {
     try {
-      await changeJobState({ jobId, transition: "cancel", actor: `instance-${process.pid}` });
+      await changeJobState({ jobId, transition: "cancel" });
       return "canceled";
     } catch (error) {
       // A refusal (the other instance canceled it first), by its code: tsx may load lib/errors twice.
@@ -62,7 +66,7 @@ if (task === "create") {
   });
   output = { canceled: outcomes.filter((outcome) => outcome === "canceled").length, refused: outcomes.filter((outcome) => outcome !== "canceled").length };
 } else if (task === "send") {
-  output = await activateJob({ jobId: args[0]!, actor: `instance-${process.pid}` });
+  output = await activateJob({ jobId: args[0]! });
 } else if (task === "counters") {
   const site = await db.site.findUniqueOrThrow({ where: { code: "BPC" }, select: { nextJobNumber: true } });
   output = { nextJobNumber: site.nextJobNumber, jobs: await db.job.count({ where: { siteCode: "BPC" } }) };

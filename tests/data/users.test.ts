@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from "node:crypto";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import type { Actor } from "@/lib/access/roles";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
@@ -11,6 +11,21 @@ import { createUserSchema, firstAdministratorSchema } from "@/lib/users/schema";
 import { TEST_ADMINISTRATOR, testActor } from "../support/actors";
 
 const PASSWORD = "correct horse battery staple";
+
+/** A trigger that makes the audit insert of a disable or password reset fail, in each database's dialect. */
+const REFUSE_USER_AUDIT_TRIGGER = {
+  sqlite: {
+    create: [`CREATE TRIGGER refuse_user_audit BEFORE INSERT ON "AuditEvent" WHEN NEW.action IN ('user.disable', 'user.reset-password') BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`],
+    drop: ["DROP TRIGGER refuse_user_audit"],
+  },
+  postgresql: {
+    create: [
+      `CREATE FUNCTION refuse_user_audit() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW."action" IN ('user.disable', 'user.reset-password') THEN RAISE EXCEPTION 'audit unavailable'; END IF; RETURN NEW; END $$`,
+      `CREATE TRIGGER refuse_user_audit BEFORE INSERT ON "AuditEvent" FOR EACH ROW EXECUTE FUNCTION refuse_user_audit()`,
+    ],
+    drop: [`DROP TRIGGER refuse_user_audit ON "AuditEvent"`, "DROP FUNCTION refuse_user_audit()"],
+  },
+};
 
 async function addUser(email: string, role: "administrator" | "operator" | "viewer" = "operator"): Promise<string> {
   return createUser({ input: createUserSchema.parse({ email, name: email.split("@")[0], role, password: PASSWORD }) });
@@ -105,12 +120,13 @@ describe("users", () => {
   it("writes no change when its audit row cannot be written: both land or neither", async () => {
     const userId = await addUser("ada@example.com");
     await addSession(userId);
-    await db.$executeRawUnsafe(`CREATE TRIGGER refuse_user_audit BEFORE INSERT ON "AuditEvent" WHEN NEW.action IN ('user.disable', 'user.reset-password') BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`);
+    const trigger = REFUSE_USER_AUDIT_TRIGGER[inject("databaseProvider")];
+    for (const sql of trigger.create) await db.$executeRawUnsafe(sql);
     try {
       await expect(disableUser({ userId })).rejects.toThrow();
       await expect(resetUserPassword({ userId, password: "a brand new passphrase" })).rejects.toThrow();
     } finally {
-      await db.$executeRawUnsafe("DROP TRIGGER refuse_user_audit");
+      for (const sql of trigger.drop) await db.$executeRawUnsafe(sql);
     }
     expect(await getUser(userId)).toMatchObject({ isDisabled: false, activeSessionCount: 1 });
     const account = await db.account.findFirstOrThrow({ where: { userId } });

@@ -1,15 +1,18 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { confirmPasswordSchema, secondFactorSchema } from "@/lib/accounts/schema";
 import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
 import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/data/sign-in";
 import { formDataToObject } from "@/lib/forms";
+import { actionRefusal } from "../access";
 
 /** The enrolment secret is the user's own and is shown to them once, on this response only. */
 export type EnrolmentState = ActionState | { status: "enrolling"; totpURI: string; secret: string; backupCodes: string[] };
 
 export async function startTwoFactorAction(_state: EnrolmentState, formData: FormData): Promise<EnrolmentState> {
+  const refusal = await actionRefusal("console:read");
+  if (refusal) return fromDomainError(refusal, {});
   const parsed = confirmPasswordSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return fromZodError(parsed.error, {});
   try {
@@ -21,6 +24,8 @@ export async function startTwoFactorAction(_state: EnrolmentState, formData: For
 }
 
 export async function confirmTwoFactorAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("console:read");
+  if (refusal) return fromDomainError(refusal, {});
   const parsed = secondFactorSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return fromZodError(parsed.error, {});
   try {
@@ -28,11 +33,14 @@ export async function confirmTwoFactorAction(_state: ActionState, formData: Form
   } catch (error) {
     return fromDomainError(error, {});
   }
-  revalidatePath("/account");
-  return { status: "success", message: "Two-factor sign-in is on. Keep your backup codes somewhere safe." };
+  // Better Auth replaces the session when the first code is verified; a redirect carries the new
+  // cookie to the next page load.
+  redirect("/account?two-factor=on");
 }
 
 export async function disableTwoFactorAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("console:read");
+  if (refusal) return fromDomainError(refusal, {});
   const parsed = confirmPasswordSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return fromZodError(parsed.error, {});
   try {
@@ -40,6 +48,5 @@ export async function disableTwoFactorAction(_state: ActionState, formData: Form
   } catch (error) {
     return fromDomainError(error, {});
   }
-  revalidatePath("/account");
-  return { status: "success", message: "Two-factor sign-in is off." };
+  redirect("/account?two-factor=off");
 }

@@ -1,16 +1,27 @@
 import type { Metadata } from "next";
+import { FormMessage } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, isRole } from "@/lib/access/roles";
 import { getOwnAccount } from "@/lib/data/sign-in";
+import { requirePermission } from "../access";
 import { DisableTwoFactor, EnableTwoFactor } from "./two-factor-forms";
 
 export const metadata: Metadata = { title: "Your account" };
 
-export default async function AccountPage() {
+const CHANGE_MESSAGES: Record<string, string> = {
+  on: "Two-factor sign-in is on. Keep your backup codes somewhere safe.",
+  off: "Two-factor sign-in is off.",
+};
+
+export default async function AccountPage({ searchParams }: PageProps<"/account">) {
+  await requirePermission("console:read");
   const account = await getOwnAccount();
+  const { "two-factor": change } = await searchParams;
+  const message = typeof change === "string" ? CHANGE_MESSAGES[change] : undefined;
   return (
     <div className="space-y-6">
       <PageHeader title="Your account" />
+      {message && <FormMessage status="success" message={message} />}
       <dl className="grid max-w-lg grid-cols-[10rem_1fr] gap-y-1 text-sm">
         <dt className="text-slate-600">Email</dt>
         <dd>{account.email}</dd>

@@ -24,7 +24,6 @@ function PasswordForm({ action, label, isPending, error }: { action: (formData: 
 export function EnableTwoFactor() {
   const [state, action, isPending] = useActionState<EnrolmentState, FormData>(startTwoFactorAction, IDLE);
   const [confirmState, confirmAction, isConfirming] = useActionState(confirmTwoFactorAction, IDLE);
-  if (confirmState.status === "success") return <FormMessage status="success" message={confirmState.message} />;
   if (state.status === "enrolling") {
     return (
       <div className="space-y-4">
@@ -68,7 +67,6 @@ export function EnableTwoFactor() {
 
 export function DisableTwoFactor() {
   const [state, action, isPending] = useActionState(disableTwoFactorAction, IDLE);
-  if (state.status === "success") return <FormMessage status="success" message={state.message} />;
   return (
     <div className="space-y-3">
       <FormMessage status={state.status} message={state.status === "error" ? state.message : undefined} />
