@@ -28,6 +28,8 @@ export function proxy(request: NextRequest) {
   }
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  // Served over https (SMS_PUBLIC_URL says so): browsers keep to https for a year.
+  if (process.env.SMS_PUBLIC_URL?.startsWith("https://")) response.headers.set("Strict-Transport-Security", "max-age=31536000");
   return response;
 }
 

@@ -1,7 +1,7 @@
 import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
 import { E2E_PASSWORD } from "./support/accounts";
 import { sms } from "./support/cli";
-import { auditRows, lastAuditId } from "./support/database";
+import { ageSessions, auditRows, lastAuditId } from "./support/database";
 
 // Sessions end for good: a cookie copied before sign-out, before the account was disabled or before
 // an administrator revoked its sessions is refused afterwards.
@@ -78,6 +78,29 @@ test("a session cookie replayed after an administrator revoked the sessions is r
   await expect(page.getByText("Signed out everywhere: 1 session ended.")).toBeVisible();
   await expectRefused(browser, cookies);
   await administrator.close();
+  await context.close();
+});
+
+test("a session left idle for 30 minutes ends; one used within 30 minutes goes on", async ({ browser }) => {
+  const email = newAccount();
+  const context = await signIn(browser, email);
+  const page = await context.newPage();
+  await ageSessions(email, { lastRequestAt: new Date(Date.now() - 29 * 60_000) });
+  await page.goto("/jobs");
+  await expect(page.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
+  await ageSessions(email, { lastRequestAt: new Date(Date.now() - 31 * 60_000) });
+  await page.goto("/jobs");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await context.close();
+});
+
+test("a session ends 12 hours after sign-in however busy it is", async ({ browser }) => {
+  const email = newAccount();
+  const context = await signIn(browser, email);
+  const page = await context.newPage();
+  await ageSessions(email, { expiresAt: new Date(Date.now() - 1000) });
+  await page.goto("/jobs");
+  await expect(page).toHaveURL(/\/sign-in/);
   await context.close();
 });
 

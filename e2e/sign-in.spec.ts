@@ -70,3 +70,31 @@ test("a user turns on an authenticator and then signs in with a code", async ({ 
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
 });
+
+test("a user changes their own password: the old one stops working and other sessions end", async ({ browser, page }) => {
+  const email = newAccount();
+  const other = await (await browser.newContext()).newPage();
+  for (const signedIn of [page, other]) {
+    await signedIn.goto("/sign-in");
+    await submitSignIn(signedIn, email, E2E_PASSWORD);
+    await expect(signedIn.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  }
+  await page.goto("/account");
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill("a-new-long-passphrase");
+  await page.getByLabel("Confirm new password").fill("a-new-long-passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Current password is wrong").first()).toBeVisible();
+  await page.getByLabel("Current password").fill(E2E_PASSWORD);
+  await page.getByLabel("New password", { exact: true }).fill("a-new-long-passphrase");
+  await page.getByLabel("Confirm new password").fill("a-new-long-passphrase");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Your password is changed")).toBeVisible();
+  // The other browser's session ended with the change.
+  await other.goto("/jobs");
+  await expect(other).toHaveURL(/\/sign-in/);
+  await submitSignIn(other, email, E2E_PASSWORD);
+  await expect(other.getByRole("alert").filter({ hasText: "Email or password is wrong" })).toBeVisible();
+  await submitSignIn(other, email, "a-new-long-passphrase");
+  await expect(other.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+});

@@ -4,7 +4,7 @@ import { E2E_DATABASE_FILE, e2eDatabaseUrl, isPostgresql } from "./database-url"
 
 // The e2e server's database, read directly to prove what did not change.
 
-async function query<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+async function query<T>(sql: string, parameters: unknown[] = [], options: { write?: boolean } = {}): Promise<T[]> {
   if (isPostgresql) {
     const client = new pg.Client({ connectionString: e2eDatabaseUrl() });
     await client.connect();
@@ -14,9 +14,10 @@ async function query<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
       await client.end();
     }
   }
-  const database = new Database(E2E_DATABASE_FILE, { readonly: true, fileMustExist: true });
+  const database = new Database(E2E_DATABASE_FILE, { readonly: !options.write, fileMustExist: true });
   try {
-    return database.prepare(sql).all(...parameters) as T[];
+    const statement = database.prepare(sql);
+    return (statement.reader ? statement.all(...parameters) : (statement.run(...parameters), [])) as T[];
   } finally {
     database.close();
   }
@@ -53,4 +54,20 @@ export async function auditRows(where: { action?: string; outcome?: string; sinc
 
 export async function lastAuditId(): Promise<number> {
   return Number((await query<{ id: number | string }>(`SELECT COALESCE(MAX(id), 0) AS id FROM "AuditEvent"`))[0]!.id);
+}
+
+/** Stored as Prisma writes DateTime: ISO text in SQLite, a timestamp in PostgreSQL. */
+function storedTime(at: Date): string {
+  return isPostgresql ? at.toISOString() : at.toISOString().replace("Z", "+00:00");
+}
+
+/**
+ * Moves a user's sessions back in time, as if their last request (updatedAt) or their absolute end
+ * (expiresAt) had come: the same rows a session left alone for that long would have.
+ */
+export async function ageSessions(email: string, times: { lastRequestAt?: Date; expiresAt?: Date }): Promise<void> {
+  const [user] = await query<{ id: string }>(`SELECT id FROM "User" WHERE email = ?`, [email]);
+  if (!user) throw new Error(`no user ${email}`);
+  if (times.lastRequestAt) await query(`UPDATE "Session" SET "updatedAt" = ? WHERE "userId" = ?`, [storedTime(times.lastRequestAt), user.id], { write: true });
+  if (times.expiresAt) await query(`UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = ?`, [storedTime(times.expiresAt), user.id], { write: true });
 }

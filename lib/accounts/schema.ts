@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 
 /** The sign-in form, shared by the page and its server action. */
 export const signInSchema = z.object({
@@ -19,3 +19,16 @@ export const secondFactorSchema = z.object({
 export const confirmPasswordSchema = z.object({
   password: z.string({ error: "Password is required" }).min(1, "Password is required").max(PASSWORD_MAX_LENGTH, `Password is at most ${PASSWORD_MAX_LENGTH} characters`),
 });
+
+/** A user changing their own password: the current one, and the new one typed twice. */
+export const changePasswordSchema = z
+  .object({
+    currentPassword: z.string({ error: "Current password is required" }).min(1, "Current password is required").max(PASSWORD_MAX_LENGTH, `Current password is at most ${PASSWORD_MAX_LENGTH} characters`),
+    newPassword: z
+      .string({ error: "New password is required" })
+      .min(PASSWORD_MIN_LENGTH, `New password must be at least ${PASSWORD_MIN_LENGTH} characters`)
+      .max(PASSWORD_MAX_LENGTH, `New password must be at most ${PASSWORD_MAX_LENGTH} characters`),
+    confirmPassword: z.string({ error: "Confirm new password is required" }),
+  })
+  .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], error: "Confirm new password must match the new password" })
+  .refine((input) => input.newPassword !== input.currentPassword, { path: ["newPassword"], error: "New password must differ from the current one" });

@@ -25,10 +25,20 @@ const authRoles = {
 };
 
 /** Every path that checks a password or a second factor counts against the sign-in limit. */
-const SIGN_IN_PATHS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp"]);
+const SIGN_IN_PATHS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp", "/two-factor/enable", "/two-factor/disable", "/change-password"]);
 
+/**
+ * The client's address, for the sign-in limit, sessions and the audit trail. Next.js sets
+ * X-Forwarded-For to the socket's address only when a request has none, and proxies append to it,
+ * so only entries added by our own proxies can be trusted: the one SMS_TRUSTED_PROXY_HOPS from the
+ * right (default 1: the nearest hop, Next itself or one reverse proxy that appends). Entries further
+ * left are whatever the client sent.
+ */
 export function clientAddress(headers: Headers): string | null {
-  return headers.get("x-forwarded-for")?.split(",")[0]?.trim() || headers.get("x-real-ip")?.trim() || null;
+  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
+  if (entries.length === 0) return null;
+  const hops = Math.max(1, Number.parseInt(process.env.SMS_TRUSTED_PROXY_HOPS ?? "1", 10) || 1);
+  return entries[Math.max(0, entries.length - hops)] ?? null;
 }
 
 function createAuth(secret: string) {
@@ -64,13 +74,18 @@ function createAuth(secret: string) {
       cookiePrefix: "sms",
       useSecureCookies: publicUrl?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for", "x-real-ip"] },
+      // Session rows record the address; the console's own clientAddress() picks the trusted entry.
+      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (!SIGN_IN_PATHS.has(ctx.path)) return;
         const body = (ctx.body ?? {}) as { email?: unknown };
-        const email = typeof body.email === "string" ? body.email : null;
+        // Paths used while signed in (second-factor set-up, password change) count against the
+        // account that is signed in.
+        const token = body.email === undefined ? await ctx.getSignedCookie(ctx.context.authCookies.sessionToken.name, ctx.context.secret) : null;
+        const session = token ? await ctx.context.internalAdapter.findSession(token) : null;
+        const email = typeof body.email === "string" ? body.email : (session?.user.email ?? null);
         const decision = await takeSignInAttempt({ email, address: ctx.headers ? clientAddress(ctx.headers) : null });
         if (!decision.allowed) {
           throw new APIError("TOO_MANY_REQUESTS", {

@@ -92,26 +92,8 @@ export async function listPackages(options: { search?: string; page: number }): 
   return toPage(items, total, options.page);
 }
 
-export const getPackage = cache(async (packageId: string): Promise<PackageDetail | null> => {
-  await authorize("console:read");
-  const row = await db.package.findUnique({
-    where: { packageId },
-    select: {
-      packageId: true,
-      siteCode: true,
-      name: true,
-      comments: true,
-      sourceDirectory: true,
-      ...sourceFactsSelect,
-      version: true,
-      commandLines: { select: commandLineSelect, orderBy: { position: "asc" } },
-    },
-  });
-  return row && { ...row, commandLines: row.commandLines.map(toCommandLineDto) };
-});
-
-/** A package as the audit trail records it: its fields and its command lines. */
-const auditSelect = {
+/** A package with its command lines, as its page shows it. */
+const packageDetailSelect = {
   packageId: true,
   siteCode: true,
   name: true,
@@ -121,6 +103,15 @@ const auditSelect = {
   version: true,
   commandLines: { select: commandLineSelect, orderBy: { position: "asc" } },
 } as const;
+
+export const getPackage = cache(async (packageId: string): Promise<PackageDetail | null> => {
+  await authorize("console:read");
+  const row = await db.package.findUnique({ where: { packageId }, select: packageDetailSelect });
+  return row && { ...row, commandLines: row.commandLines.map(toCommandLineDto) };
+});
+
+/** A package as the audit trail records it: the same fields and command lines the page shows. */
+const auditSelect = packageDetailSelect;
 
 function commandLineData(commandLine: WorkstationCommandLineInput, position: number) {
   return {

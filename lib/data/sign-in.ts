@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
 import type { SignInInput } from "@/lib/accounts/schema";
+import type { Actor } from "@/lib/access/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "./audit";
@@ -34,15 +35,12 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders);
   const auth = await getAuth();
-  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, role: true, banned: true } });
+  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   const audit = (outcome: "success" | "failure" | "refused", detail: string) =>
     recordAuditEvent({ actor: null, claimedName: input.email, address, action: "auth.sign-in", outcome, objectType: "user", objectId: user?.id ?? null, detail });
   try {
-    if (user?.banned) {
-      // Checked before the password so a disabled account's password is never tested; counted as
-      // an attempt all the same.
-      throw Object.assign(new Error("disabled"), { statusCode: 403 });
-    }
+    // A disabled account is refused by Better Auth's admin plugin after the password check, so it
+    // costs an attempt and takes as long as any other wrong answer.
     const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password, rememberMe: true }, headers: requestHeaders });
     if ("twoFactorRedirect" in result && result.twoFactorRedirect) {
       await audit("success", "password accepted; second factor required");
@@ -54,7 +52,7 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
       await audit("refused", limit.message);
       throw limit;
     }
-    await audit("failure", (error as BetterAuthError)?.message === "disabled" ? "account disabled" : "wrong e-mail or password");
+    await audit("failure", (error as BetterAuthError)?.body?.code === "BANNED_USER" ? "account disabled" : "wrong e-mail or password");
     throw new DomainError("invalid", WRONG_CREDENTIALS, [{ path: "password", message: WRONG_CREDENTIALS }]);
   }
   await clearSignInAttempts(input.email);
@@ -89,6 +87,30 @@ export async function signOut(): Promise<void> {
   if (actor) await recordAuditEvent({ actor, action: "auth.sign-out", objectType: "session", objectId: actor.sessionId });
 }
 
+/** A password check of a signed-in user that failed or was throttled: audited, then the form's error. */
+async function refusedPassword(error: unknown, actor: Actor, action: string): Promise<DomainError> {
+  const limit = throttled(error);
+  await recordAuditEvent({ actor, action, outcome: limit ? "refused" : "failure", objectType: "user", objectId: actor.userId, detail: limit?.message ?? "wrong password" });
+  return limit ?? new DomainError("invalid", "Password is wrong", [{ path: "password", message: "Password is wrong" }]);
+}
+
+/**
+ * Changes the signed-in user's own password after checking the current one (counted against the
+ * sign-in limit). Every other session of the user ends; this browser gets a new one.
+ */
+export async function changeOwnPassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
+  const actor = await sessionActor();
+  if (!actor) throw new DomainError("unauthenticated", "Sign in to continue.");
+  const auth = await getAuth();
+  try {
+    await auth.api.changePassword({ body: { currentPassword: input.currentPassword, newPassword: input.newPassword, revokeOtherSessions: true }, headers: await headers() });
+  } catch (error) {
+    const refusal = await refusedPassword(error, actor, "user.change-password");
+    throw refusal.code === "invalid" ? new DomainError("invalid", "Current password is wrong", [{ path: "currentPassword", message: "Current password is wrong" }]) : refusal;
+  }
+  await recordAuditEvent({ actor, action: "user.change-password", objectType: "user", objectId: actor.userId, detail: "own password changed; other sessions ended" });
+}
+
 /** Starts TOTP enrolment for the signed-in user: the otpauth URI and backup codes, shown once. */
 export async function startTwoFactorEnrolment(password: string): Promise<{ totpURI: string; backupCodes: string[] }> {
   const actor = await sessionActor();
@@ -97,9 +119,8 @@ export async function startTwoFactorEnrolment(password: string): Promise<{ totpU
   let result;
   try {
     result = await auth.api.enableTwoFactor({ body: { password }, headers: await headers() });
-  } catch {
-    await recordAuditEvent({ actor, action: "auth.two-factor.enable", outcome: "failure", objectType: "user", objectId: actor.userId, detail: "wrong password" });
-    throw new DomainError("invalid", "Password is wrong", [{ path: "password", message: "Password is wrong" }]);
+  } catch (error) {
+    throw await refusedPassword(error, actor, "auth.two-factor.enable");
   }
   if (!("totpURI" in result)) throw new Error("Better Auth offered no TOTP secret");
   return { totpURI: result.totpURI, backupCodes: result.backupCodes };
@@ -112,7 +133,10 @@ export async function confirmTwoFactorEnrolment(code: string): Promise<void> {
   const auth = await getAuth();
   try {
     await auth.api.verifyTOTP({ body: { code }, headers: await headers() });
-  } catch {
+  } catch (error) {
+    const limit = throttled(error);
+    await recordAuditEvent({ actor, action: "auth.two-factor.enable", outcome: limit ? "refused" : "failure", objectType: "user", objectId: actor.userId, detail: limit?.message ?? "wrong code" });
+    if (limit) throw limit;
     throw new DomainError("invalid", "That code is wrong; check the authenticator's clock", [{ path: "code", message: "That code is wrong" }]);
   }
   await recordAuditEvent({ actor, action: "auth.two-factor.enable", objectType: "user", objectId: actor.userId, after: { twoFactorEnabled: true } });
@@ -124,8 +148,8 @@ export async function disableTwoFactor(password: string): Promise<void> {
   const auth = await getAuth();
   try {
     await auth.api.disableTwoFactor({ body: { password }, headers: await headers() });
-  } catch {
-    throw new DomainError("invalid", "Password is wrong", [{ path: "password", message: "Password is wrong" }]);
+  } catch (error) {
+    throw await refusedPassword(error, actor, "auth.two-factor.disable");
   }
   await recordAuditEvent({ actor, action: "auth.two-factor.disable", objectType: "user", objectId: actor.userId, after: { twoFactorEnabled: false } });
 }

@@ -183,6 +183,8 @@ async function readUser(tx: Transaction, userId: string): Promise<UserRow> {
   return row;
 }
 
+const ADMINISTRATOR_GUARD = "users.last-administrator-guard";
+
 function isActiveAdministrator(row: UserRow): boolean {
   return row.role === "administrator" && row.banned !== true;
 }
@@ -190,6 +192,10 @@ function isActiveAdministrator(row: UserRow): boolean {
 /** The console must always keep one administrator who can sign in, or nobody could manage users again. */
 async function refuseLosingLastAdministrator(tx: Transaction, row: UserRow, change: string): Promise<void> {
   if (!isActiveAdministrator(row)) return;
+  // Two administrators demoting each other at once must not both pass: each writes this row before
+  // counting, so on PostgreSQL the second waits for the first to commit and then counts afresh
+  // (READ COMMITTED reads per statement); SQLite lets one writer in at a time.
+  await tx.setting.upsert({ where: { key: ADMINISTRATOR_GUARD }, create: { key: ADMINISTRATOR_GUARD, value: row.id }, update: { value: row.id } });
   const others = await tx.user.count({ where: { ...ACTIVE_ADMINISTRATOR, id: { not: row.id } } });
   if (others === 0) {
     throw new DomainError("conflict", `${row.email} is the last active administrator and cannot be ${change}; make another user an administrator first`);

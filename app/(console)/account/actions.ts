@@ -1,9 +1,9 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { confirmPasswordSchema, secondFactorSchema } from "@/lib/accounts/schema";
+import { changePasswordSchema, confirmPasswordSchema, secondFactorSchema } from "@/lib/accounts/schema";
 import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
-import { confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/data/sign-in";
+import { changeOwnPassword, confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/data/sign-in";
 import { formDataToObject } from "@/lib/forms";
 import { actionRefusal } from "../access";
 
@@ -49,4 +49,18 @@ export async function disableTwoFactorAction(_state: ActionState, formData: Form
     return fromDomainError(error, {});
   }
   redirect("/account?two-factor=off");
+}
+
+export async function changePasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("console:read");
+  if (refusal) return fromDomainError(refusal, {});
+  // Passwords are never sent back to the browser with the form's values.
+  const parsed = changePasswordSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return fromZodError(parsed.error, {});
+  try {
+    await changeOwnPassword(parsed.data);
+  } catch (error) {
+    return fromDomainError(error, {});
+  }
+  redirect("/account?password=changed");
 }

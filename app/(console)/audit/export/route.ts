@@ -2,6 +2,7 @@ import { auditCsvHeader, auditCsvRow } from "@/lib/audit/csv";
 import { auditFiltersInput, auditFiltersSchema } from "@/lib/audit/filters";
 import { openAuditExport } from "@/lib/data/audit-search";
 import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
+import { routeRefusal } from "../../access";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +13,8 @@ const ERROR_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "
  * Streamed in batches; cells that a spreadsheet would run as formulas are neutralised (lib/audit/csv.ts).
  */
 export async function GET(request: Request) {
+  const refusal = await routeRefusal("audit:read");
+  if (refusal) return refusal;
   const url = new URL(request.url);
   const parsed = auditFiltersSchema.safeParse(auditFiltersInput(Object.fromEntries(url.searchParams)));
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((issue) => issue.message).join("; ") }, { status: 400, headers: ERROR_HEADERS });

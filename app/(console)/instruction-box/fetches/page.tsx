@@ -8,6 +8,7 @@ import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { INSTRUCTION_FILE_FETCH_OUTCOMES, INSTRUCTION_FILE_FETCH_RETENTION_DAYS, listInstructionFileFetches, type InstructionFileFetchOutcome } from "@/lib/data/instruction-box-access";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { SITE_CODE_PATTERN } from "@/lib/sms-id";
+import { requirePermission } from "../../access";
 
 export const metadata = { title: "Instruction file fetches" };
 
@@ -24,6 +25,7 @@ const textOf = (value: string | string[] | undefined) => (typeof value === "stri
 
 /** Every client fetch of GET /pcmins.box/<SMS ID>.INS, newest first: which clients poll, and who is turned away. */
 export default async function InstructionFileFetchesPage({ searchParams }: PageProps<"/instruction-box/fetches">) {
+  await requirePermission("console:read");
   const query = await searchParams;
   const search = textOf(query.search);
   const outcome = isOutcome(query.outcome) ? query.outcome : undefined;

@@ -7,6 +7,7 @@ import { getInstructionBoxAccess } from "@/lib/data/instruction-box-access";
 import { ACCESS_TOKEN_HEADER, ACCESS_TOKEN_QUERY_PARAMETER, INSTRUCTION_BOX_ACCESS_LABELS } from "@/lib/instruction-box/access-token";
 import { changeInstructionBoxAccessAction } from "./actions";
 import { InstructionBoxAccessForm } from "./instruction-box-access-form";
+import { requirePermission } from "../../../access";
 
 export async function generateMetadata({ params }: PageProps<"/sites/[siteCode]/instruction-box-access">) {
   return { title: `PCMINS.BOX access of site ${(await params).siteCode}` };
@@ -14,6 +15,7 @@ export async function generateMetadata({ params }: PageProps<"/sites/[siteCode]/
 
 /** A site's PCMINS.BOX access over HTTP: open read as the share was (Q189809), or a per-site token. */
 export default async function InstructionBoxAccessPage({ params }: PageProps<"/sites/[siteCode]/instruction-box-access">) {
+  await requirePermission("console:read");
   const { siteCode } = await params;
   const access = await getInstructionBoxAccess({ siteCode });
   if (!access) notFound();
