@@ -96,5 +96,6 @@ test("a user changes their own password: the old one stops working and other ses
   await submitSignIn(other, email, E2E_PASSWORD);
   await expect(other.getByRole("alert").filter({ hasText: "Email or password is wrong" })).toBeVisible();
   await submitSignIn(other, email, "a-new-long-passphrase");
-  await expect(other.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  // Back to the page it was on when its session ended.
+  await expect(other.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
 });

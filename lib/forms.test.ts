@@ -42,3 +42,9 @@ describe("splitList and jobFormToObject", () => {
     expect(jobFormToObject(form)).toEqual({ target: { kind: "COMPUTERS", smsIds: ["MDM00005", "BPC01001"] } });
   });
 });
+
+describe("formDataToObject without a form", () => {
+  it("reads an action called with no form data as an empty form", () => {
+    expect(formDataToObject(undefined as unknown as FormData)).toEqual({});
+  });
+});

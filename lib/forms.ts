@@ -5,6 +5,9 @@
  */
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const result: Record<string, unknown> = {};
+  // An action called by hand (not by its form) may get no form at all: then every field is missing,
+  // and the schema names each one, rather than the action failing.
+  if (!(formData instanceof FormData)) return result;
   for (const [rawName, value] of formData.entries()) {
     if (typeof value !== "string" || rawName.startsWith("$ACTION")) continue;
     const isList = rawName.endsWith("[]");

@@ -16,19 +16,19 @@ function formValues(formData: FormData): Record<string, unknown> {
 }
 
 /** The action's own check, before it reads the form; the data layer checks again. */
-async function refusal(values: Record<string, unknown>): Promise<ActionState | null> {
+async function refusal(): Promise<ActionState | null> {
   try {
     await authorize("users:manage", { type: "user" });
     return null;
   } catch (error) {
-    return fromDomainError(error, values);
+    return fromDomainError(error, {});
   }
 }
 
 export async function createUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const refused = await refusal(values);
+  const refused = await refusal();
   if (refused) return refused;
+  const values = formValues(formData);
   const parsed = createUserFormSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return fromZodError(parsed.error, values);
   const { confirmPassword: _confirmPassword, ...input } = parsed.data;
@@ -56,9 +56,9 @@ async function changeUser(userId: string, values: Record<string, unknown>, chang
 }
 
 export async function setUserRoleAction(userId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const refused = await refusal(values);
+  const refused = await refusal();
   if (refused) return refused;
+  const values = formValues(formData);
   if (!isUserId(userId)) return refusedArgument("The user");
   const parsed = setRoleSchema.safeParse(values);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -69,9 +69,9 @@ export async function setUserRoleAction(userId: string, _state: ActionState, for
 }
 
 export async function disableUserAction(userId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const values = formValues(formData);
-  const refused = await refusal(values);
+  const refused = await refusal();
   if (refused) return refused;
+  const values = formValues(formData);
   if (!isUserId(userId)) return refusedArgument("The user");
   const parsed = disableUserSchema.safeParse(values);
   if (!parsed.success) return fromZodError(parsed.error, values);
@@ -82,7 +82,7 @@ export async function disableUserAction(userId: string, _state: ActionState, for
 }
 
 export async function enableUserAction(userId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
-  const refused = await refusal({});
+  const refused = await refusal();
   if (refused) return refused;
   if (!isUserId(userId)) return refusedArgument("The user");
   return changeUser(userId, {}, async () => {
@@ -92,7 +92,7 @@ export async function enableUserAction(userId: string, _state: ActionState, _for
 }
 
 export async function resetUserPasswordAction(userId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const refused = await refusal({});
+  const refused = await refusal();
   if (refused) return refused;
   if (!isUserId(userId)) return refusedArgument("The user");
   const parsed = resetPasswordFormSchema.safeParse(formDataToObject(formData));
@@ -104,7 +104,7 @@ export async function resetUserPasswordAction(userId: string, _state: ActionStat
 }
 
 export async function revokeUserSessionsAction(userId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
-  const refused = await refusal({});
+  const refused = await refusal();
   if (refused) return refused;
   if (!isUserId(userId)) return refusedArgument("The user");
   return changeUser(userId, {}, async () => {
