@@ -52,6 +52,9 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
       await audit("refused", limit.message);
       throw limit;
     }
+    // Only Better Auth's own answers (wrong password, disabled account) are a failed sign-in; a
+    // database outage is an error, not a wrong password.
+    if (typeof (error as BetterAuthError)?.statusCode !== "number") throw error;
     await audit("failure", (error as BetterAuthError)?.body?.code === "BANNED_USER" ? "account disabled" : "wrong e-mail or password");
     throw new DomainError("invalid", WRONG_CREDENTIALS, [{ path: "password", message: WRONG_CREDENTIALS }]);
   }
