@@ -31,7 +31,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
     <div className="flex min-h-screen flex-col">
       <header className="bg-slate-800 text-white">
         <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
-          <Link href="/" className="font-semibold text-white no-underline hover:no-underline">
+          <Link href="/" className="font-semibold whitespace-nowrap text-white no-underline hover:no-underline">
             SMS Console
           </Link>
           <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
@@ -41,7 +41,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
               </NavLink>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm">
+          <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap">
             <Link href="/account" className="text-slate-100 no-underline hover:underline" title="Your account">
               {actor.name} <span className="text-slate-300">({ROLE_LABELS[actor.role]})</span>
             </Link>
