@@ -26,9 +26,9 @@ export async function redirectToSignIn(): Promise<never> {
  * First step of every server action, before its input is parsed: null when the actor may go on,
  * else the refusal ("The Viewer role may not ..."), written to the audit trail by `authorize`.
  */
-export async function actionRefusal(permission: Permission): Promise<DomainError | null> {
+export async function actionRefusal(permission: Permission, object?: { type: string; id?: string | null }): Promise<DomainError | null> {
   try {
-    await authorize(permission);
+    await authorize(permission, object);
     return null;
   } catch (error) {
     if (isDomainError(error)) return error;

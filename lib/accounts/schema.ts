@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
+import { PASSWORD_MAX_LENGTH } from "@/lib/auth/password-policy";
+import { newPasswordSchema, userEmailSchema } from "@/lib/users/schema";
 
 /** The sign-in form, shared by the page and its server action. */
 export const signInSchema = z.object({
-  email: z.string({ error: "Email is required" }).trim().toLowerCase().min(1, "Email is required").max(254, "Email is too long").pipe(z.email({ error: "Email must be an e-mail address" })),
+  email: userEmailSchema,
   password: z.string({ error: "Password is required" }).min(1, "Password is required").max(PASSWORD_MAX_LENGTH, `Password is at most ${PASSWORD_MAX_LENGTH} characters`),
 });
 export type SignInInput = z.infer<typeof signInSchema>;
@@ -24,10 +25,7 @@ export const confirmPasswordSchema = z.object({
 export const changePasswordSchema = z
   .object({
     currentPassword: z.string({ error: "Current password is required" }).min(1, "Current password is required").max(PASSWORD_MAX_LENGTH, `Current password is at most ${PASSWORD_MAX_LENGTH} characters`),
-    newPassword: z
-      .string({ error: "New password is required" })
-      .min(PASSWORD_MIN_LENGTH, `New password must be at least ${PASSWORD_MIN_LENGTH} characters`)
-      .max(PASSWORD_MAX_LENGTH, `New password must be at most ${PASSWORD_MAX_LENGTH} characters`),
+    newPassword: newPasswordSchema("New password"),
     confirmPassword: z.string({ error: "Confirm new password is required" }),
   })
   .refine((input) => input.newPassword === input.confirmPassword, { path: ["confirmPassword"], error: "Confirm new password must match the new password" })

@@ -1,4 +1,5 @@
 import "server-only";
+import { isAPIError } from "better-auth/api";
 import { headers } from "next/headers";
 import type { SignInInput } from "@/lib/accounts/schema";
 import type { Actor } from "@/lib/access/roles";
@@ -13,17 +14,10 @@ export type SignInResult = "signed-in" | "second-factor";
 
 const WRONG_CREDENTIALS = "Email or password is wrong, or the account is disabled.";
 
-interface BetterAuthError {
-  status?: string;
-  statusCode?: number;
-  body?: { code?: string; message?: string };
-  message?: string;
-}
-
+/** Better Auth's refusal by the sign-in limit (the before-hook in auth-server.ts), as a domain error. */
 function throttled(error: unknown): DomainError | null {
-  const failure = error as BetterAuthError;
-  if (failure?.statusCode === 429 || failure?.body?.code === "SIGN_IN_THROTTLED") return new DomainError("throttled", failure.body?.message ?? "Too many sign-in attempts. Try again later.");
-  return null;
+  if (!isAPIError(error) || (error.statusCode !== 429 && error.body?.code !== "SIGN_IN_THROTTLED")) return null;
+  return new DomainError("throttled", error.body?.message ?? "Too many sign-in attempts. Try again later.");
 }
 
 /**
@@ -54,8 +48,8 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
     }
     // Only Better Auth's own answers (wrong password, disabled account) are a failed sign-in; a
     // database outage is an error, not a wrong password.
-    if (typeof (error as BetterAuthError)?.statusCode !== "number") throw error;
-    await audit("failure", (error as BetterAuthError)?.body?.code === "BANNED_USER" ? "account disabled" : "wrong e-mail or password");
+    if (!isAPIError(error)) throw error;
+    await audit("failure", error.body?.code === "BANNED_USER" ? "account disabled" : "wrong e-mail or password");
     throw new DomainError("invalid", WRONG_CREDENTIALS, [{ path: "password", message: WRONG_CREDENTIALS }]);
   }
   await clearSignInAttempts(input.email);

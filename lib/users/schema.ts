@@ -25,12 +25,16 @@ export const userEmailSchema = z
 
 export const userRoleSchema = oneOf("Role", ROLES);
 
-/** Passwords are taken as typed: no trimming, any characters, 12 to 128 of them. */
-export const userPasswordSchema = z
-  .string({ error: "Password is required" })
-  .min(1, { error: "Password is required" })
-  .min(USER_PASSWORD_MIN_LENGTH, { error: `Password must be at least ${USER_PASSWORD_MIN_LENGTH} characters` })
-  .max(USER_PASSWORD_MAX_LENGTH, { error: `Password must be at most ${USER_PASSWORD_MAX_LENGTH} characters` });
+/** A new password, named by its field: taken as typed (no trimming, any characters), 12 to 128 of them. */
+export function newPasswordSchema(label: string) {
+  return z
+    .string({ error: `${label} is required` })
+    .min(1, { error: `${label} is required` })
+    .min(USER_PASSWORD_MIN_LENGTH, { error: `${label} must be at least ${USER_PASSWORD_MIN_LENGTH} characters` })
+    .max(USER_PASSWORD_MAX_LENGTH, { error: `${label} must be at most ${USER_PASSWORD_MAX_LENGTH} characters` });
+}
+
+export const userPasswordSchema = newPasswordSchema("Password");
 
 export const createUserSchema = z.object({
   email: userEmailSchema,

@@ -179,7 +179,7 @@ describe("changing a site's PCMINS.BOX access", () => {
     expect(await changeInstructionBoxAccess({ siteCode: "BPC", input: { mode: "token", rotateToken: false } })).toEqual({ siteCode: "BPC", mode: "token", hasToken: true, generatedToken: null });
     const opened = await changeInstructionBoxAccess({ siteCode: "BPC", input: { mode: "open", rotateToken: false } });
     expect(opened).toEqual({ siteCode: "BPC", mode: "open", hasToken: true, generatedToken: null });
-    expect(await getInstructionBoxAccess({ siteCode: "BPC" })).toEqual({ siteCode: "BPC", siteName: expect.any(String), mode: "open", hasToken: true, canChange: true });
+    expect(await getInstructionBoxAccess({ siteCode: "BPC" })).toEqual({ siteCode: "BPC", siteName: "BPC Primary Site", mode: "open", hasToken: true, canChange: true });
 
     bindProcessActor(undefined);
     expect((await fetchFile(`${CLIENT}.INS`)).status).toBe(200);

@@ -4,9 +4,9 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, refusedArgument, type ActionState } from "@/lib/action-state";
 import { createUser, disableUser, enableUser, resetUserPassword, revokeUserSessions, setUserRole } from "@/lib/data/users";
-import { authorize } from "@/lib/data/session";
 import { formDataToObject } from "@/lib/forms";
 import { createUserFormSchema, disableUserSchema, resetPasswordFormSchema, setRoleSchema } from "@/lib/users/schema";
+import { actionRefusal } from "../access";
 import { isUserId } from "./user-id";
 
 /** Submitted values to show again after a refusal: never the passwords. */
@@ -17,12 +17,8 @@ function formValues(formData: FormData): Record<string, unknown> {
 
 /** The action's own check, before it reads the form; the data layer checks again. */
 async function refusal(): Promise<ActionState | null> {
-  try {
-    await authorize("users:manage", { type: "user" });
-    return null;
-  } catch (error) {
-    return fromDomainError(error, {});
-  }
+  const refused = await actionRefusal("users:manage", { type: "user" });
+  return refused && fromDomainError(refused, {});
 }
 
 export async function createUserAction(_state: ActionState, formData: FormData): Promise<ActionState> {
