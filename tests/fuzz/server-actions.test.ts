@@ -1,0 +1,124 @@
+import { readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { getAuth } from "@/lib/data/auth-server";
+import { loadDemoIfEmpty } from "@/lib/data/demo";
+import { bindProcessActor } from "@/lib/data/session";
+import { TEST_ADMINISTRATOR } from "../support/actors";
+import { changeCount, installChangeCounter } from "../support/change-counter";
+import { hostileForm, hostileText } from "./hostile-input";
+
+// Issue 14: every server action, given any form (hostile field names, values, files) and any bound
+// arguments, answers with a refusal its form can show, or succeeds; it never throws what would be a
+// 500, and a refusal changes no row. Outside Next.js the request scope is stood in for: navigation
+// helpers throw what Next turns into a redirect or a 4xx page, and caches are no-ops.
+
+class NavigationInterrupt extends Error {
+  constructor(readonly kind: "redirect" | "not-found" | "forbidden" | "unauthorized") {
+    super(kind);
+  }
+}
+
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, updateTag: () => undefined, refresh: () => undefined }));
+vi.mock("next/navigation", () => ({
+  redirect: () => {
+    throw new NavigationInterrupt("redirect");
+  },
+  permanentRedirect: () => {
+    throw new NavigationInterrupt("redirect");
+  },
+  notFound: () => {
+    throw new NavigationInterrupt("not-found");
+  },
+  forbidden: () => {
+    throw new NavigationInterrupt("forbidden");
+  },
+  unauthorized: () => {
+    throw new NavigationInterrupt("unauthorized");
+  },
+}));
+vi.mock("next/headers", () => {
+  const cookieStore = { get: () => undefined, getAll: () => [], has: () => false, set: () => undefined, delete: () => undefined };
+  return {
+    headers: async () => new Headers({ host: "localhost:3000", origin: "http://localhost:3000", "user-agent": "fuzz" }),
+    cookies: async () => cookieStore,
+  };
+});
+
+type ServerAction = (...args: unknown[]) => Promise<unknown>;
+
+const APP = path.join(process.cwd(), "app");
+
+function actionFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((entry) => {
+    const full = path.join(directory, entry);
+    if (statSync(full).isDirectory()) return actionFiles(full);
+    return entry === "actions.ts" ? [full] : [];
+  });
+}
+
+/** IDs of the demo's records, so bound arguments sometimes name a real record. */
+const DEMO_IDS = ["BPC0000A", "BPC0000B", "GBL00001", "BPC00007", "BPC", "CNS-SMS", "MDM00005", "1", "2", "R36", "R12", "cancel", "complete", "fail", "activate", "unknown"];
+const boundArgument = fc.oneof(fc.constantFrom(...DEMO_IDS), hostileText, fc.integer(), fc.constant(undefined), fc.constant(null), fc.object());
+
+/** What a refusal looks like in each form's state: status "error", or an error or list of problems. */
+function isRefusal(result: unknown): boolean {
+  if (!result || typeof result !== "object") return false;
+  const state = result as Record<string, unknown>;
+  return state.status === "error" || typeof state.error === "string" || (Array.isArray(state.problems) && state.problems.length > 0);
+}
+
+const CASES_PER_ACTION = 1_000;
+/** Generous, for a busy 2-core machine; the property's own count bounds the work. */
+const FUZZ_TIMEOUT_MS = 600_000;
+const PROTOTYPE_KEYS = Object.getOwnPropertyNames(Object.prototype).sort();
+
+describe("every server action under fuzzed forms and arguments", async () => {
+  const modules = await Promise.all(actionFiles(APP).map(async (file) => ({ file: path.relative(process.cwd(), file), exports: (await import(file)) as Record<string, unknown> })));
+  const actions = modules.flatMap(({ file, exports }) =>
+    Object.entries(exports)
+      .filter(([, value]) => typeof value === "function")
+      .map(([name, action]) => ({ label: `${file}#${name}`, action: action as ServerAction })),
+  );
+
+  beforeAll(async () => {
+    await loadDemoIfEmpty("1998-11-21T09:00:00");
+    // The first use of sign-in keeps a generated cookie secret (a Setting row) once; done here, so
+    // that write is not taken for a request's change.
+    await getAuth();
+    await installChangeCounter();
+  });
+
+  it("finds the console's actions", () => {
+    expect(actions.length).toBeGreaterThan(30);
+  });
+
+  it.each(actions)("$label: a refusal or a success, never a crash, and a refusal changes nothing", async ({ action }) => {
+    bindProcessActor(TEST_ADMINISTRATOR);
+    // Server actions take their bound arguments first, then the previous state and the form.
+    const boundCount = Math.max(0, action.length - 2);
+    const outcomes = { refused: 0, succeeded: 0 };
+    await fc.assert(
+      fc.asyncProperty(fc.array(boundArgument, { minLength: boundCount, maxLength: boundCount }), fc.constantFrom({ status: "idle" }, undefined, null, "x"), hostileForm, async (bound, state, form) => {
+        const before = await changeCount();
+        let result: unknown;
+        try {
+          result = await action(...bound, state, form);
+        } catch (error) {
+          if (!(error instanceof NavigationInterrupt)) throw error;
+          result = error.kind === "redirect" ? { status: "redirected" } : { status: "error", error: error.kind };
+        }
+        expect(Object.getOwnPropertyNames(Object.prototype).sort(), "a field name reached Object.prototype").toEqual(PROTOTYPE_KEYS);
+        if (isRefusal(result)) {
+          outcomes.refused += 1;
+          expect(await changeCount(), "a refused request changed a row").toBe(before);
+        } else {
+          outcomes.succeeded += 1;
+        }
+      }),
+      { numRuns: CASES_PER_ACTION },
+    );
+    expect(outcomes.refused + outcomes.succeeded).toBe(CASES_PER_ACTION);
+  }, FUZZ_TIMEOUT_MS);
+});
