@@ -51,7 +51,7 @@ function keyFor(branch: Branch, segment: string): string | number | null {
 function place(root: Branch, segments: string[], value: string, isList: boolean) {
   let branch: Branch = root;
   for (let index = 0; index < segments.length; index += 1) {
-    const key = keyFor(branch, segments[index]);
+    const key = keyFor(branch, segments[index]!);
     if (key === null) return;
     const children = branch.children as Map<string | number, Node>;
     const existing = children.get(key);
@@ -68,7 +68,7 @@ function place(root: Branch, segments: string[], value: string, isList: boolean)
       branch = existing;
       continue;
     }
-    const next: Branch = INDEX.test(segments[index + 1]) ? { kind: "list", children: new Map() } : { kind: "record", children: new Map() };
+    const next: Branch = INDEX.test(segments[index + 1]!) ? { kind: "list", children: new Map() } : { kind: "record", children: new Map() };
     children.set(key, next);
     branch = next;
   }
