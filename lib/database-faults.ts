@@ -9,7 +9,7 @@ export type DatabaseFaultKind = "full" | "locked" | "read-only" | "corrupt" | "i
 export const DATABASE_FAULT_MESSAGES: Record<DatabaseFaultKind, string> = {
   full: "the database disk is full; nothing was saved",
   locked: "the database is busy: another program holds its lock; nothing was saved, try again",
-  "read-only": "the database is read-only; nothing was saved",
+  "read-only": "the database is read-only or cannot be opened for writing; nothing was saved",
   corrupt: "the database file is damaged; nothing was saved (restore it from a backup)",
   io: "the database file could not be read or written (I/O error); nothing was saved",
   unreachable: "the database cannot be reached; nothing was saved, try again",
@@ -24,9 +24,10 @@ export interface DatabaseFault {
 const SQLITE_KINDS: [RegExp, DatabaseFaultKind][] = [
   [/^SQLITE_FULL/, "full"],
   [/^SQLITE_(BUSY|LOCKED)/, "locked"],
-  [/^SQLITE_READONLY/, "read-only"],
+  // A read-only filesystem or file stops SQLite opening its WAL: CANTOPEN, not READONLY.
+  [/^SQLITE_(READONLY|CANTOPEN|PERM)/, "read-only"],
   [/^SQLITE_(CORRUPT|NOTADB)/, "corrupt"],
-  [/^SQLITE_(IOERR|CANTOPEN)/, "io"],
+  [/^SQLITE_IOERR/, "io"],
 ];
 
 /** PostgreSQL SQLSTATEs and Node socket errors. */
