@@ -1,5 +1,5 @@
 import { bindProcessActor } from "@/lib/data/session";
-import { isDomainError } from "@/lib/errors";
+import { asDomainError } from "@/lib/errors";
 import { cliActor } from "./actor";
 import { UsageError, wantsHelp, type Command } from "./command";
 import { boxCommand } from "./commands/box";
@@ -58,10 +58,12 @@ main(process.argv.slice(2)).then(
       console.error(`sms: ${(error as Error).message.split(". ")[0]}; see --help`);
       process.exit(2);
     }
-    if (isDomainError(error)) {
-      console.error(`sms: ${error.message}`);
-      for (const issue of error.issues) console.error(`  ${issue.path}: ${issue.message}`);
-      process.exit(1);
+    // Refusals and database faults (disk full, lock held, unreachable) as one clear line each.
+    const domainError = asDomainError(error);
+    if (domainError) {
+      console.error(`sms: ${domainError.message}`);
+      for (const issue of domainError.issues) console.error(`  ${issue.path}: ${issue.message}`);
+      process.exit(domainError.code === "unavailable" ? 75 : 1);
     }
     // One line; the whole error (stack, Prisma's query excerpt) only when asked for.
     console.error(`sms: ${(error instanceof Error ? error.message : String(error)).trim().split("\n")[0]}${process.env.SMS_DEBUG ? "" : " (SMS_DEBUG=1 shows more)"}`);

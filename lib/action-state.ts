@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isDomainError } from "./errors";
+import { asDomainError } from "./errors";
 
 /**
  * What a form's server action returns: nothing yet, or a refusal with an error per field (keyed by
@@ -26,11 +26,15 @@ export function fromZodError(error: z.ZodError, values: Record<string, unknown>)
   return { status: "error", message: `Please correct ${count === 1 ? "the field" : `the ${count} fields`} marked below.`, fieldErrors, values };
 }
 
-/** Expected failures (conflict, in use, unknown reference) become form state; bugs are rethrown. */
+/**
+ * Expected failures (conflict, in use, unknown reference) and database faults (disk full, lock
+ * held) become form state, the submitted values kept; bugs are rethrown.
+ */
 export function fromDomainError(error: unknown, values: Record<string, unknown>): ActionState {
-  if (!isDomainError(error)) throw error;
-  const fieldErrors = Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message]));
-  return { status: "error", message: error.message, fieldErrors, values };
+  const domainError = asDomainError(error);
+  if (!domainError) throw error;
+  const fieldErrors = Object.fromEntries(domainError.issues.map((issue) => [issue.path, issue.message]));
+  return { status: "error", message: domainError.message, fieldErrors, values };
 }
 
 /**

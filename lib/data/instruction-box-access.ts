@@ -1,6 +1,7 @@
 import "server-only";
 import { can } from "../access/roles";
 import { db } from "../db";
+import { databaseFaultOf } from "../database-faults";
 import { DomainError } from "../errors";
 import {
   ACCESS_TOKEN_HEADER,
@@ -133,10 +134,12 @@ export async function fetchInstructionFile(options: {
   const isTokenProtected = site !== null && modeOf(site.instructionBoxAccess) === "token";
   if (isTokenProtected && !isAccessTokenValid(options.presentedToken, site.instructionBoxTokenHash)) {
     const reason = options.presentedToken ? "the token given is not the site's token" : "no token was given";
-    await db.$transaction(async (tx) => {
-      await tx.instructionFileFetch.create({ data: { ...log, outcome: "refused" } });
-      await recordAudit(tx, { actor: null, address: options.address, action: "instruction-file.fetch", outcome: "refused", objectType: "instruction-file", objectId: fileName, detail: `site ${site.code} requires its token: ${reason}` });
-    });
+    await logWithoutFailing(() =>
+      db.$transaction(async (tx) => {
+        await tx.instructionFileFetch.create({ data: { ...log, outcome: "refused" } });
+        await recordAudit(tx, { actor: null, address: options.address, action: "instruction-file.fetch", outcome: "refused", objectType: "instruction-file", objectId: fileName, detail: `site ${site.code} requires its token: ${reason}` });
+      }),
+    );
     return { outcome: "refused", message: `This instruction file needs the site's token, in the ${ACCESS_TOKEN_HEADER} header or the token query parameter.` };
   }
   const file = isKnown ? await generateInstructionFile({ smsId: options.smsId, now: options.now }) : "unknown";
@@ -146,8 +149,21 @@ export async function fetchInstructionFile(options: {
       : file === "empty"
         ? { outcome: "not-found", message: `No instruction file: no active job offers ${options.smsId} a package.` }
         : { outcome: options.isNotModified(file) ? "not-modified" : "served", file, isTokenProtected };
-  await recordFetch({ ...log, outcome: result.outcome });
+  await logWithoutFailing(() => recordFetch({ ...log, outcome: result.outcome }));
   return result;
+}
+
+/**
+ * The fetch log is a record of reads, so a log that cannot be written (disk full, lock held) is
+ * reported on the server's console and never turns a client's read into an error (issue 14, item 4).
+ */
+async function logWithoutFailing(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const reason = databaseFaultOf(error)?.message ?? (error instanceof Error ? error.message.trim().split("\n")[0] : String(error));
+    console.error(`PCMINS.BOX fetch not logged: ${reason}`);
+  }
 }
 
 async function recordFetch(row: { fileName: string; siteCode: string | null; address: string | null; outcome: InstructionFileFetchOutcome }): Promise<void> {

@@ -4,6 +4,7 @@ import type { InstructionFile } from "@/lib/data/instruction-box";
 import { fetchInstructionFile } from "@/lib/data/instruction-box-access";
 import { presentedAccessToken, sanitisedFileName } from "@/lib/instruction-box/access-token";
 import { currentWallClock } from "@/lib/wall-clock";
+import { withDatabaseFaults } from "@/lib/route-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -40,7 +41,7 @@ function isNotModified(request: Request, file: InstructionFile): boolean {
  * share was (Q189809), unless the client's site asks for its token (?token= or X-PCMINS-Token).
  * Conditional GET with ETag or Last-Modified answers 304. Every fetch is logged.
  */
-export async function GET(request: Request, context: RouteContext<"/pcmins.box/[fileName]">) {
+export const GET = withDatabaseFaults(async function get(request: Request, context: RouteContext<"/pcmins.box/[fileName]">) {
   const { fileName } = await context.params;
   const match = FILE_NAME_PATTERN.exec(fileName);
   if (!match) return plainText(400, "The file name must be an SMS ID (8 characters, A-Z or 0-9) followed by .INS");
@@ -72,7 +73,7 @@ export async function GET(request: Request, context: RouteContext<"/pcmins.box/[
       "Content-Disposition": `attachment; filename="${sanitisedFileName(file.fileName)}"`,
     },
   });
-}
+});
 
 /** HEAD: the headers GET would send, and the same log entry. */
 export async function HEAD(request: Request, context: RouteContext<"/pcmins.box/[fileName]">) {

@@ -1,8 +1,8 @@
 import { auditCsvHeader, auditCsvRow } from "@/lib/audit/csv";
 import { auditFiltersInput, auditFiltersSchema } from "@/lib/audit/filters";
 import { openAuditExport } from "@/lib/data/audit-search";
-import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
 import { routeRefusal } from "../../access";
+import { withDatabaseFaults } from "@/lib/route-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,19 +12,14 @@ const ERROR_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "
  * GET the audit rows the search page's filters select (same query string), as CSV, newest first.
  * Streamed in batches; cells that a spreadsheet would run as formulas are neutralised (lib/audit/csv.ts).
  */
-export async function GET(request: Request) {
+export const GET = withDatabaseFaults(async function get(request: Request) {
   const refusal = await routeRefusal("audit:read");
   if (refusal) return refusal;
   const url = new URL(request.url);
   const parsed = auditFiltersSchema.safeParse(auditFiltersInput(Object.fromEntries(url.searchParams)));
   if (!parsed.success) return Response.json({ error: parsed.error.issues.map((issue) => issue.message).join("; ") }, { status: 400, headers: ERROR_HEADERS });
-  let rows: AsyncIterable<Parameters<typeof auditCsvRow>[0]>;
-  try {
-    rows = await openAuditExport({ filters: parsed.data });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return Response.json({ error: error.message }, { status: HTTP_STATUS_OF[error.code], headers: ERROR_HEADERS });
-  }
+  // A refusal or a database fault answers its status and message (withDatabaseFaults).
+  const rows = await openAuditExport({ filters: parsed.data });
   const iterator = rows[Symbol.asyncIterator]();
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
@@ -57,4 +52,4 @@ export async function GET(request: Request) {
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
+});

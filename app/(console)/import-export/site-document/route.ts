@@ -1,11 +1,12 @@
 import { exportSiteDocument } from "@/lib/data/site-document-export";
 import { routeRefusal } from "../../access";
+import { withDatabaseFaults } from "@/lib/route-errors";
 
 export const dynamic = "force-dynamic";
 
 
 /** GET the whole console as a site document, as a download. */
-export async function GET() {
+export const GET = withDatabaseFaults(async function get() {
   const refusal = await routeRefusal("console:read");
   if (refusal) return refusal;
   const document = await exportSiteDocument();
@@ -17,4 +18,4 @@ export async function GET() {
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -2,6 +2,7 @@ import { Zip, ZipPassThrough } from "fflate";
 import { countInstructionFiles, generateInstructionBox } from "@/lib/data/instruction-box";
 import { currentWallClock } from "@/lib/wall-clock";
 import { routeRefusal } from "../../access";
+import { withDatabaseFaults } from "@/lib/route-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ const ESTIMATED_BYTES_PER_FILE = 1_500;
  * GET the whole instruction box as PCMINS.BOX.zip, streamed as it is generated so memory stays
  * flat however many clients there are. Files are stored (instruction files barely compress).
  */
-export async function GET() {
+export const GET = withDatabaseFaults(async function get() {
   const refusal = await routeRefusal("console:read");
   if (refusal) return refusal;
   const now = currentWallClock();
@@ -53,4 +54,4 @@ export async function GET() {
       "X-Estimated-Bytes": String(fileCount * ESTIMATED_BYTES_PER_FILE),
     },
   });
-}
+});

@@ -2,6 +2,7 @@ import { reviewDraftJob } from "@/lib/data/job-review";
 import { jobInputSchema } from "@/lib/jobs/schema";
 import { currentWallClock } from "@/lib/wall-clock";
 import { routeRefusal } from "../../access";
+import { withDatabaseFaults } from "@/lib/route-errors";
 
 export const dynamic = "force-dynamic";
 
@@ -12,7 +13,7 @@ const MAX_DRAFT_BYTES = 256 * 1024;
  * POST a job form's current values; answers the requirement findings for them without saving
  * anything, so the form can show them as fields change.
  */
-export async function POST(request: Request) {
+export const POST = withDatabaseFaults(async function post(request: Request) {
   const refusal = await routeRefusal("console:read");
   if (refusal) return refusal;
   if (Number(request.headers.get("content-length") ?? 0) > MAX_DRAFT_BYTES) return Response.json({ error: "The draft is too large" }, { status: 413 });
@@ -30,4 +31,4 @@ export async function POST(request: Request) {
   const result = await reviewDraftJob({ definition: parsed.data, now: currentWallClock() });
   if (!result) return Response.json({ isComplete: false, findings: [], targetCount: 0 });
   return Response.json({ isComplete: true, findings: result.review.findings, targetCount: result.targetCount }, { headers: { "Cache-Control": "no-store" } });
-}
+});
