@@ -15,9 +15,10 @@ function redactedUrl(url: string): string {
   }
 }
 
-function onePositional(args: string[], verb: string, options: Parameters<typeof parseArgs>[0]["options"] = {}) {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options });
+function onePositional(args: string[], verb: string) {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { replace: { type: "boolean" } } });
   if (positionals.length !== 1) throw new UsageError(`${verb} needs exactly one FILE`);
+  if (verb === "backup" && values.replace) throw new UsageError("backup never replaces a file; give a new file name");
   return { file: resolveFromCaller(positionals[0]!), values };
 }
 
@@ -70,7 +71,7 @@ database is replaced only with --replace, and is then kept beside it as
 
 PostgreSQL: use pg_restore (the command prints how).`,
   async run(args) {
-    const { file, values } = onePositional(args, "restore", { replace: { type: "boolean" } });
+    const { file, values } = onePositional(args, "restore");
     const url = databaseUrl();
     if (databaseProvider(url) === "postgresql") {
       console.error(`sms: restore puts SQLite backups in place; restore a pg_dump file with pg_restore, e.g.
