@@ -5,7 +5,7 @@ import type { SignInInput } from "@/lib/accounts/schema";
 import type { Actor } from "@/lib/access/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { recordAuditEvent } from "./audit";
+import { recordAuditEvent, recordRepeatedAuditEvent } from "./audit";
 import { clientAddress, getAuth } from "./auth-server";
 import { currentActor, sessionActor } from "./session";
 import { recordSuccessfulSignIn, refundAddressAttempt } from "./sign-in-throttle";
@@ -30,8 +30,11 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
   const address = clientAddress(requestHeaders);
   const auth = await getAuth();
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  const audit = (outcome: "success" | "failure" | "refused", detail: string) =>
-    recordAuditEvent({ actor: null, claimedName: input.email, address, action: "auth.sign-in", outcome, objectType: "user", objectId: user?.id ?? null, detail });
+  // Failures and refusals from one address share a row per window: anyone can cause them at will.
+  const audit = (outcome: "success" | "failure" | "refused", detail: string) => {
+    const entry = { actor: null, claimedName: input.email, address, action: "auth.sign-in", outcome, objectType: "user", objectId: user?.id ?? null, detail };
+    return outcome === "success" ? recordAuditEvent(entry) : recordRepeatedAuditEvent(db, { ...entry, repeatKey: `auth.sign-in ${outcome} ${address ?? "unknown"}` });
+  };
   try {
     // A disabled account is refused by Better Auth's admin plugin after the password check, so it
     // costs an attempt and takes as long as any other wrong answer.
@@ -70,7 +73,8 @@ export async function verifySecondFactor(code: string): Promise<void> {
     email = result.user.email;
   } catch (error) {
     const limit = throttled(error);
-    await recordAuditEvent({ actor: null, address, action: "auth.second-factor", outcome: limit ? "refused" : "failure", objectType: "session", detail: limit?.message ?? "wrong code" });
+    const outcome = limit ? "refused" : "failure";
+    await recordRepeatedAuditEvent(db, { actor: null, address, action: "auth.second-factor", outcome, objectType: "session", detail: limit?.message ?? "wrong code", repeatKey: `auth.second-factor ${outcome} ${address ?? "unknown"}` });
     if (limit) throw limit;
     throw new DomainError("invalid", "That code is wrong or has expired; sign in again if it keeps failing.", [{ path: "code", message: "That code is wrong or has expired" }]);
   }
