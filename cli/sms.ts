@@ -2,6 +2,8 @@ import { bindProcessActor } from "@/lib/data/session";
 import { asDomainError } from "@/lib/errors";
 import { cliActor } from "./actor";
 import { UsageError, wantsHelp, type Command } from "./command";
+import { auditCommand } from "./commands/audit";
+import { backupCommand, restoreCommand } from "./commands/backup";
 import { boxCommand } from "./commands/box";
 import { checkCommand } from "./commands/check";
 import { demoCommand } from "./commands/demo";
@@ -13,7 +15,7 @@ import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
 import { userCommand } from "./commands/user";
 
-const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, userCommand];
+const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, userCommand, auditCommand, backupCommand, restoreCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -2,6 +2,7 @@ import { parseArgs } from "node:util";
 import { ROLE_LABELS, ROLES } from "@/lib/access/roles";
 import { createDemoAdministrator, issueSetupToken } from "@/lib/data/first-run";
 import { createUser, disableUser, enableUser, getUserByEmail, listUsers, resetUserPassword, setUserRole, type UserDetail, type UserSummary } from "@/lib/data/users";
+import { unlockSignIn } from "@/lib/data/sign-in-throttle";
 import { DomainError } from "@/lib/errors";
 import { formatIssuePath } from "@/lib/site-document/references";
 import { generatePassword } from "@/lib/users/generate-password";
@@ -18,6 +19,7 @@ const USAGE = `Usage: sms user COMMAND ...
   sms user enable --email E
   sms user set-role --email E --role ROLE
   sms user reset-password --email E [--password-env VAR]
+  sms user unlock --email E
   sms user first-run [--url URL] [--demo]
 
 ROLE is ${ROLES.join(", ")} (--admin is --role administrator).
@@ -26,6 +28,9 @@ A password is never an argument (other users could read it in the process list).
 --password-env VAR it is read from the environment variable VAR; without it a random password is
 generated and printed once. Passwords are 12 to 128 characters. Resetting a password and
 disabling a user end all of that user's sessions.
+
+unlock clears an account's failed sign-in attempts (ten in 15 minutes lock sign-in from addresses the
+account has not signed in from before; see README, Accounts and security).
 
 first-run is what "npm start" runs: while no user exists it prints a one-time link
 (URL/setup?token=..., valid for an hour; URL defaults to http://localhost:3000) to create the
@@ -137,6 +142,12 @@ export const userCommand: Command = {
         const user = await requireUser(values, "enable");
         await enableUser({ userId: user.id });
         console.log(`Enabled ${user.email}.`);
+        return 0;
+      }
+      case "unlock": {
+        const user = await requireUser(values, "unlock");
+        const { wasLocked } = await unlockSignIn({ userId: user.id, email: user.email });
+        console.log(wasLocked ? `Cleared the failed sign-in attempts of ${user.email}; they can sign in again.` : `${user.email} had no failed sign-in attempts counted.`);
         return 0;
       }
       case "set-role": {

@@ -50,7 +50,9 @@ describe("CSV writer", () => {
       detail: "user a@b",
       before: null,
       after: '{"email":"a@b"}',
+      repeats: 1,
+      lastAt: null,
     });
-    expect(row).toBe(`7,2026-11-21T08:00:00.000Z,'=cmd|' /C calc'!A0,administrator,,10.0.0.1,user.create,success,user,u1,user a@b,,"{""email"":""a@b""}"\r\n`);
+    expect(row).toBe(`7,2026-11-21T08:00:00.000Z,'=cmd|' /C calc'!A0,administrator,,10.0.0.1,user.create,success,user,u1,user a@b,,"{""email"":""a@b""}",1,\r\n`);
   });
 });

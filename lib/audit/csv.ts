@@ -17,8 +17,11 @@ export function csvRow(values: readonly (string | number | boolean | null | unde
   return `${values.map(csvCell).join(",")}\r\n`;
 }
 
-/** The audit export's columns, in order; `at` is UTC ISO 8601. */
-export const AUDIT_CSV_COLUMNS = ["id", "at", "actorName", "actorRole", "actorUserId", "address", "action", "outcome", "objectType", "objectId", "detail", "before", "after"] as const;
+/**
+ * The audit export's columns, in order; `at` is UTC ISO 8601. `repeats` counts the events a row
+ * stands for (repeated anonymous refusals share a row), the last of them at `lastAt`.
+ */
+export const AUDIT_CSV_COLUMNS = ["id", "at", "actorName", "actorRole", "actorUserId", "address", "action", "outcome", "objectType", "objectId", "detail", "before", "after", "repeats", "lastAt"] as const;
 
 export type AuditCsvRecord = Record<(typeof AUDIT_CSV_COLUMNS)[number], string | number | null>;
 

@@ -21,6 +21,10 @@ export interface AuditEventDto {
   before: string | null;
   after: string | null;
   detail: string | null;
+  /** How many events the row stands for: repeated anonymous refusals share one row. */
+  repeats: number;
+  /** When the last of them happened (UTC ISO 8601), for a row standing for more than one. */
+  lastAt: string | null;
 }
 
 const AUDIT_FIELDS = {
@@ -37,6 +41,8 @@ const AUDIT_FIELDS = {
   before: true,
   after: true,
   detail: true,
+  repeats: true,
+  lastAt: true,
 } as const;
 
 const NEWEST_FIRST = [{ at: "desc" }, { id: "desc" }] as const satisfies Prisma.AuditEventOrderByWithRelationInput[];
@@ -60,8 +66,10 @@ function whereOf(filters: AuditFilters): Prisma.AuditEventWhereInput {
   };
 }
 
-function toDto(row: Omit<AuditEventDto, "at"> & { at: Date }): AuditEventDto {
-  return { ...row, at: row.at.toISOString() };
+type AuditRow = Omit<AuditEventDto, "at" | "lastAt"> & { at: Date; lastAt: Date | null };
+
+function toDto(row: AuditRow): AuditEventDto {
+  return { ...row, at: row.at.toISOString(), lastAt: row.lastAt?.toISOString() ?? null };
 }
 
 /** A page of the audit trail, newest first. */
@@ -107,7 +115,7 @@ export async function openAuditExport(options: { filters: AuditFilters }): Promi
       if (!newest) return;
       let cursor: number | null = null;
       for (;;) {
-        const rows: (Omit<AuditEventDto, "at"> & { at: Date })[] = await db.auditEvent.findMany({
+        const rows: AuditRow[] = await db.auditEvent.findMany({
           where: { AND: [where, { id: { lte: newest.id } }] },
           orderBy: [...NEWEST_FIRST],
           take: EXPORT_BATCH_SIZE,

@@ -50,3 +50,21 @@ export async function recordAudit(tx: Transaction, entry: AuditEntry): Promise<v
 export async function recordAuditEvent(entry: AuditEntry): Promise<void> {
   await db.auditEvent.create({ data: rowOf(entry) });
 }
+
+/** Repeats of one anonymous refusal from one client within this long share one audit row. */
+export const AUDIT_REPEAT_WINDOW_MINUTES = 15;
+
+/**
+ * An anonymous refusal or failure that anyone can cause as often as they like (a refused PCMINS.BOX
+ * fetch, a failed sign-in): the first in a window gets a row, and repeats with the same key within
+ * the window only count on it (repeats, lastAt), so the trail grows with the number of clients, not
+ * of requests. The key names the event and the client, e.g. "auth.sign-in failure 192.0.2.7".
+ */
+export async function recordRepeatedAuditEvent(tx: Transaction | typeof db, entry: AuditEntry & { repeatKey: string }, now = new Date()): Promise<void> {
+  const repeatKey = entry.repeatKey.slice(0, 500);
+  const windowStart = new Date(now.getTime() - AUDIT_REPEAT_WINDOW_MINUTES * 60_000);
+  const current = await tx.auditEvent.findFirst({ where: { repeatKey, at: { gt: windowStart } }, orderBy: { id: "desc" }, select: { id: true } });
+  // updateMany: a row pruned in between counts nothing, and the event gets a row of its own.
+  if (current && (await tx.auditEvent.updateMany({ where: { id: current.id }, data: { repeats: { increment: 1 }, lastAt: now } })).count === 1) return;
+  await tx.auditEvent.create({ data: { ...rowOf(entry), at: now, repeatKey } });
+}

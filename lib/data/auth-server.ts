@@ -8,6 +8,7 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { databaseProvider } from "@/lib/env";
+import { normalisedAddress, SOCKET_ADDRESS_HEADER, socketAddressOf } from "@/lib/security/socket-address";
 import { authSecret } from "./settings";
 import { takeSignInAttempt } from "./sign-in-throttle";
 
@@ -28,17 +29,24 @@ const authRoles = {
 const SIGN_IN_PATHS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp", "/two-factor/enable", "/two-factor/disable", "/change-password"]);
 
 /**
- * The client's address, for the sign-in limit, sessions and the audit trail. Next.js sets
- * X-Forwarded-For to the socket's address only when a request has none, and proxies append to it,
- * so only entries added by our own proxies can be trusted: the one SMS_TRUSTED_PROXY_HOPS from the
- * right (default 1: the nearest hop, Next itself or one reverse proxy that appends). Entries further
- * left are whatever the client sent.
+ * The client's address, for the sign-in limit, sessions and the audit trail. By default it is the
+ * address of the connection (stamped by the server, lib/security/socket-address.ts): any
+ * X-Forwarded-For is the client's own word. Behind reverse proxies, SMS_TRUSTED_PROXY_HOPS=N says how
+ * many of them append to X-Forwarded-For; the client is the entry N from the right, since entries
+ * further left are whatever the client sent.
  */
 export function clientAddress(headers: Headers): string | null {
+  const hops = trustedProxyHops();
+  if (hops === 0) return socketAddressOf(headers);
   const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  if (entries.length === 0) return null;
-  const hops = Math.max(1, Number.parseInt(process.env.SMS_TRUSTED_PROXY_HOPS ?? "1", 10) || 1);
-  return entries[Math.max(0, entries.length - hops)] ?? null;
+  const entry = entries[Math.max(0, entries.length - hops)];
+  return entry ? normalisedAddress(entry) : socketAddressOf(headers);
+}
+
+/** SMS_TRUSTED_PROXY_HOPS as a count; unset, empty or not a positive whole number is 0 (no proxy trusted). */
+export function trustedProxyHops(): number {
+  const setting = process.env.SMS_TRUSTED_PROXY_HOPS?.trim() ?? "";
+  return /^[1-9]\d?$/.test(setting) ? Number(setting) : 0;
 }
 
 function createAuth(secret: string) {
@@ -74,8 +82,9 @@ function createAuth(secret: string) {
       cookiePrefix: "sms",
       useSecureCookies: publicUrl?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
-      // Session rows record the address; the console's own clientAddress() picks the trusted entry.
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // Better Auth's own limiter and session rows read the address from the same place as
+      // clientAddress(): the connection, or X-Forwarded-For when proxies are trusted.
+      ipAddress: { ipAddressHeaders: [trustedProxyHops() === 0 ? SOCKET_ADDRESS_HEADER : "x-forwarded-for"] },
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {

@@ -13,7 +13,7 @@ import {
   type InstructionBoxAccessMode,
 } from "../instruction-box/access-token";
 import { creatingSiteOf } from "../sms-id";
-import { recordAudit } from "./audit";
+import { recordAudit, recordRepeatedAuditEvent } from "./audit";
 import { generateInstructionFile, instructionFileName, type InstructionFile } from "./instruction-box";
 import { pageWindow, toPage, type Page } from "./records";
 import { authorize } from "./session";
@@ -137,7 +137,17 @@ export async function fetchInstructionFile(options: {
     await logWithoutFailing(() =>
       db.$transaction(async (tx) => {
         await tx.instructionFileFetch.create({ data: { ...log, outcome: "refused" } });
-        await recordAudit(tx, { actor: null, address: options.address, action: "instruction-file.fetch", outcome: "refused", objectType: "instruction-file", objectId: fileName, detail: `site ${site.code} requires its token: ${reason}` });
+        // One row per client address, site and window however often it asks (the fetch log has each).
+        await recordRepeatedAuditEvent(tx, {
+          actor: null,
+          address: options.address,
+          action: "instruction-file.fetch",
+          outcome: "refused",
+          objectType: "instruction-file",
+          objectId: fileName,
+          detail: `site ${site.code} requires its token: ${reason}`,
+          repeatKey: `instruction-file.fetch refused ${options.address ?? "unknown"} ${site.code}`,
+        });
       }),
     );
     return { outcome: "refused", message: `This instruction file needs the site's token, in the ${ACCESS_TOKEN_HEADER} header or the token query parameter.` };

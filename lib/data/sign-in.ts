@@ -5,10 +5,10 @@ import type { SignInInput } from "@/lib/accounts/schema";
 import type { Actor } from "@/lib/access/roles";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { recordAuditEvent } from "./audit";
+import { recordAuditEvent, recordRepeatedAuditEvent } from "./audit";
 import { clientAddress, getAuth } from "./auth-server";
 import { currentActor, sessionActor } from "./session";
-import { clearSignInAttempts } from "./sign-in-throttle";
+import { recordSuccessfulSignIn, refundAddressAttempt } from "./sign-in-throttle";
 
 export type SignInResult = "signed-in" | "second-factor";
 
@@ -30,13 +30,18 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
   const address = clientAddress(requestHeaders);
   const auth = await getAuth();
   const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  const audit = (outcome: "success" | "failure" | "refused", detail: string) =>
-    recordAuditEvent({ actor: null, claimedName: input.email, address, action: "auth.sign-in", outcome, objectType: "user", objectId: user?.id ?? null, detail });
+  // Failures and refusals from one address share a row per window: anyone can cause them at will.
+  const audit = (outcome: "success" | "failure" | "refused", detail: string) => {
+    const entry = { actor: null, claimedName: input.email, address, action: "auth.sign-in", outcome, objectType: "user", objectId: user?.id ?? null, detail };
+    return outcome === "success" ? recordAuditEvent(entry) : recordRepeatedAuditEvent(db, { ...entry, repeatKey: `auth.sign-in ${outcome} ${address ?? "unknown"}` });
+  };
   try {
     // A disabled account is refused by Better Auth's admin plugin after the password check, so it
     // costs an attempt and takes as long as any other wrong answer.
     const result = await auth.api.signInEmail({ body: { email: input.email, password: input.password, rememberMe: true }, headers: requestHeaders });
     if ("twoFactorRedirect" in result && result.twoFactorRedirect) {
+      // The right password: the address keeps its attempt; the account is cleared after the code.
+      await refundAddressAttempt(address);
       await audit("success", "password accepted; second factor required");
       return "second-factor";
     }
@@ -52,7 +57,7 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
     await audit("failure", error.body?.code === "BANNED_USER" ? "account disabled" : "wrong e-mail or password");
     throw new DomainError("invalid", WRONG_CREDENTIALS, [{ path: "password", message: WRONG_CREDENTIALS }]);
   }
-  await clearSignInAttempts(input.email);
+  await recordSuccessfulSignIn({ email: input.email, address });
   await audit("success", "signed in");
   return "signed-in";
 }
@@ -62,15 +67,18 @@ export async function verifySecondFactor(code: string): Promise<void> {
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders);
   const auth = await getAuth();
+  let email: string;
   try {
-    if (/^\d{6}$/.test(code)) await auth.api.verifyTOTP({ body: { code }, headers: requestHeaders });
-    else await auth.api.verifyBackupCode({ body: { code }, headers: requestHeaders });
+    const result = /^\d{6}$/.test(code) ? await auth.api.verifyTOTP({ body: { code }, headers: requestHeaders }) : await auth.api.verifyBackupCode({ body: { code }, headers: requestHeaders });
+    email = result.user.email;
   } catch (error) {
     const limit = throttled(error);
-    await recordAuditEvent({ actor: null, address, action: "auth.second-factor", outcome: limit ? "refused" : "failure", objectType: "session", detail: limit?.message ?? "wrong code" });
+    const outcome = limit ? "refused" : "failure";
+    await recordRepeatedAuditEvent(db, { actor: null, address, action: "auth.second-factor", outcome, objectType: "session", detail: limit?.message ?? "wrong code", repeatKey: `auth.second-factor ${outcome} ${address ?? "unknown"}` });
     if (limit) throw limit;
     throw new DomainError("invalid", "That code is wrong or has expired; sign in again if it keeps failing.", [{ path: "code", message: "That code is wrong or has expired" }]);
   }
+  await recordSuccessfulSignIn({ email, address });
   await recordAuditEvent({ actor: null, address, action: "auth.second-factor", outcome: "success", objectType: "session", detail: "signed in" });
 }
 

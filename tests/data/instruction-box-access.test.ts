@@ -43,6 +43,9 @@ async function switchToToken(): Promise<string> {
 }
 
 beforeAll(async () => {
+  // The requests below are built by hand, not received on a socket: they come as if through one
+  // trusted reverse proxy, which names the client in X-Forwarded-For.
+  process.env.SMS_TRUSTED_PROXY_HOPS = "1";
   await resetDatabase();
   await importSiteDocument(buildDemoSiteDocument());
   // A job offered since 2020 that never expires, so the client has a file whenever the test runs.
@@ -136,14 +139,29 @@ describe("GET /pcmins.box/<SMS ID>.INS on a token site", () => {
       `${CLIENT}.INS BPC ${ADDRESS} served`,
       `${CLIENT}.INS BPC ${ADDRESS} served`,
     ]);
-    const audit = await db.auditEvent.findMany({ orderBy: { id: "asc" }, select: { action: true, outcome: true, objectId: true, address: true, actorName: true, detail: true } });
-    expect(audit).toHaveLength(3);
-    expect(audit[0]).toMatchObject({ action: "instruction-file.fetch", outcome: "refused", objectId: `${CLIENT}.INS`, address: ADDRESS, actorName: "anonymous" });
-    expect(audit.map((row) => row.detail)).toEqual([
-      "site BPC requires its token: no token was given",
-      "site BPC requires its token: the token given is not the site's token",
-      "site BPC requires its token: the token given is not the site's token",
+    // Three refusals from one client in one window: one audit row that counts them.
+    const audit = await db.auditEvent.findMany({ orderBy: { id: "asc" }, select: { action: true, outcome: true, objectId: true, address: true, actorName: true, detail: true, repeats: true } });
+    expect(audit).toEqual([
+      { action: "instruction-file.fetch", outcome: "refused", objectId: `${CLIENT}.INS`, address: ADDRESS, actorName: "anonymous", detail: "site BPC requires its token: no token was given", repeats: 3 },
     ]);
+  });
+
+  it("writes one audit row per client and window however many fetches it has refused", async () => {
+    bindProcessActor(TEST_ADMINISTRATOR);
+    await switchToToken();
+    bindProcessActor(undefined);
+    await db.auditEvent.deleteMany();
+    // Hundreds of refused fetches from one address, and a few from a second.
+    for (let index = 0; index < 200; index++) expect((await fetchFile(`BPC${String(index).padStart(5, "0")}.INS`)).status).toBe(401);
+    for (let index = 0; index < 3; index++) expect((await fetchFile(`${CLIENT}.INS`, { headers: { "x-forwarded-for": "10.9.9.9" } })).status).toBe(401);
+    const audit = await db.auditEvent.findMany({ orderBy: { id: "asc" }, select: { address: true, repeats: true, lastAt: true } });
+    expect(audit.map((row) => [row.address, row.repeats])).toEqual([
+      [ADDRESS, 200],
+      ["10.9.9.9", 3],
+    ]);
+    expect(audit.every((row) => row.lastAt !== null)).toBe(true);
+    // The fetch log still has each one.
+    expect(await db.instructionFileFetch.count({ where: { outcome: "refused" } })).toBe(203);
   });
 
   it("does not tell a caller without the token whether a client of the site exists", async () => {

@@ -102,6 +102,11 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
               </Td>
               <Td className="text-xs">
                 {event.detail}
+                {event.repeats > 1 && (
+                  <span className="block text-slate-600">
+                    {event.repeats} times, the last at <span className="font-mono">{event.lastAt}</span>
+                  </span>
+                )}
                 <AuditChange before={event.before} after={event.after} />
               </Td>
             </tr>

@@ -1,0 +1,43 @@
+import { randomBytes } from "node:crypto";
+import http from "node:http";
+
+/**
+ * The address of the connection a request came in on. Next.js gives route handlers, server actions
+ * and the proxy only the request's headers, and it fills X-Forwarded-For from the socket only when
+ * the client sent none, so without a proxy that header is whatever the client says. The server
+ * process therefore stamps every request with its socket's address as it arrives (instrumentation.ts),
+ * together with a token drawn when the process starts: a client can send the header too, but cannot
+ * know the token, so a forged stamp reads as no address at all.
+ */
+export const SOCKET_ADDRESS_HEADER = "x-sms-socket-address";
+export const SOCKET_STAMP_HEADER = "x-sms-socket-stamp";
+
+const globalForStamp = globalThis as unknown as { smsSocketStamp?: string };
+
+/** "::ffff:192.0.2.1" (an IPv4 client of a dual-stack socket) reads as 192.0.2.1. */
+export function normalisedAddress(address: string): string {
+  return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
+}
+
+/** Stamps every request this process's HTTP servers receive from now on; once per process. */
+export function stampSocketAddresses(): void {
+  if (globalForStamp.smsSocketStamp) return;
+  const token = randomBytes(18).toString("base64url");
+  globalForStamp.smsSocketStamp = token;
+  const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
+  http.Server.prototype.emit = function emitStamped(this: http.Server, event: string | symbol, ...args: unknown[]) {
+    if (event === "request") {
+      const request = args[0] as http.IncomingMessage;
+      request.headers[SOCKET_ADDRESS_HEADER] = normalisedAddress(request.socket.remoteAddress ?? "");
+      request.headers[SOCKET_STAMP_HEADER] = token;
+    }
+    return emit.call(this, event, ...args);
+  } as typeof http.Server.prototype.emit;
+}
+
+/** The stamped socket address, or null when the request carries no stamp of this process. */
+export function socketAddressOf(headers: Headers): string | null {
+  const token = globalForStamp.smsSocketStamp;
+  if (!token || headers.get(SOCKET_STAMP_HEADER) !== token) return null;
+  return headers.get(SOCKET_ADDRESS_HEADER) || null;
+}
