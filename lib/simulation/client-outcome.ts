@@ -41,7 +41,7 @@ function serviceReasons(state: ClientState, request: RequestState): OutcomeReaso
   const reasons: OutcomeReason[] = [];
   if (!sim.behaviour.desktopRunsServiceOnly) {
     if (!isPcmServiceEligible(sim.client)) {
-      reasons.push({ rule: "R61", article: "Q167114", message: "The PCM service runs only on SMS 1.2 Windows NT clients in an NT domain, and the desktop PCM skips service-only packages (Q166765)." });
+      reasons.push({ rule: "R61", article: "Q167114", message: "The PCM service runs only on SMS 1.2 Windows NT clients (Intel or Alpha) in an NT domain, and the desktop PCM skips service-only packages (Q166765)." });
     } else if (!sim.behaviour.hasPcmService) {
       reasons.push({ rule: "R63", article: "Q166765", message: "The PCM service is not installed and running, and the desktop PCM skips service-only packages." });
     }

@@ -1,7 +1,7 @@
 import type { TargetRule } from "../rule";
 import { unknownFact } from "../rule";
 import { ofTargets } from "../subjects";
-import { isWindowsNt } from "../target-helpers";
+import { isPcmServicePlatform } from "../target-helpers";
 
 const AUTO_START_NOT_RECORDED = unknownFact("whether Pcmwin32 starts automatically is not recorded");
 
@@ -19,7 +19,7 @@ export const pcmwin32AutoStart: TargetRule = {
     "Workarounds: turn off automatic start of the PCM client in site properties, or comment out the load= line in Smsrun32.ini.",
   appliesTo: ({ hasRunPhase, isServiceJob }) => hasRunPhase && isServiceJob,
   checkTarget(computer) {
-    if (!isWindowsNt(computer.platform) || !computer.isPcmServiceInstalled) return false;
+    if (!isPcmServicePlatform(computer.platform) || !computer.isPcmServiceInstalled) return false;
     return computer.isPcmwin32AutoStart ?? AUTO_START_NOT_RECORDED;
   },
   blocksRun: { because: "Pcmwin32 is loaded at logon and keeps the pre-SP2 PCM service from running background jobs" },
