@@ -4,6 +4,14 @@ import { isPcmServiceEligible } from "./pcm-behaviour";
 import type { OutcomeReason, RequestOutcome, SimulationEvent, SimulationOutcome } from "./simulation-result";
 
 const NO_RECORD: OutcomeReason = { rule: "R31", article: "Q123499", message: "The client's instruction file holds no record, so PCM has nothing to run." };
+/** No job offers the client a package, so its logon server holds no <SMS ID>.INS and PCM logs "No instruction file." (Q160855). */
+const NO_FILE: OutcomeReason = { article: "Q160855", message: "The client has no instruction file on its logon server (PCM logs \"No instruction file.\"), so PCM has nothing to run." };
+
+/** Whether some instruction file (even one without records) is on the logon server at any moment of the window. */
+function hasFileInWindow(state: ClientState): boolean {
+  const { versions, fromMs, toMs } = state.sim;
+  return versions.some((version, index) => version.records !== null && version.fromMs <= toMs && (versions[index + 1]?.fromMs ?? Infinity) > fromMs);
+}
 
 function sniCounts(events: readonly SimulationEvent[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -94,7 +102,7 @@ export function outcomesOf(state: ClientState, events: readonly SimulationEvent[
   });
   const ran = requests.filter((request) => request.runs);
   const firstRunAt = ran.map((request) => request.firstRunAt as string).sort()[0] ?? null;
-  const reasons = ran.length > 0 ? [] : requests.length === 0 ? [NO_RECORD] : uniqueReasons(requests.flatMap((request) => request.reasons));
+  const reasons = ran.length > 0 ? [] : requests.length === 0 ? [hasFileInWindow(state) ? NO_RECORD : NO_FILE] : uniqueReasons(requests.flatMap((request) => request.reasons));
   return { requests, outcome: { runs: ran.length > 0, firstRunAt, reasons } };
 }
 

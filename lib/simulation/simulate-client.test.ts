@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderClientLogs } from "./render-client-logs";
 import { simulateClient } from "./simulate-client";
 import { desktopRecordFixture, instructionRecordFixture, simulationInputFixture, type SimulationInputChanges } from "./simulation-fixtures";
 import type { ClientSimulation, SimulationEvent, SimulationEventKind } from "./simulation-result";
@@ -86,6 +87,19 @@ describe("simulateClient", () => {
     expect(eventsOf(failed, "status-processed")[0]).toMatchObject({ workstationStatus: "Retrying", isRecordRemoved: false });
     const silent = simulate({ assumptions: { exitStatus: "failure", writesStatusMif: false } });
     expect(eventsOf(silent, "status-processed")[0]).toMatchObject({ workstationStatus: "Complete", isRecordRemoved: true });
+  });
+
+  it("no instruction file is its own case: PCM logs \"No instruction file.\" (Q160855) and R31 (an empty file) is not blamed", () => {
+    const input = simulationInputFixture({ fileVersions: [{ from: "1998-03-02T09:00:00", records: null }] });
+    const simulation = simulateClient(input);
+    expect(simulation.outcome).toMatchObject({ runs: false, reasons: [{ article: "Q160855" }] });
+    expect(simulation.outcome.reasons.map((reason) => reason.rule)).toEqual([undefined]);
+    const lines = renderClientLogs(input, simulation).flatMap((log) => log.lines);
+    expect(lines.some((line) => line.includes("No instruction file."))).toBe(true);
+    expect(lines.some((line) => line.includes("Packages after filter"))).toBe(false);
+
+    const empty = simulate({ records: [] });
+    expect(empty.outcome.reasons.map((reason) => reason.rule)).toEqual(["R31"]);
   });
 
   it("SP4 runs overdue mandatory jobs in Mandatory After order, earlier PCMs in file order (Q173388)", () => {
