@@ -39,6 +39,12 @@ export const OPERATING_SYSTEM_BITS: Partial<Record<Platform, number>> = {
 
 export const WINDOWS_NT_PLATFORMS: readonly Platform[] = ["WIN32_X86", "WIN32_MIPS", "WIN32_ALPHA"];
 
+/**
+ * Where the PCM service (Pcmsvc32) can run: Windows NT Workstation or Server "(Intel or Alpha)" (Q167114).
+ * No MIPS build or hotfix exists (Q180151, Q195944, LISTNT's /X86 and /ALPHA filters in Q174939).
+ */
+export const PCM_SERVICE_PLATFORMS: readonly Platform[] = ["WIN32_X86", "WIN32_ALPHA"];
+
 /** The .INS Operating System mask for a set of supported platforms (Windows 95 contributes nothing). */
 export function operatingSystemMask(platforms: readonly Platform[]): number {
   return platforms.reduce((mask, platform) => mask | (OPERATING_SYSTEM_BITS[platform] ?? 0), 0);

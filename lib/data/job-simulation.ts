@@ -89,7 +89,7 @@ export async function simulateJobTarget(options: { jobId: string; smsId: string;
 
 /**
  * A client with the instruction file it holds at the start of the window (every active job's
- * record), simulated over the window: `sms simulate --client` without --job.
+ * record, or no file when there is none), simulated over the window: `sms simulate --client` without --job.
  */
 export async function simulateClientFile(options: { smsId: string; window: SimulationWindow }): Promise<TargetSimulation | null> {
   await authorize("console:read");
@@ -98,7 +98,9 @@ export async function simulateClientFile(options: { smsId: string; window: Simul
   if (!computer || !instructions) return null;
   const input: SimulationInput = {
     client: simulatedClientOf(computer, await loadReviewSites()),
-    records: instructions.records,
+    // No record means no file: the console writes no .INS for such a client (GET /pcmins.box answers 404),
+    // which PCM reports as "No instruction file." (Q160855), not as a file with no packages.
+    fileVersions: [{ from: options.window.from, records: instructions.records.length > 0 ? instructions.records : null }],
     history: [],
     window: options.window,
     assumptions: DEFAULT_ASSUMPTIONS,

@@ -6,6 +6,7 @@ import { isDomainError } from "../errors";
 import { InstructionFileError } from "./instruction-file-error";
 import { MAX_RECORD_BYTES } from "./layout";
 import { MAX_INSTRUCTION_FILE_BYTES, MAX_UINT16, type InstructionRecord } from "./record";
+import { instructionFileSchema } from "./schema";
 
 const golden = readGoldenRecords();
 const first = golden[0] as InstructionRecord;
@@ -37,6 +38,21 @@ describe("limits", () => {
 const servers = (count: number, path = "\\\\S\\P\\") => Array.from({ length: count }, () => ({ path, type: 2, zone: "" }));
 const withChange = (change: Record<string, unknown>) => ({ ...first, ...change }) as InstructionRecord;
 
+describe("reserved bytes as PCMDUMP prints them (upper case)", () => {
+  const lowerCase = "02ab00cdef" + "0".repeat(54);
+  const upperCase = lowerCase.toUpperCase();
+
+  it("encodes upper-case hex to the same bytes as lower-case hex", () => {
+    expect(hexDump(encodeInstructionFile([withChange({ reserved: upperCase })]))).toEqual(hexDump(encodeInstructionFile([withChange({ reserved: lowerCase })])));
+  });
+
+  it("accepts either case in the JSON form and writes lower case", () => {
+    const parsed = instructionFileSchema.safeParse([withChange({ reserved: upperCase }), withChange({ reserved: "02Ab00cDeF" + "0".repeat(54) })]);
+    expect(parsed.success && parsed.data.map((record) => record.reserved)).toEqual([lowerCase, lowerCase]);
+    expect(decodeInstructionFile(encodeInstructionFile([withChange({ reserved: upperCase })]))[0]?.reserved).toBe(lowerCase);
+  });
+});
+
 describe("encoder validation names the record and field", () => {
   it.each<[string, unknown, string, string]>([
     ["site code too long", [withChange({ siteId: "ABCD" })], "SiteID", "record 0 (siteId): SiteID must be at most 3 characters"],
@@ -53,8 +69,8 @@ describe("encoder validation names the record and field", () => {
     ["all-zero date string", [withChange({ expirationDate: "0000-00-00T00:00:00" })], "Expiration Date", "record 0 (expirationDate): Expiration Date is all zeros; use null for no date"],
     ["US date format", [withChange({ expirationDate: "11/31/94 07:00:00" })], "Expiration Date", "record 0 (expirationDate): Expiration Date must look like YYYY-MM-DDTHH:MM:SS"],
     ["missing date", [withChange({ displayDate: undefined })], "Display Date", 'record 0 (displayDate): Display Date must be a "YYYY-MM-DDTHH:MM:SS" string or null'],
-    ["upper-case reserved", [withChange({ reserved: first.reserved.toUpperCase() })], "Reserved", "record 0 (reserved): Reserved must be exactly 64 lower-case hex digits (32 bytes)"],
-    ["short reserved", [withChange({ reserved: "00" })], "Reserved", "record 0 (reserved): Reserved must be exactly 64 lower-case hex digits (32 bytes)"],
+    ["short reserved", [withChange({ reserved: "00" })], "Reserved", "record 0 (reserved): Reserved must be exactly 64 hex digits (32 bytes)"],
+    ["non-hex reserved", [withChange({ reserved: "0".repeat(63) + "G" })], "Reserved", "record 0 (reserved): Reserved must be exactly 64 hex digits (32 bytes)"],
     ["empty server path", [first, withChange({ servers: [...servers(1), { path: "", type: 2, zone: "" }] })], "Server path", "record 1 (servers[1].path): Server path must be 1 to 260 characters"],
     ["server type above u16", [withChange({ servers: [{ path: "\\\\S\\P\\", type: 65536, zone: "" }] })], "Server type", "record 0 (servers[0].type): Server type must be a whole number from 0 to 65535"],
     ["too many servers", [withChange({ servers: servers(65) })], "Server(s)", "record 0 (servers): Server(s) may list at most 64 servers"],

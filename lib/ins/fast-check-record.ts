@@ -25,7 +25,7 @@ export function isEncodableFile(records: readonly unknown[]): boolean {
 
 const RECORD_KEYS = 22;
 const SERVER_KEYS = 3;
-const RESERVED_PATTERN = /^[0-9a-f]{64}$/;
+const RESERVED_PATTERN = /^[0-9a-fA-F]{64}$/;
 
 const isText = (value: unknown, maxLength: number, minLength = 0): boolean =>
   typeof value === "string" && value.length >= minLength && value.length <= maxLength && PRINTABLE_LATIN1_PATTERN.test(value);

@@ -29,7 +29,7 @@ export interface InstructionRecord {
   packageName: string;
   comments: string;
   domainName: string;
-  /** The 32 reserved bytes as 64 lower-case hex digits. */
+  /** The 32 reserved bytes as 64 hex digits: lower case as the decoder writes them; either case is accepted on input. */
   reserved: string;
 }
 

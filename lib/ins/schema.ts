@@ -90,9 +90,11 @@ export const instructionRecordSchema = z.strictObject(
     packageName: text(label.packageName, TEXT_FIELD_MAX_LENGTHS.packageName),
     comments: text(label.comments, TEXT_FIELD_MAX_LENGTHS.comments),
     domainName: text(label.domainName, TEXT_FIELD_MAX_LENGTHS.domainName),
+    // PCMDUMP prints the bytes in upper case and the decoder writes lower case: an admin may paste either.
     reserved: z
       .string({ error: `${label.reserved} must be a string of 64 hex digits` })
-      .regex(/^[0-9a-f]{64}$/, { error: `${label.reserved} must be exactly 64 lower-case hex digits (32 bytes)` }),
+      .regex(/^[0-9a-fA-F]{64}$/, { error: `${label.reserved} must be exactly 64 hex digits (32 bytes)` })
+      .transform((hex) => hex.toLowerCase()),
   },
   unknownKeys("Record"),
 );

@@ -8,6 +8,7 @@ const verdict = (changes: ContextChanges, smsId = "BPC00001") => {
   return { runs: result.runs, rules: result.reasons.map((reason) => reason.rule), notChecked: result.notChecked.map((entry) => entry.rule) };
 };
 const notMandatory = { runPhase: { isMandatory: false, mandatoryAfter: undefined } };
+const pastDates = { runPhase: { offerAfter: "1998-03-01T08:00:00", mandatoryAfter: "1998-03-02T08:00:00" } };
 
 describe("willTargetRunCommand", () => {
   it.each<[string, ContextChanges, { runs: boolean; rules: string[]; notChecked: string[] }]>([
@@ -21,9 +22,14 @@ describe("willTargetRunCommand", () => {
     ["run phase off (R31)", { job: { runPhase: { isEnabled: false } } }, { runs: false, rules: ["R31"], notChecked: [] }],
     ["already expired (R35)", { job: { runPhase: { isExpiring: true, expireAfter: "1998-03-02T08:59:59", offerAfter: "1998-03-01T00:00:00", mandatoryAfter: "1998-03-01T00:00:00" } } }, { runs: false, rules: ["R35"], notChecked: [] }],
     ["desktop job, nobody logs on (R2)", { commandLine: { isSystemTask: false }, target: { hasInteractiveUsers: false } }, { runs: false, rules: ["R2"], notChecked: [] }],
-    ["desktop job, users not administrators: runs, and fails", { commandLine: { isSystemTask: false } }, { runs: true, rules: [], notChecked: [] }],
-    ["Pcmwin32 loaded on an SP1 service client (R69)", { target: { smsClientServicePack: 1, isPcmwin32AutoStart: true } }, { runs: false, rules: ["R69"], notChecked: [] }],
-    ["Pcmwin32 auto-start not recorded on SP1", { target: { smsClientServicePack: 1, isPcmwin32AutoStart: null } }, { runs: true, rules: [], notChecked: ["R69"] }],
+    ["desktop job, users not administrators: runs, and fails", { commandLine: { isSystemTask: false }, target: { isPcmwin32AutoStart: true } }, { runs: true, rules: [], notChecked: [] }],
+    ["desktop job, Pcmwin32 not loaded at logon (R2, Q164657)", { commandLine: { isSystemTask: false }, target: { isPcmwin32AutoStart: false } }, { runs: false, rules: ["R2"], notChecked: [] }],
+    ["Pcmwin32 loaded on an SP1 service client runs the job itself (Q165147; R69 only warns)", { job: pastDates, target: { smsClientServicePack: 1, isPcmwin32AutoStart: true } }, { runs: true, rules: [], notChecked: [] }],
+    ["SP1 service client without the service: the loaded Pcmwin32 runs it (Q165147)", { job: pastDates, target: { smsClientServicePack: 1, isPcmwin32AutoStart: true, isPcmServiceRunning: false } }, { runs: true, rules: [], notChecked: [] }],
+    ["same with Pcmwin32 not loaded: nothing runs it (R63)", { job: pastDates, target: { smsClientServicePack: 1, isPcmwin32AutoStart: false, isPcmServiceRunning: false } }, { runs: false, rules: ["R63"], notChecked: [] }],
+    ["SP1 with Offer and Mandatory After after the .INS arrives: never acted on before a restart (R39, Q163488)", { target: { smsClientServicePack: 1, isPcmwin32AutoStart: true } }, { runs: false, rules: ["R39"], notChecked: [] }],
+    ["SP1 service with Mandatory After passed: acted on at the first reading", { job: pastDates, target: { smsClientServicePack: 1 } }, { runs: true, rules: [], notChecked: [] }],
+    ["Pcmwin32 auto-start not recorded on SP1: it runs either way (Q165147)", { job: pastDates, target: { smsClientServicePack: 1, isPcmwin32AutoStart: null } }, { runs: true, rules: [], notChecked: [] }],
   ])("%s", (_name, changes, expected) => expect(verdict(changes)).toEqual(expected));
 
   it("says so for a computer that is not a target", () => {

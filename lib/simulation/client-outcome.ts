@@ -4,6 +4,14 @@ import { isPcmServiceEligible } from "./pcm-behaviour";
 import type { OutcomeReason, RequestOutcome, SimulationEvent, SimulationOutcome } from "./simulation-result";
 
 const NO_RECORD: OutcomeReason = { rule: "R31", article: "Q123499", message: "The client's instruction file holds no record, so PCM has nothing to run." };
+/** No job offers the client a package, so its logon server holds no <SMS ID>.INS and PCM logs "No instruction file." (Q160855). */
+const NO_FILE: OutcomeReason = { article: "Q160855", message: "The client has no instruction file on its logon server (PCM logs \"No instruction file.\"), so PCM has nothing to run." };
+
+/** Whether some instruction file (even one without records) is on the logon server at any moment of the window. */
+function hasFileInWindow(state: ClientState): boolean {
+  const { versions, fromMs, toMs } = state.sim;
+  return versions.some((version, index) => version.records !== null && version.fromMs <= toMs && (versions[index + 1]?.fromMs ?? Infinity) > fromMs);
+}
 
 function sniCounts(events: readonly SimulationEvent[]): Map<string, number> {
   const counts = new Map<string, number>();
@@ -15,7 +23,7 @@ function sniCounts(events: readonly SimulationEvent[]): Map<string, number> {
 }
 
 /** Why the desktop PCM never ran a record it could run: nobody logged on, or it never got going (R2, Q164657, Q188578, Q231378). */
-function desktopReasons(state: ClientState): OutcomeReason[] {
+function desktopReasons(state: ClientState, isServiceOnly: boolean): OutcomeReason[] {
   const { sim } = state;
   const reasons: OutcomeReason[] = [];
   if (sim.sessions.length === 0) {
@@ -25,7 +33,10 @@ function desktopReasons(state: ClientState): OutcomeReason[] {
         : { article: "Q131777", message: "No user logs on within the window, so the desktop PCM never starts." },
     );
   }
-  if (state.clientNotes.has("pcmwin32-not-loaded")) reasons.push({ article: "Q164657", message: "Pcmwin32 is not loaded at logon, so the desktop PCM never polls." });
+  if (state.clientNotes.has("pcmwin32-not-loaded")) {
+    // R2 is the desktop job's rule; for a background job R61/R63 already say why the service does not run it.
+    reasons.push({ ...(isServiceOnly ? {} : { rule: "R2" }), article: "Q164657", message: "Pcmwin32 is not loaded at logon, so the desktop PCM never polls." });
+  }
   if (state.clientNotes.has("desktop-exited-no-logon-server")) {
     reasons.push({ rule: "R79", article: "Q188578", message: "The desktop PCM found no logon server at start-up and exited; it does not poll again until the next logon." });
   }
@@ -41,7 +52,7 @@ function serviceReasons(state: ClientState, request: RequestState): OutcomeReaso
   const reasons: OutcomeReason[] = [];
   if (!sim.behaviour.desktopRunsServiceOnly) {
     if (!isPcmServiceEligible(sim.client)) {
-      reasons.push({ rule: "R61", article: "Q167114", message: "The PCM service runs only on SMS 1.2 Windows NT clients in an NT domain, and the desktop PCM skips service-only packages (Q166765)." });
+      reasons.push({ rule: "R61", article: "Q167114", message: "The PCM service runs only on SMS 1.2 Windows NT clients (Intel or Alpha) in an NT domain, and the desktop PCM skips service-only packages (Q166765)." });
     } else if (!sim.behaviour.hasPcmService) {
       reasons.push({ rule: "R63", article: "Q166765", message: "The PCM service is not installed and running, and the desktop PCM skips service-only packages." });
     }
@@ -59,7 +70,7 @@ function reasonsFor(state: ClientState, request: RequestState): OutcomeReason[] 
   if (sim.history.has(requestId)) reasons.push({ article: "Q125934", message: `${requestId} is already executed in the client's local history, so PCM does not run it again.` });
   if (notes.has("filtered-platform")) reasons.push({ rule: "R60", article: "Q126644", message: "The record's Operating System mask does not include the client's platform, so PCM filters the package out." });
   if (record.isServiceOnly) reasons.push(...serviceReasons(state, request));
-  if (!record.isServiceOnly || sim.behaviour.desktopRunsServiceOnly) reasons.push(...desktopReasons(state));
+  if (!record.isServiceOnly || sim.behaviour.desktopRunsServiceOnly) reasons.push(...desktopReasons(state, record.isServiceOnly));
   if (notes.has("not-run-by-user")) reasons.push({ article: "Q187287", message: "The package is optional and the user is assumed not to run it; PCM does not remind the user." });
   if (notes.has("file-not-reprocessed")) reasons.push({ rule: "R39", article: "Q163488", message: "Pre-SP2 PCM re-reads the .INS only when it changes, so a later Offer or Mandatory After is not acted on until PCM restarts." });
   if (notes.has("canceled")) reasons.push({ article: "Q188042", message: "The job was canceled: its instruction left the .INS before the client ran it." });
@@ -94,7 +105,7 @@ export function outcomesOf(state: ClientState, events: readonly SimulationEvent[
   });
   const ran = requests.filter((request) => request.runs);
   const firstRunAt = ran.map((request) => request.firstRunAt as string).sort()[0] ?? null;
-  const reasons = ran.length > 0 ? [] : requests.length === 0 ? [NO_RECORD] : uniqueReasons(requests.flatMap((request) => request.reasons));
+  const reasons = ran.length > 0 ? [] : requests.length === 0 ? [hasFileInWindow(state) ? NO_RECORD : NO_FILE] : uniqueReasons(requests.flatMap((request) => request.reasons));
   return { requests, outcome: { runs: ran.length > 0, firstRunAt, reasons } };
 }
 

@@ -1,4 +1,4 @@
-import { WINDOWS_NT_PLATFORMS } from "../platforms";
+import { PCM_SERVICE_PLATFORMS, WINDOWS_NT_PLATFORMS } from "../platforms";
 import type { SimulatedClient } from "./simulation-input";
 
 /** Countdown before a mandatory job runs on the desktop (Q185805, Q122202). */
@@ -10,7 +10,7 @@ export const MANDATORY_COUNTDOWN_MINUTES = 5;
  * Flags marked "inferred" rest on a reading of the KB explained in docs/simulation.md.
  */
 export interface PcmBehaviour {
-  /** Pcmsvc32 exists and runs: SMS 1.2 Windows NT domain member, installed and running (Q167114, Q166765). */
+  /** Pcmsvc32 exists and runs: SMS 1.2 Windows NT (Intel or Alpha) domain member, installed and running (Q167114, Q166765). */
   hasPcmService: boolean;
   /** 1.2 desktop PCM (Pcmwin16/Pcmwin32) writes Pcmwin.log; 1.0/1.1 desktop PCM keeps no log file (Q122055). */
   hasDesktopLog: boolean;
@@ -54,9 +54,9 @@ export function isWindowsNtPlatform(client: SimulatedClient): boolean {
   return WINDOWS_NT_PLATFORMS.includes(client.platform);
 }
 
-/** Whether the client could have the PCM service at all (Q167114): SMS 1.2 Windows NT domain members. */
+/** Whether the client could have the PCM service at all (Q167114): SMS 1.2 Windows NT (Intel or Alpha, not MIPS) domain members. */
 export function isPcmServiceEligible(client: SimulatedClient): boolean {
-  return isWindowsNtPlatform(client) && client.smsClientVersion === "1.2" && client.isNtDomainMember !== false;
+  return PCM_SERVICE_PLATFORMS.includes(client.platform) && client.smsClientVersion === "1.2" && client.isNtDomainMember !== false;
 }
 
 export function pcmBehaviourOf(client: SimulatedClient): PcmBehaviour {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { renderClientLogs } from "./render-client-logs";
 import { simulateClient } from "./simulate-client";
 import { desktopRecordFixture, instructionRecordFixture, simulationInputFixture, type SimulationInputChanges } from "./simulation-fixtures";
 import type { ClientSimulation, SimulationEvent, SimulationEventKind } from "./simulation-result";
@@ -27,6 +28,7 @@ const cases: Case[] = [
   { name: "a valid service job runs at Mandatory After, by the service (Q166765)", changes: {}, runs: true, ranBy: "service", firstRunAt: "1998-03-03T02:00:01", events: ["skipped-service-only", "completed", "status-processed"] },
   { name: "service stopped: Pcmwin32 skips it and nothing runs it (R63)", changes: { client: { isPcmServiceRunning: false } }, runs: false, events: ["skipped-service-only"], rules: ["R63"] },
   { name: "Windows 3.1 client of a service job (R61)", changes: { client: win16 }, runs: false, rules: ["R60", "R61"] },
+  { name: "MIPS client with the service installed: Q167114 names Intel and Alpha only, so nothing runs it (R61)", changes: { client: { platform: "WIN32_MIPS" }, records: [instructionRecordFixture({ operatingSystem: 0x04 })] }, runs: false, events: ["skipped-service-only"], rules: ["R61"] },
   { name: "Alpha client, x86-only record: filtered out (R60)", changes: { client: { platform: "WIN32_ALPHA" } }, runs: false, events: ["packages-filtered"], rules: ["R60"] },
   { name: "background job without Mandatory After on an SP2 service (R4, Q174933)", changes: { client: { smsClientServicePack: 2 }, records: [instructionRecordFixture(notMandatory)] }, runs: false, events: ["not-run-by-service"], rules: ["R4"] },
   { name: "same on SP3 with UserInputRequired=FALSE: runs at Offer After", changes: { records: [instructionRecordFixture(notMandatory)] }, runs: true, ranBy: "service", firstRunAt: "1998-03-02T18:00:01" },
@@ -85,6 +87,19 @@ describe("simulateClient", () => {
     expect(eventsOf(failed, "status-processed")[0]).toMatchObject({ workstationStatus: "Retrying", isRecordRemoved: false });
     const silent = simulate({ assumptions: { exitStatus: "failure", writesStatusMif: false } });
     expect(eventsOf(silent, "status-processed")[0]).toMatchObject({ workstationStatus: "Complete", isRecordRemoved: true });
+  });
+
+  it("no instruction file is its own case: PCM logs \"No instruction file.\" (Q160855) and R31 (an empty file) is not blamed", () => {
+    const input = simulationInputFixture({ fileVersions: [{ from: "1998-03-02T09:00:00", records: null }] });
+    const simulation = simulateClient(input);
+    expect(simulation.outcome).toMatchObject({ runs: false, reasons: [{ article: "Q160855" }] });
+    expect(simulation.outcome.reasons.map((reason) => reason.rule)).toEqual([undefined]);
+    const lines = renderClientLogs(input, simulation).flatMap((log) => log.lines);
+    expect(lines.some((line) => line.includes("No instruction file."))).toBe(true);
+    expect(lines.some((line) => line.includes("Packages after filter"))).toBe(false);
+
+    const empty = simulate({ records: [] });
+    expect(empty.outcome.reasons.map((reason) => reason.rule)).toEqual(["R31"]);
   });
 
   it("SP4 runs overdue mandatory jobs in Mandatory After order, earlier PCMs in file order (Q173388)", () => {

@@ -18,11 +18,13 @@ import { simulationInputsForJob } from "./simulation-inputs-for-job";
  *   cannot apply the platform filter that R60 applies to the console's Supported Platforms.
  * - UserInputRequired not defined in the PDF (null): the record's User Input Flags store it as 0,
  *   the same as FALSE, so the client cannot tell what R5 tells apart.
- * - Windows NT clients before SMS 1.2 SP2, and 1.0/1.1 NT clients: there Pcmwin32 runs background
- *   jobs itself (Q165147) and re-reads only a changed .INS (Q163488); the rule engine's R61/R63/R69
- *   verdicts ignore the first and R39 only warns about the second. Other 1.2 clients start at SP2 too.
- * - Desktop jobs on Pcmwin32 that is not loaded at logon: no rule blocks them, yet no desktop PCM runs
- *   (Q164657). Facts the console does not hold (no logon server at start-up, R79) keep their defaults.
+ *
+ * Every SMS version and service pack is generated, and Pcmwin32 loaded at logon or not: before SP2 a
+ * loaded Pcmwin32 runs background jobs itself (Q165147), so R61/R63/R4 do not block where it does and
+ * R69 only warns; a pre-SP2 PCM that does not act on the record at its first reading waits for a
+ * restart (Q163488), which R39 blocks as the simulator (one session, no restart) sees it; and a
+ * desktop job where Pcmwin32 is not loaded at logon is R2's (Q164657). Facts the console does not hold
+ * (no logon server at start-up, R79) keep the simulator's defaults.
  * - Clocks off by up to 20 minutes, dates on whole hours and a review at half past: the skew never
  *   moves a date across the review time, and every date pair is an hour or more apart, so one poll
  *   (at most 60 minutes apart) always falls between them, as R35's own one-polling-interval check assumes.
@@ -33,10 +35,10 @@ const hoursFromBase = (hours: number) => epochMsToWallClock(BASE_MS + hours * 3_
 
 const platforms = PLATFORMS.filter((platform) => platform !== "WINDOWS95");
 
-const versionOf = (platform: Platform): fc.Arbitrary<{ smsClientVersion: SmsVersion; smsClientServicePack: number }> => {
+const versionOf = (): fc.Arbitrary<{ smsClientVersion: SmsVersion; smsClientServicePack: number }> => {
   const from12Sp2 = fc.record({ smsClientVersion: fc.constant<SmsVersion>("1.2"), smsClientServicePack: fc.integer({ min: 2, max: 4 }) });
-  if (WINDOWS_NT_PLATFORMS.includes(platform)) return from12Sp2;
-  return fc.oneof(from12Sp2, fc.record({ smsClientVersion: fc.constantFrom<SmsVersion>("1.0", "1.1"), smsClientServicePack: fc.constant(0) }));
+  const before12Sp2 = fc.record({ smsClientVersion: fc.constant<SmsVersion>("1.2"), smsClientServicePack: fc.integer({ min: 0, max: 1 }) });
+  return fc.oneof(from12Sp2, before12Sp2, fc.record({ smsClientVersion: fc.constantFrom<SmsVersion>("1.0", "1.1"), smsClientServicePack: fc.constant(0) }));
 };
 
 /** Mostly true, so that enough service jobs get through every requirement and run. */
@@ -45,7 +47,7 @@ const usually = fc.oneof({ weight: 3, arbitrary: fc.constant(true) }, { weight: 
 const clientArbitrary = fc.constantFrom(...platforms).chain((platform) =>
   fc.record({
     platform: fc.constant(platform),
-    version: versionOf(platform),
+    version: versionOf(),
     isPcmServiceInstalled: usually,
     isPcmServiceRunning: usually,
     ntDomain: usually.map((isMember) => (isMember ? "CORP" : null)),
@@ -107,7 +109,7 @@ function contextOf(client: ClientFacts, job: JobFacts): ReviewContext {
         ntDomain: client.ntDomain,
         hasInteractiveUsers: client.hasInteractiveUsers,
         // See above: a desktop job needs Pcmwin32 loaded, which no rule checks.
-        isPcmwin32AutoStart: job.isSystemTask ? client.isPcmwin32AutoStart : true,
+        isPcmwin32AutoStart: client.isPcmwin32AutoStart,
         clockOffsetSeconds: client.clockOffsetSeconds,
         installedPcmHotfixes: client.installedPcmHotfixes,
       }),
@@ -140,9 +142,14 @@ describe("the simulator and the rule engine", () => {
     );
   });
 
-  it("give the same rule codes for the blocked clients they share", () => {
-    const blocked = verdicts(reviewContext({ now: NOW, target: { isPcmServiceRunning: false } }));
-    expect(blocked.rules.reasons.map((reason) => reason.rule)).toEqual(["R63"]);
-    expect(blocked.simulation.outcome.reasons.map((reason) => reason.rule)).toEqual(["R63"]);
+  it.each<[string, Parameters<typeof reviewContext>[0], string[]]>([
+    ["service stopped", { target: { isPcmServiceRunning: false } }, ["R63"]],
+    ["MIPS with the service installed", { target: { platform: "WIN32_MIPS" }, commandLine: { supportedPlatforms: ["WIN32_MIPS"] } }, ["R61"]],
+    ["desktop job, Pcmwin32 not loaded at logon", { target: { isPcmwin32AutoStart: false }, commandLine: { isSystemTask: false } }, ["R2"]],
+    ["pre-SP2 client, dates after the .INS arrives", { target: { smsClientServicePack: 1, isPcmwin32AutoStart: true } }, ["R39"]],
+  ])("give the same rule codes for a blocked client: %s", (_name, changes, codes) => {
+    const blocked = verdicts(reviewContext({ now: NOW, ...changes }));
+    expect(blocked.rules.reasons.map((reason) => reason.rule)).toEqual(codes);
+    expect(blocked.simulation.outcome.reasons.map((reason) => reason.rule).filter(Boolean)).toEqual(codes);
   });
 });

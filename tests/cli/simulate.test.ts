@@ -1,6 +1,7 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { activateJob } from "@/lib/data/job-lifecycle";
 import { importSiteDocument } from "@/lib/data/site-document-import";
@@ -28,6 +29,18 @@ describe("sms simulate", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^==> Pcmwin\.log <==$/m);
     expect(result.stdout).toContain("MDM00005.INS");
+  });
+
+  it("simulates a client no job offers a package as having no instruction file (Q160855), not an empty one", async () => {
+    const other = await db.computer.findFirstOrThrow({ where: { smsId: { not: "MDM00005" } }, select: { smsId: true }, orderBy: { smsId: "asc" } });
+    const window = ["--from", "1998-11-21T08:00", "--to", "1998-11-22T08:00"];
+    const json = JSON.parse(sms("simulate", "--client", other.smsId, ...window, "--json").stdout);
+    expect(json.outcome).toMatchObject({ runs: false, reasons: [{ article: "Q160855" }] });
+    expect(json.outcome.reasons.map((reason: { rule?: string }) => reason.rule)).not.toContain("R31");
+    const logs = sms("simulate", "--client", other.smsId, ...window);
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toContain("No instruction file.");
+    expect(logs.stdout).not.toContain("Packages after filter");
   });
 
   it("prints the events and the outcome as JSON for one job", () => {

@@ -1,6 +1,6 @@
 import type { TargetRule } from "../rule";
 import { ofTargets } from "../subjects";
-import { isWindowsNt } from "../target-helpers";
+import { isPcmServicePlatform } from "../target-helpers";
 
 /** R6 (Q174933): an SP3 service runs a non-mandatory background job at Offer After. */
 export const backgroundJobRunsAtOffer: TargetRule = {
@@ -16,7 +16,7 @@ export const backgroundJobRunsAtOffer: TargetRule = {
     "so Offer After is when it runs. The same feature re-runs old packages when PCM's local history is lost (Q229809).",
   appliesTo: ({ hasRunPhase, isServiceJob, isMandatory, commandLine }) =>
     hasRunPhase && isServiceJob && !isMandatory && commandLine?.isUserInputRequired === false,
-  checkTarget: (computer) => isWindowsNt(computer.platform),
+  checkTarget: (computer) => isPcmServicePlatform(computer.platform),
   message: (count, total, { offerAfter }) => `${ofTargets(count, total)} will run it at the Offer After time${offerAfter ? ` (${offerAfter})` : ""} (SP3 behaviour), not at a mandatory time.`,
   fix: () => ({ form: "job", field: "runPhase.offerAfter", text: "Make sure Offer After is when the command should run, or make the job mandatory." }),
 };

@@ -1,6 +1,6 @@
 import type { TargetRule } from "../rule";
 import { commandLineField, ofTargets } from "../subjects";
-import { isWindowsNt } from "../target-helpers";
+import { isPcmServicePlatform } from "../target-helpers";
 
 /** R5 (Q174933): SP3 runs non-mandatory background jobs only when the PDF set UserInputRequired=FALSE. */
 export const backgroundJobWithoutUserInputFlag: TargetRule = {
@@ -16,7 +16,7 @@ export const backgroundJobWithoutUserInputFlag: TargetRule = {
     "(a setting only a PDF can make), and the offer time has passed. Otherwise the job is never run.",
   appliesTo: ({ hasRunPhase, isServiceJob, isMandatory, commandLine }) =>
     hasRunPhase && isServiceJob && !isMandatory && commandLine?.isUserInputRequired !== false,
-  checkTarget: (computer) => isWindowsNt(computer.platform),
+  checkTarget: (computer) => isPcmServicePlatform(computer.platform),
   blocksRun: { because: "its SP3+ PCM service runs a non-mandatory background job only when the PDF sets UserInputRequired=FALSE" },
   message: (count, total) =>
     `${ofTargets(count, total)} run the SP3+ PCM service: non-mandatory background jobs run only if the PDF defines UserInputRequired=FALSE (PDF-only setting), SystemTask=TRUE, and the offer time has passed.`,

@@ -1,7 +1,7 @@
 import type { TargetRule } from "../rule";
 import { unknownFact } from "../rule";
 import { ofTargets } from "../subjects";
-import { isWindowsNt } from "../target-helpers";
+import { isPcmServicePlatform } from "../target-helpers";
 
 const AUTO_START_NOT_RECORDED = unknownFact("whether Pcmwin32 starts automatically is not recorded");
 
@@ -13,16 +13,16 @@ export const pcmwin32AutoStart: TargetRule = {
   severity: "warning",
   scope: "target",
   gate: { against: "client", versions: ["1.2"], beforeServicePack: 2 },
-  sources: ["Q164657"],
+  sources: ["Q164657", "Q165147"],
   why:
     "Pcmwin32 and Pcmsvc32 share a semaphore. Before SP2 a loaded Pcmwin32 (closing its window does not unload it) keeps the PCM service from running mandatory and background packages. " +
-    "Workarounds: turn off automatic start of the PCM client in site properties, or comment out the load= line in Smsrun32.ini.",
+    "Workarounds: turn off automatic start of the PCM client in site properties, or comment out the load= line in Smsrun32.ini. " +
+    "The job still runs: the pre-SP2 Pcmwin32 runs background jobs itself (Q165147), in the logged-on user's context rather than the service account's, so it is a warning, not a blocker.",
   appliesTo: ({ hasRunPhase, isServiceJob }) => hasRunPhase && isServiceJob,
   checkTarget(computer) {
-    if (!isWindowsNt(computer.platform) || !computer.isPcmServiceInstalled) return false;
+    if (!isPcmServicePlatform(computer.platform) || !computer.isPcmServiceInstalled) return false;
     return computer.isPcmwin32AutoStart ?? AUTO_START_NOT_RECORDED;
   },
-  blocksRun: { because: "Pcmwin32 is loaded at logon and keeps the pre-SP2 PCM service from running background jobs" },
   message: (count, total) =>
     `${ofTargets(count, total)} load Pcmwin32 at logon with pre-SP2 PCM: a loaded Pcmwin32 prevents the PCM service from running mandatory/background jobs; disable PCM auto-start or the Smsrun32.ini load line.`,
   fix: () => ({ form: "computer", field: "isPcmwin32AutoStart", text: "Stop Pcmwin32 loading at logon (site client settings, or the load= line in Smsrun32.ini), or update the clients to SP2." }),

@@ -21,10 +21,11 @@ const oldClient = (version: "1.0" | "1.1", logonServer: string, platform: "WIN32
 
 const cases: RuleCase[] = [
   { rule: "R2", expected: "fires", name: "desktop job, nobody logs on", context: reviewContext({ commandLine: desktop, target: { hasInteractiveUsers: false } }) },
-  { rule: "R2", expected: "fires", name: "desktop admin install, users not administrators", context: reviewContext({ commandLine: desktop }) },
-  { rule: "R2", expected: "passes", name: "desktop admin install, users are administrators", context: reviewContext({ commandLine: desktop, target: { usersAreLocalAdministrators: true } }) },
-  { rule: "R2", expected: "passes", name: "desktop install needing no rights", context: reviewContext({ commandLine: { ...desktop, requiresAdministratorRights: false } }) },
-  { rule: "R2", expected: "notChecked", name: "admin rights need not recorded", context: reviewContext({ commandLine: { ...desktop, requiresAdministratorRights: null } }) },
+  { rule: "R2", expected: "fires", name: "desktop job, Pcmwin32 not loaded at logon (Q164657)", context: reviewContext({ commandLine: { ...desktop, requiresAdministratorRights: false }, target: { isPcmwin32AutoStart: false } }) },
+  { rule: "R2", expected: "fires", name: "desktop admin install, users not administrators", context: reviewContext({ commandLine: desktop, target: { isPcmwin32AutoStart: true } }) },
+  { rule: "R2", expected: "passes", name: "desktop admin install, users are administrators", context: reviewContext({ commandLine: desktop, target: { usersAreLocalAdministrators: true, isPcmwin32AutoStart: true } }) },
+  { rule: "R2", expected: "passes", name: "desktop install needing no rights", context: reviewContext({ commandLine: { ...desktop, requiresAdministratorRights: false }, target: { isPcmwin32AutoStart: true } }) },
+  { rule: "R2", expected: "notChecked", name: "admin rights need not recorded", context: reviewContext({ commandLine: { ...desktop, requiresAdministratorRights: null }, target: { isPcmwin32AutoStart: true } }) },
   { rule: "R9", expected: "fires", name: "UNC argument on Pcmwin16", context: reviewContext({ commandLine: { ...desktop, commandLine: "setup.exe /src=\\\\SRV\\APPS\\x" }, target: windows95({ ntDomain: null }) }) },
   { rule: "R9", expected: "passes", name: "UNC argument on Pcmwin32", context: reviewContext({ commandLine: { ...desktop, commandLine: "setup.exe /src=\\\\SRV\\APPS\\x" }, target: { usersAreLocalAdministrators: true } }) },
   { rule: "R9", expected: "fires", name: "UNC on the SP4 service without Q195937", context: reviewContext({ commandLine: { commandLine: "setup.exe /src=\\\\SRV\\APPS\\x" }, target: sp4([]) }) },

@@ -1,7 +1,7 @@
 import { hasUncPath } from "../command-line-text";
 import type { TargetRule } from "../rule";
 import { commandLineField, ofTargets } from "../subjects";
-import { isWindowsNt, lacksHotfix } from "../target-helpers";
+import { isPcmServicePlatform, lacksHotfix } from "../target-helpers";
 
 /** R9 (Q168341, Q195937, Q191341): UNC command lines fail on Pcmwin16 and on the SP4 PCM service without its hotfix. */
 export const uncCommandLineOnAffectedPcm: TargetRule = {
@@ -19,7 +19,7 @@ export const uncCommandLineOnAffectedPcm: TargetRule = {
   appliesTo: ({ hasRunPhase, commandLine }) => hasRunPhase && commandLine !== null && hasUncPath(commandLine.commandLine),
   checkTarget(computer, { isServiceJob }) {
     if (!isServiceJob) return computer.pcmVariant === "PCMWIN16";
-    const isSp4Service = isWindowsNt(computer.platform) && computer.smsClientVersion === "1.2" && computer.smsClientServicePack === 4;
+    const isSp4Service = isPcmServicePlatform(computer.platform) && computer.smsClientVersion === "1.2" && computer.smsClientServicePack === 4;
     return isSp4Service ? lacksHotfix(computer, "Q195937") : false;
   },
   message: (count, total) =>
