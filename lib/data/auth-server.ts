@@ -11,9 +11,9 @@ import { databaseProvider } from "@/lib/env";
 import { authSecret } from "./settings";
 import { takeSignInAttempt } from "./sign-in-throttle";
 
-/** Sessions end 12 hours after sign-in whatever happens, or after 30 minutes without a request. */
-export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
-export const SESSION_IDLE_SECONDS = 30 * 60;
+// Kept apart from Better Auth so that reading them loads nothing heavy (the CLI, the .INS route).
+import { clientAddress, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS } from "./client-address";
+export { clientAddress, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS };
 
 // Better Auth's admin plugin needs its roles as access-control roles; what each role may do in the
 // console is decided by lib/access/roles.ts, so these carry no statements of their own.
@@ -26,20 +26,6 @@ const authRoles = {
 
 /** Every path that checks a password or a second factor counts against the sign-in limit. */
 const SIGN_IN_PATHS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp", "/two-factor/enable", "/two-factor/disable", "/change-password"]);
-
-/**
- * The client's address, for the sign-in limit, sessions and the audit trail. Next.js sets
- * X-Forwarded-For to the socket's address only when a request has none, and proxies append to it,
- * so only entries added by our own proxies can be trusted: the one SMS_TRUSTED_PROXY_HOPS from the
- * right (default 1: the nearest hop, Next itself or one reverse proxy that appends). Entries further
- * left are whatever the client sent.
- */
-export function clientAddress(headers: Headers): string | null {
-  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  if (entries.length === 0) return null;
-  const hops = Math.max(1, Number.parseInt(process.env.SMS_TRUSTED_PROXY_HOPS ?? "1", 10) || 1);
-  return entries[Math.max(0, entries.length - hops)] ?? null;
-}
 
 function createAuth(secret: string) {
   const publicUrl = process.env.SMS_PUBLIC_URL?.trim() || undefined;

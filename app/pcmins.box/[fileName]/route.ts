@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { clientAddress } from "@/lib/data/auth-server";
+import { clientAddress } from "@/lib/data/client-address";
 import { instructionFileETag, type InstructionFile } from "@/lib/data/instruction-box";
 import { fetchInstructionFile } from "@/lib/data/instruction-box-access";
 import { presentedAccessToken, sanitisedFileName } from "@/lib/instruction-box/access-token";
