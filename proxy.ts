@@ -33,5 +33,7 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Every path, static files included: the headers belong on every response.
-export const config = { matcher: "/:path*" };
+// Every path, static files included: the headers belong on every response. Except the clients'
+// instruction files (/pcmins.box/<file>, one segment), polled by the thousand: that route sets the
+// same headers itself (app/pcmins.box/[fileName]/route.ts) and changes nothing.
+export const config = { matcher: "/((?!pcmins\\.box/[^/]+$).*)" };

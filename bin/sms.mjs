@@ -1,19 +1,38 @@
 #!/usr/bin/env node
-// Launches the TypeScript CLI. The data layer is marked server-only, which Node resolves only
-// under the react-server condition, so the CLI runs with it (as Next's server does). It runs from
-// the console's own directory, so the default database is the console's; file arguments are
-// resolved from where the command was typed (SMS_CLI_CWD).
+// Launches the CLI, compiled ahead of time into .sms-cli/ (scripts/build-cli.mjs) so it starts at
+// once. A build older than its sources is rebuilt first; when there is none and none can be made,
+// the TypeScript sources run through tsx as before. It runs from the console's own directory, so the
+// default database is the console's; file arguments are resolved from where the command was typed
+// (SMS_CLI_CWD).
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
-const tsx = require.resolve("tsx");
-const result = spawnSync(
-  process.execPath,
-  ["--conditions=react-server", "--no-warnings=ExperimentalWarning", "--import", tsx, path.join(root, "cli", "sms.ts"), ...process.argv.slice(2)],
-  { stdio: "inherit", cwd: root, env: { ...process.env, SMS_CLI_CWD: process.cwd(), TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") } },
-);
-process.exit(result.status ?? 1);
+const { buildCli, CLI_ENTRY, isCliBuildCurrent } = await import(pathToFileURL(path.join(root, "scripts", "build-cli.mjs")).href);
+
+let isCompiled = isCliBuildCurrent();
+if (!isCompiled) {
+  try {
+    await buildCli();
+    isCompiled = true;
+  } catch (error) {
+    if (process.env.SMS_DEBUG) console.error(`sms: could not compile the CLI, running its sources through tsx: ${error}`);
+  }
+}
+
+if (isCompiled) {
+  process.env.SMS_CLI_CWD = process.cwd();
+  process.chdir(root);
+  await import(pathToFileURL(CLI_ENTRY).href);
+} else {
+  // The data layer is marked server-only, which Node resolves only under the react-server condition.
+  const tsx = createRequire(import.meta.url).resolve("tsx");
+  const result = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--no-warnings=ExperimentalWarning", "--import", tsx, path.join(root, "cli", "sms.ts"), ...process.argv.slice(2)],
+    { stdio: "inherit", cwd: root, env: { ...process.env, SMS_CLI_CWD: process.cwd(), TSX_TSCONFIG_PATH: path.join(root, "tsconfig.json") } },
+  );
+  process.exit(result.status ?? 1);
+}

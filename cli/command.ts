@@ -1,7 +1,6 @@
-/** One CLI command: its name, one-line summary, full help text and what it does. */
+/** One CLI command: its name, full help text and what it does (its summary is in commands/index.ts). */
 export interface Command {
   name: string;
-  summary: string;
   usage: string;
   run(args: string[]): Promise<number>;
 }

@@ -1,21 +1,8 @@
-import { bindProcessActor } from "@/lib/data/session";
+import { bindProcessActor } from "@/lib/data/process-actor";
 import { asDomainError } from "@/lib/errors";
 import { cliActor } from "./actor";
-import { UsageError, wantsHelp, type Command } from "./command";
-import { auditCommand } from "./commands/audit";
-import { backupCommand, restoreCommand } from "./commands/backup";
-import { boxCommand } from "./commands/box";
-import { checkCommand } from "./commands/check";
-import { demoCommand } from "./commands/demo";
-import { insCommand } from "./commands/ins";
-import { jobCommand } from "./commands/job";
-import { rulesCommand } from "./commands/rules";
-import { simulateCommand } from "./commands/simulate";
-import { pcmdumpCommand } from "./commands/pcmdump";
-import { exportCommand, importCommand } from "./commands/site-document";
-import { userCommand } from "./commands/user";
-
-const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, userCommand, auditCommand, backupCommand, restoreCommand];
+import { UsageError, wantsHelp } from "./command";
+import { COMMANDS } from "./commands/index";
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
@@ -36,17 +23,17 @@ async function main(argv: string[]): Promise<number> {
     console.log(overview());
     return name ? 0 : 2;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(`unknown command "${name}"; run "sms --help" for the list`);
+  const entry = COMMANDS.find((candidate) => candidate.name === name);
+  if (!entry) throw new UsageError(`unknown command "${name}"; run "sms --help" for the list`);
+  const command = await entry.load();
   if (wantsHelp(args)) {
     console.log(command.usage);
     return 0;
   }
+  // Every data-layer call of this process acts as the CLI's user (cli/actor.ts).
+  bindProcessActor(cliActor());
   return command.run(args);
 }
-
-// Every data-layer call of this process acts as the CLI's user (cli/actor.ts).
-bindProcessActor(cliActor());
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),

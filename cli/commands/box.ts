@@ -35,7 +35,6 @@ const DRY_RUN_WORDS: Record<BoxSyncAction, string> = { wrote: "would write", unc
 
 export const boxCommand: Command = {
   name: "box",
-  summary: "Write the instruction box (every <SMS ID>.INS) to a directory; set who may fetch it over HTTP",
   usage: USAGE,
   async run(args) {
     const [verb, ...rest] = args;

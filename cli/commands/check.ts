@@ -32,7 +32,6 @@ const hasErrors = (review: RuleReview) => review.findings.some((finding) => find
 
 export const checkCommand: Command = {
   name: "check",
-  summary: "Review a job or a package against the PCM-service requirements (R1-R88)",
   usage: `Usage: sms check --job JOBID [--json]
        sms check --package PACKAGEID [--json]
 

@@ -5,7 +5,6 @@ import { UsageError, type Command } from "../command";
 
 export const demoCommand: Command = {
   name: "demo",
-  summary: "Load the demo site document into an empty database",
   usage: `Usage: sms demo
 
 Loads the demo hierarchy (site BPC with servers CNS-SMS and CNSAPPS1, the four packages of

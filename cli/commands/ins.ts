@@ -73,7 +73,6 @@ async function decode(args: string[]): Promise<number> {
 
 export const insCommand: Command = {
   name: "ins",
-  summary: "Encode an instruction file from its JSON form, or decode one to JSON",
   usage: USAGE,
   async run(args) {
     const [verb, ...rest] = args;

@@ -164,7 +164,6 @@ async function show(jobId: string, asJson: boolean) {
 
 export const jobCommand: Command = {
   name: "job",
-  summary: "Create, send, cancel, list and show Run Command On Workstation jobs",
   usage: USAGE,
   async run(args) {
     const [verb, ...rest] = args;

@@ -212,7 +212,6 @@ async function list(items: AsyncIterable<BoxItem> | BoxItem[], request: PcmdumpR
 
 export const pcmdumpCommand: Command = {
   name: "pcmdump",
-  summary: "Dump or list PCM instruction files (<SMS ID>.INS), like SMS 1.2's PCMDUMP",
   usage: USAGE,
   async run(args) {
     const request = parseRequest(args);

@@ -4,7 +4,6 @@ import { UsageError, type Command } from "../command";
 
 export const rulesCommand: Command = {
   name: "rules",
-  summary: "List the requirement catalogue R1-R88 with each rule's status",
   usage: `Usage: sms rules [--json]
 
 Lists the 88 requirement rules of the KB digest's catalogue: code, severity, title and whether the

@@ -14,7 +14,6 @@ function wallClockOption(name: string, value: string | undefined): string {
 
 export const simulateCommand: Command = {
   name: "simulate",
-  summary: "Simulate what a client's Package Command Manager does over a time window",
   usage: `Usage: sms simulate --client SMSID [--job JOBID] --from T --to T [--json]
 
 Simulates the client's PCM (desktop Pcmwin32/Pcmwin16/PCMDOS/PCMMAC and, where installed, the PCM

@@ -19,7 +19,6 @@ async function readInput(file: string): Promise<string> {
 
 export const importCommand: Command = {
   name: "import",
-  summary: "Import a site document (JSON) in one all-or-nothing transaction",
   usage: `Usage: sms import FILE
 
 Imports a site document: sites, servers, computers, machine groups, packages and their command
@@ -46,7 +45,6 @@ The document's JSON Schema is docs/site-document.schema.json.`,
 
 export const exportCommand: Command = {
   name: "export",
-  summary: "Export the whole console as a site document (JSON)",
   usage: `Usage: sms export [-o FILE]
 
 Writes every site, server, computer, machine group and package as one site document, in a

@@ -112,7 +112,6 @@ async function firstRun(values: Values): Promise<void> {
 
 export const userCommand: Command = {
   name: "user",
-  summary: "Create, list, disable and enable users; set roles and reset passwords",
   usage: USAGE,
   async run(args) {
     const [verb, ...rest] = args;

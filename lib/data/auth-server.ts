@@ -8,13 +8,13 @@ import { createAccessControl } from "better-auth/plugins/access";
 import { hashPassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { databaseProvider } from "@/lib/env";
-import { normalisedAddress, SOCKET_ADDRESS_HEADER, socketAddressOf } from "@/lib/security/socket-address";
+import { SOCKET_ADDRESS_HEADER } from "@/lib/security/socket-address";
 import { authSecret } from "./settings";
 import { takeSignInAttempt } from "./sign-in-throttle";
 
-/** Sessions end 12 hours after sign-in whatever happens, or after 30 minutes without a request. */
-export const SESSION_ABSOLUTE_SECONDS = 12 * 60 * 60;
-export const SESSION_IDLE_SECONDS = 30 * 60;
+// Kept apart from Better Auth so that reading them loads nothing heavy (the CLI, the .INS route).
+import { clientAddress, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, trustedProxyHops } from "./client-address";
+export { clientAddress, SESSION_ABSOLUTE_SECONDS, SESSION_IDLE_SECONDS, trustedProxyHops };
 
 // Better Auth's admin plugin needs its roles as access-control roles; what each role may do in the
 // console is decided by lib/access/roles.ts, so these carry no statements of their own.
@@ -27,27 +27,6 @@ const authRoles = {
 
 /** Every path that checks a password or a second factor counts against the sign-in limit. */
 const SIGN_IN_PATHS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code", "/two-factor/verify-otp", "/two-factor/enable", "/two-factor/disable", "/change-password"]);
-
-/**
- * The client's address, for the sign-in limit, sessions and the audit trail. By default it is the
- * address of the connection (stamped by the server, lib/security/socket-address.ts): any
- * X-Forwarded-For is the client's own word. Behind reverse proxies, SMS_TRUSTED_PROXY_HOPS=N says how
- * many of them append to X-Forwarded-For; the client is the entry N from the right, since entries
- * further left are whatever the client sent.
- */
-export function clientAddress(headers: Headers): string | null {
-  const hops = trustedProxyHops();
-  if (hops === 0) return socketAddressOf(headers);
-  const entries = (headers.get("x-forwarded-for") ?? "").split(",").map((entry) => entry.trim()).filter(Boolean);
-  const entry = entries[Math.max(0, entries.length - hops)];
-  return entry ? normalisedAddress(entry) : socketAddressOf(headers);
-}
-
-/** SMS_TRUSTED_PROXY_HOPS as a count; unset, empty or not a positive whole number is 0 (no proxy trusted). */
-export function trustedProxyHops(): number {
-  const setting = process.env.SMS_TRUSTED_PROXY_HOPS?.trim() ?? "";
-  return /^[1-9]\d?$/.test(setting) ? Number(setting) : 0;
-}
 
 function createAuth(secret: string) {
   const publicUrl = process.env.SMS_PUBLIC_URL?.trim() || undefined;

@@ -1,10 +1,12 @@
 import "server-only";
+import { createHash } from "node:crypto";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { encodeInstructionFile } from "../ins/encode";
 import type { InstructionRecord } from "../ins/record";
 import { holdsInstruction, planInstructions, type PlannedJob } from "../jobs/instructions";
 import { isExpired } from "../jobs/lifecycle";
-import { wallClockToLocalDate } from "../wall-clock";
+import { wallClockToEpochMs, wallClockToLocalDate } from "../wall-clock";
 import { plannedJobSelect, toPlannedJob } from "./instructions";
 import { pageWindow, toPage, type Page } from "./records";
 import { authorize } from "./session";
@@ -34,11 +36,48 @@ function changedAt(job: PlannedJob, updatedAt: Date, packageUpdatedAt: Date, now
 
 const jobSelect = { ...plannedJobSelect, updatedAt: true, package: { select: { ...plannedJobSelect.package.select, updatedAt: true } } } as const;
 
-function buildFile(smsId: string, siteCode: string, computerUpdatedAt: Date, jobs: JobWithChanges[], now: string): InstructionFile | null {
-  const records = planInstructions({ siteCode, jobs, now });
-  if (records.length === 0) return null;
+/**
+ * A client's file from its jobs (all of them: a canceled job's save still moves Last-Modified on).
+ * `contents` holds the records and bytes already made, keyed by the site and the holding jobs.
+ */
+function buildFile(
+  smsId: string,
+  siteCode: string,
+  computerUpdatedAt: Date,
+  jobs: JobWithChanges[],
+  now: string,
+  contents: ContentCache,
+  stamps?: ReadonlyMap<string, string>,
+): InstructionFile | null {
+  const holding = jobs.filter((job) => holdsInstruction(job, now));
+  if (holding.length === 0) return null;
   const lastModified = new Date(Math.max(computerUpdatedAt.getTime(), ...jobs.map((job) => job.changedAt.getTime())));
-  return { smsId, fileName: instructionFileName(smsId), records, bytes: encodeInstructionFile(records), lastModified };
+  const content = contents.contentOf(siteCode, holding, now, stamps);
+  return { smsId, fileName: instructionFileName(smsId), records: content.records, bytes: content.bytes, lastModified };
+}
+
+type Content = { records: InstructionRecord[]; bytes: Uint8Array };
+
+/**
+ * The records and bytes of files: a function of the site and of the jobs holding a record, so
+ * clients of a site with the same jobs share one copy, planned and encoded once. A job is named in
+ * the key by its stamp (versions and save times), or by its ID alone where each job was loaded
+ * once for the whole use of the cache (one box generation).
+ */
+class ContentCache {
+  private readonly contents = new Map<string, Content>();
+  constructor(private readonly limit: number) {}
+
+  contentOf(siteCode: string, holding: PlannedJob[], now: string, stamps?: ReadonlyMap<string, string>): Content {
+    const key = `${siteCode}|${holding.map((job) => `${job.jobId}=${stamps?.get(job.jobId) ?? ""}`).sort().join(",")}`;
+    const cached = this.contents.get(key);
+    if (cached) return cached;
+    const records = planInstructions({ siteCode, jobs: holding, now });
+    const content = { records, bytes: encodeInstructionFile(records) };
+    if (this.contents.size >= this.limit) this.contents.clear();
+    this.contents.set(key, content);
+    return content;
+  }
 }
 
 /**
@@ -76,6 +115,119 @@ async function plannedJobsFor(targets: { jobId: string; stamp: string }[]): Prom
   return targets.flatMap((target) => found.get(target.jobId) ?? []);
 }
 
+/** The setting that decides who may read a site's instruction files (instruction-box-access.ts). */
+export interface SiteAccessRow {
+  code: string;
+  instructionBoxAccess: string;
+  instructionBoxTokenHash: string | null;
+}
+
+/**
+ * What one query tells of a client: whether it is in inventory, the site whose access setting
+ * decides its fetches (its own, or for an unknown SMS ID the site that created it), and the
+ * versions of everything its file is built from. Enough to answer from the cache below.
+ */
+export interface ClientStamps {
+  smsId: string;
+  site: SiteAccessRow | null;
+  computer: { siteCode: string; updatedAt: Date; targets: { jobId: string; stamp: string }[] } | null;
+}
+
+type ClientStampRow = {
+  computerSite: string | null;
+  computerUpdatedAt: Date | string | number | null;
+  code: string;
+  instructionBoxAccess: string;
+  instructionBoxTokenHash: string | null;
+  jobId: string | null;
+  jobVersion: number | bigint | null;
+  jobUpdatedAt: Date | string | number | null;
+  packageVersion: number | bigint | null;
+  packageUpdatedAt: Date | string | number | null;
+};
+
+/** Raw rows carry dates as the driver gives them: a Date, or SQLite's text or milliseconds. */
+const asDate = (value: Date | string | number): Date => (value instanceof Date ? value : new Date(value));
+
+/**
+ * One statement: the computer, its site's access setting and every job it is a target of with the
+ * versions of the job and its package, plus the creating site's setting for an SMS ID not in
+ * inventory (creatingSite: its first three characters, Q127052). Plain SQL, portable to SQLite and
+ * PostgreSQL, so no query is compiled per request.
+ */
+export async function readClientStamps(smsId: string, creatingSite: string): Promise<ClientStamps> {
+  const rows = await db.$queryRaw<ClientStampRow[]>`
+    SELECT c."siteCode" AS "computerSite", c."updatedAt" AS "computerUpdatedAt",
+           s."code" AS "code", s."instructionBoxAccess" AS "instructionBoxAccess", s."instructionBoxTokenHash" AS "instructionBoxTokenHash",
+           j."jobId" AS "jobId", j."version" AS "jobVersion", j."updatedAt" AS "jobUpdatedAt",
+           p."version" AS "packageVersion", p."updatedAt" AS "packageUpdatedAt"
+      FROM "Computer" c
+      JOIN "Site" s ON s."code" = c."siteCode"
+      LEFT JOIN "JobTarget" t ON t."smsId" = c."smsId"
+      LEFT JOIN "Job" j ON j."jobId" = t."jobId"
+      LEFT JOIN "Package" p ON p."packageId" = j."packageId"
+     WHERE c."smsId" = ${smsId}
+    UNION ALL
+    SELECT NULL, NULL, s."code", s."instructionBoxAccess", s."instructionBoxTokenHash", NULL, NULL, NULL, NULL, NULL
+      FROM "Site" s
+     WHERE s."code" = ${creatingSite}`;
+  const own = rows.filter((row) => row.computerSite !== null);
+  const first = own[0];
+  if (!first) {
+    const site = rows[0];
+    return { smsId, site: site ? siteOf(site) : null, computer: null };
+  }
+  const targets = own
+    .filter((row) => row.jobId !== null)
+    .map((row) => ({
+      jobId: row.jobId!,
+      stamp: stampOf({ version: Number(row.jobVersion), updatedAt: asDate(row.jobUpdatedAt!) }, { version: Number(row.packageVersion), updatedAt: asDate(row.packageUpdatedAt!) }),
+    }))
+    .sort((a, b) => (a.jobId < b.jobId ? -1 : a.jobId > b.jobId ? 1 : 0));
+  return { smsId, site: siteOf(first), computer: { siteCode: first.computerSite!, updatedAt: asDate(first.computerUpdatedAt!), targets } };
+}
+
+const siteOf = (row: ClientStampRow): SiteAccessRow => ({ code: row.code, instructionBoxAccess: row.instructionBoxAccess, instructionBoxTokenHash: row.instructionBoxTokenHash });
+
+/**
+ * Each client's last file (or its lack of one) with the stamps it was built from and the span of
+ * time it holds for: a job's expiry is the only moment that changes a file without a write. A
+ * request whose stamps match answers without planning or encoding, and knows its ETag at once.
+ * Clients with the same site and jobs share one copy of the bytes.
+ */
+type CachedClient = { key: string; validFromMs: number; validUntilMs: number; file: InstructionFile | null };
+const clientCache = new Map<string, CachedClient>();
+const CLIENT_CACHE_LIMIT = 100_000;
+// Bytes shared by clients, keyed by the jobs' stamps; at most a few MB for a site's distinct job sets.
+const sharedContents = new ContentCache(2_000);
+
+/** The file of a client whose stamps were just read, from the cache when they still match. */
+export async function instructionFileFromStamps(client: ClientStamps, now: string): Promise<InstructionFile | "unknown" | "empty"> {
+  const computer = client.computer;
+  if (!computer) return "unknown";
+  const key = `${computer.siteCode}|${computer.updatedAt.getTime()}|${computer.targets.map((target) => `${target.jobId}=${target.stamp}`).join(",")}`;
+  const at = wallClockToEpochMs(now);
+  const cached = clientCache.get(client.smsId);
+  if (cached && cached.key === key && at >= cached.validFromMs && at < cached.validUntilMs) return cached.file ?? "empty";
+
+  const entries = await plannedJobsFor(computer.targets);
+  const jobs = entries.map((entry) => ({ ...entry.job, changedAt: changedAt(entry.job, entry.updatedAt, entry.packageUpdatedAt, now) }));
+  const stamps = new Map(entries.map((entry) => [entry.job.jobId, entry.stamp]));
+  const file = buildFile(client.smsId, computer.siteCode, computer.updatedAt, jobs, now, sharedContents, stamps);
+  // The span between the expiries either side of now: within it the same jobs hold records.
+  let validFromMs = -Infinity;
+  let validUntilMs = Infinity;
+  for (const { job } of entries) {
+    if (!job.isExpiring || !job.expireAfter) continue;
+    const expiry = wallClockToEpochMs(job.expireAfter);
+    if (expiry <= at) validFromMs = Math.max(validFromMs, expiry);
+    else validUntilMs = Math.min(validUntilMs, expiry);
+  }
+  if (clientCache.size >= CLIENT_CACHE_LIMIT) clientCache.clear();
+  clientCache.set(client.smsId, { key, validFromMs, validUntilMs, file });
+  return file ?? "empty";
+}
+
 /** A client's instruction file for the console's pages and the CLI: anyone who may read the console. */
 export async function getInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
   await authorize("console:read");
@@ -89,53 +241,87 @@ export async function getInstructionFile(options: { smsId: string; now: string }
  * (instruction-box-access.ts) decides before calling it. Everything else calls getInstructionFile.
  */
 export async function generateInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
-  const computer = await db.computer.findUnique({
-    where: { smsId: options.smsId },
-    select: { smsId: true, siteCode: true, updatedAt: true, jobTargets: { select: { job: { select: { jobId: true, version: true, updatedAt: true, package: { select: { version: true, updatedAt: true } } } } } } },
-  });
-  if (!computer) return "unknown";
-  const entries = await plannedJobsFor(computer.jobTargets.map(({ job }) => ({ jobId: job.jobId, stamp: stampOf(job, job.package) })));
-  const jobs = entries.map((entry) => ({ ...entry.job, changedAt: changedAt(entry.job, entry.updatedAt, entry.packageUpdatedAt, options.now) }));
-  return buildFile(computer.smsId, computer.siteCode, computer.updatedAt, jobs, options.now) ?? "empty";
+  return instructionFileFromStamps(await readClientStamps(options.smsId, options.smsId.slice(0, 3)), options.now);
 }
 
-/** Every active job that puts a record in files now, with the SMS IDs it targets. */
-async function loadHoldingJobs(now: string) {
-  const rows = await db.job.findMany({ where: { state: "ACTIVE", commandLineId: { not: null } }, select: jobSelect });
+/** The ETag of a file's bytes: a hash, so every console instance gives a file the same one. Shared bytes hash once. */
+const etags = new WeakMap<Uint8Array, string>();
+export function instructionFileETag(bytes: Uint8Array): string {
+  let etag = etags.get(bytes);
+  if (etag === undefined) {
+    etag = `"${createHash("sha1").update(bytes).digest("base64url")}"`;
+    etags.set(bytes, etag);
+  }
+  return etag;
+}
+
+/**
+ * Every active job that puts a record in files now, and the SQL condition on a job `j` that picks
+ * them (the same test as holdsInstruction, with the expired ones named: they are few).
+ */
+async function loadHoldingJobs(now: string): Promise<{ jobs: Map<string, JobWithChanges>; holds: Prisma.Sql }> {
+  const rows = await db.job.findMany({ where: { state: "ACTIVE", commandLineId: { not: null }, requestId: { not: null } }, select: jobSelect });
   const jobs = new Map<string, JobWithChanges>();
+  const expired: string[] = [];
   for (const row of rows) {
     const planned = toPlannedJob(row);
     if (holdsInstruction(planned, now)) jobs.set(planned.jobId, { ...planned, changedAt: changedAt(planned, row.updatedAt, row.package.updatedAt, now) });
+    else expired.push(planned.jobId);
   }
-  return jobs;
+  const holds = Prisma.sql`j."state" = 'ACTIVE' AND j."commandLineId" IS NOT NULL AND j."requestId" IS NOT NULL${expired.length > 0 ? Prisma.sql` AND j."jobId" NOT IN (${Prisma.join(expired)})` : Prisma.empty}`;
+  return { jobs, holds };
 }
 
-/** SMS IDs of the clients that have an instruction file now, sorted, optionally filtered by prefix. */
-async function clientsWithFiles(jobIds: string[], search?: string): Promise<string[]> {
+/** SMS IDs starting with `search` (upper-cased; LIKE's wildcards in it match themselves). */
+function prefixCondition(search: string | undefined): Prisma.Sql {
   const prefix = search?.trim().toUpperCase();
-  const rows = await db.jobTarget.findMany({
-    where: { jobId: { in: jobIds }, ...(prefix ? { smsId: { startsWith: prefix } } : {}) },
-    select: { smsId: true },
-    distinct: ["smsId"],
-    orderBy: { smsId: "asc" },
-  });
+  if (!prefix) return Prisma.empty;
+  return Prisma.sql` AND t."smsId" LIKE ${`${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`} ESCAPE '\\'`;
+}
+
+/**
+ * The clients with a file now, by SQL's DISTINCT over their job targets (Prisma's `distinct`
+ * would fetch every target row and sort them out in memory): a page of them in SMS ID order, or
+ * those after `after`, so a whole box is read a batch at a time.
+ */
+async function clientsWithFiles(holds: Prisma.Sql, options: { search?: string; after?: string; skip?: number; take: number }): Promise<string[]> {
+  const rows = await db.$queryRaw<{ smsId: string }[]>`
+    SELECT DISTINCT t."smsId" AS "smsId" FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId"
+     WHERE ${holds}${prefixCondition(options.search)}${options.after !== undefined ? Prisma.sql` AND t."smsId" > ${options.after}` : Prisma.empty}
+     ORDER BY t."smsId" LIMIT ${options.take} OFFSET ${options.skip ?? 0}`;
   return rows.map((row) => row.smsId);
 }
 
-/** Builds the files of a batch of clients from jobs already loaded. */
-async function buildFiles(smsIds: string[], jobs: Map<string, JobWithChanges>, now: string): Promise<InstructionFile[]> {
-  const [computers, targets] = await Promise.all([
-    db.computer.findMany({ where: { smsId: { in: smsIds } }, select: { smsId: true, siteCode: true, updatedAt: true } }),
-    db.jobTarget.findMany({ where: { smsId: { in: smsIds }, jobId: { in: [...jobs.keys()] } }, select: { smsId: true, jobId: true } }),
-  ]);
-  const jobsOf = new Map<string, JobWithChanges[]>();
-  for (const target of targets) {
-    const job = jobs.get(target.jobId);
-    if (job) jobsOf.set(target.smsId, [...(jobsOf.get(target.smsId) ?? []), job]);
+async function countClientsWithFiles(holds: Prisma.Sql, search?: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`
+    SELECT COUNT(DISTINCT t."smsId") AS "count" FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId" WHERE ${holds}${prefixCondition(search)}`;
+  return Number(row?.count ?? 0);
+}
+
+type ClientTargetRow = { smsId: string; siteCode: string; updatedAt: Date | string | number; jobId: string };
+
+/**
+ * Builds the files of a batch of clients (consecutive in SMS ID order) from jobs already loaded:
+ * one statement for the batch, by the range of its SMS IDs rather than a list of them.
+ */
+async function buildFiles(smsIds: string[], loaded: { jobs: Map<string, JobWithChanges>; holds: Prisma.Sql }, now: string, contents: ContentCache): Promise<InstructionFile[]> {
+  if (smsIds.length === 0) return [];
+  const rows = await db.$queryRaw<ClientTargetRow[]>`
+    SELECT c."smsId" AS "smsId", c."siteCode" AS "siteCode", c."updatedAt" AS "updatedAt", t."jobId" AS "jobId"
+      FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId" JOIN "Computer" c ON c."smsId" = t."smsId"
+     WHERE ${loaded.holds} AND t."smsId" >= ${smsIds[0]} AND t."smsId" <= ${smsIds.at(-1)}`;
+  const wanted = new Set(smsIds);
+  const clients = new Map<string, { siteCode: string; updatedAt: Date; jobs: JobWithChanges[] }>();
+  for (const row of rows) {
+    const job = loaded.jobs.get(row.jobId);
+    if (!job || !wanted.has(row.smsId)) continue;
+    let client = clients.get(row.smsId);
+    if (!client) clients.set(row.smsId, (client = { siteCode: row.siteCode, updatedAt: asDate(row.updatedAt), jobs: [] }));
+    client.jobs.push(job);
   }
   const files: InstructionFile[] = [];
-  for (const computer of computers.sort((a, b) => a.smsId.localeCompare(b.smsId))) {
-    const file = buildFile(computer.smsId, computer.siteCode, computer.updatedAt, jobsOf.get(computer.smsId) ?? [], now);
+  for (const [smsId, client] of [...clients].sort(([a], [b]) => a.localeCompare(b))) {
+    const file = buildFile(smsId, client.siteCode, client.updatedAt, client.jobs, now, contents);
     if (file) files.push(file);
   }
   return files;
@@ -152,32 +338,38 @@ export interface BoxEntry {
 /** The instruction box as `pcmdump /l` lists it: a page of clients with files, searchable by SMS ID. */
 export async function listInstructionBox(options: { now: string; search?: string; page: number }): Promise<Page<BoxEntry>> {
   await authorize("console:read");
-  const jobs = await loadHoldingJobs(options.now);
-  const smsIds = await clientsWithFiles([...jobs.keys()], options.search);
+  const loaded = await loadHoldingJobs(options.now);
   const { skip, take } = pageWindow(options.page);
-  const files = await buildFiles(smsIds.slice(skip, skip + take), jobs, options.now);
+  const [smsIds, total] = await Promise.all([clientsWithFiles(loaded.holds, { search: options.search, skip, take }), countClientsWithFiles(loaded.holds, options.search)]);
+  const files = await buildFiles(smsIds, loaded, options.now, new ContentCache(take));
   const entries = files.map((file) => ({ smsId: file.smsId, fileName: file.fileName, byteLength: file.bytes.length, recordCount: file.records.length, lastModified: file.lastModified }));
-  return toPage(entries, smsIds.length, options.page);
+  return toPage(entries, total, options.page);
 }
 
 /**
  * Every client's instruction file, a batch at a time so memory stays bounded however large the
- * site: what `sms box sync`, the box download and the benchmark write.
+ * site: what `sms box sync`, the box download and the benchmark write. Clients with the same site
+ * and jobs get the same bytes, planned and encoded once.
  */
 export async function* generateInstructionBox(options: { now: string; batchSize?: number }): AsyncGenerator<InstructionFile> {
   await authorize("console:read");
-  const jobs = await loadHoldingJobs(options.now);
-  const smsIds = await clientsWithFiles([...jobs.keys()]);
+  const loaded = await loadHoldingJobs(options.now);
+  if (loaded.jobs.size === 0) return;
   const batchSize = options.batchSize ?? 500;
-  for (let start = 0; start < smsIds.length; start += batchSize) {
-    yield* await buildFiles(smsIds.slice(start, start + batchSize), jobs, options.now);
+  // Each job is loaded once for the whole box, so its ID names its content; bounded all the same.
+  const contents = new ContentCache(10_000);
+  let after: string | undefined;
+  for (;;) {
+    const smsIds = await clientsWithFiles(loaded.holds, { after, take: batchSize });
+    if (smsIds.length === 0) return;
+    yield* await buildFiles(smsIds, loaded, options.now, contents);
+    after = smsIds.at(-1);
   }
 }
 
 /** How many clients have an instruction file now (for progress and listings). */
 export async function countInstructionFiles(options: { now: string }): Promise<number> {
   await authorize("console:read");
-  const jobs = await loadHoldingJobs(options.now);
-  return (await clientsWithFiles([...jobs.keys()])).length;
+  const loaded = await loadHoldingJobs(options.now);
+  return loaded.jobs.size === 0 ? 0 : countClientsWithFiles(loaded.holds);
 }
-

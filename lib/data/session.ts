@@ -5,26 +5,21 @@ import { type Actor, can, isRole, type Permission, PERMISSION_LABELS, ROLE_LABEL
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { recordAuditEvent } from "./audit";
-import { clientAddress, getAuth, SESSION_IDLE_SECONDS } from "./auth-server";
+import { bindProcessActor, processActor } from "./process-actor";
+import { clientAddress, SESSION_IDLE_SECONDS } from "./client-address";
 
 /** Idle time is recorded at most once a minute per session, not on every request. */
 const TOUCH_AFTER_MS = 60_000;
 
-const globalForActor = globalThis as unknown as { smsProcessActor?: Actor };
-
-/**
- * For processes that act as one principal on the console's own machine (the CLI, the demo loader,
- * tests): every data-layer call in this process runs as `actor`. The web server never calls this;
- * its requests act as their session's user.
- */
-export function bindProcessActor(actor: Actor | undefined): void {
-  globalForActor.smsProcessActor = actor;
-}
+// Processes without requests (the CLI, tests) act as the actor they bound.
+export { bindProcessActor };
 
 /** The signed-in user of the current request, or null; ends idle sessions and disabled users'. */
 export const sessionActor = cache(async (): Promise<Actor | null> => {
   const requestHeaders = await requestHeadersOrNull();
   if (!requestHeaders) return null;
+  // Loaded on first use: processes without requests (the CLI) never need Better Auth here.
+  const { getAuth } = await import("./auth-server");
   const auth = await getAuth();
   const result = await auth.api.getSession({ headers: requestHeaders, query: { disableCookieCache: true } });
   if (!result) return null;
@@ -41,7 +36,8 @@ export const sessionActor = cache(async (): Promise<Actor | null> => {
 
 /** Who is acting: the process's bound principal, else the request's signed-in user. */
 export async function currentActor(): Promise<Actor | null> {
-  if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor;
+  const bound = processActor();
+  if (bound) return bound;
   return sessionActor();
 }
 
@@ -56,7 +52,8 @@ async function requestHeadersOrNull(): Promise<Headers | null> {
 
 /** The address of the current request, for audit rows of requests nobody signed in to. */
 export async function requestAddress(): Promise<string | null> {
-  if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor.address;
+  const boundActor = processActor();
+  if (boundActor) return boundActor.address;
   const requestHeaders = await requestHeadersOrNull();
   return requestHeaders ? clientAddress(requestHeaders) : null;
 }

@@ -1,7 +1,7 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/pcmins.box/[fileName]/route";
 import { db } from "@/lib/db";
-import { changeInstructionBoxAccess, getInstructionBoxAccess, listInstructionFileFetches } from "@/lib/data/instruction-box-access";
+import { changeInstructionBoxAccess, FETCH_LOG_BATCH, flushInstructionFileFetches, getInstructionBoxAccess, listInstructionFileFetches } from "@/lib/data/instruction-box-access";
 import { createJob } from "@/lib/data/job-changes";
 import { activateJob } from "@/lib/data/job-lifecycle";
 import { bindProcessActor } from "@/lib/data/session";
@@ -29,7 +29,9 @@ function fetchFile(fileName: string, options: { token?: string; header?: string;
   return (options.method === "HEAD" ? HEAD : GET)(request, context);
 }
 
+/** The fetch log as written: fetches wait in memory until a batch is written, so write it first. */
 async function fetchOutcomes() {
+  await flushInstructionFileFetches();
   const rows = await db.instructionFileFetch.findMany({ orderBy: { id: "asc" }, select: { fileName: true, siteCode: true, address: true, outcome: true } });
   return rows.map((row) => `${row.fileName} ${row.siteCode ?? "-"} ${row.address ?? "-"} ${row.outcome}`);
 }
@@ -55,6 +57,7 @@ beforeAll(async () => {
 
 beforeEach(async () => {
   await db.site.updateMany({ data: { instructionBoxAccess: "open", instructionBoxTokenHash: null } });
+  await flushInstructionFileFetches();
   await db.instructionFileFetch.deleteMany();
   await db.auditEvent.deleteMany();
   // Clients fetch without a session: nobody is signed in while the route runs.
@@ -254,6 +257,28 @@ describe("changing a site's PCMINS.BOX access", () => {
     expect(instructionBoxAccessInputSchema.parse({ mode: "token" })).toEqual({ mode: "token", rotateToken: false });
     expect(instructionBoxAccessInputSchema.parse({ mode: "", rotateToken: "on" })).toEqual({ mode: undefined, rotateToken: true });
     expect(instructionBoxAccessInputSchema.safeParse({ mode: "everyone" }).error?.issues[0]?.message).toBe("Access to instruction files must be one of open, token");
+  });
+});
+
+describe("the fetch log", () => {
+  it("never fails a client's GET when the log cannot be written, and logs again once it can", async () => {
+    const failing = vi.spyOn(db.instructionFileFetch, "createMany").mockRejectedValueOnce(new Error("database is locked"));
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    try {
+      expect((await fetchFile(`${CLIENT}.INS`)).status).toBe(200);
+      expect(await fetchOutcomes()).toEqual([]);
+      expect(quiet).toHaveBeenCalledWith(expect.stringContaining("1 fetch(es) are not logged"));
+      expect((await fetchFile(`${CLIENT}.INS`)).status).toBe(200);
+      expect(await fetchOutcomes()).toEqual([`${CLIENT}.INS BPC ${ADDRESS} served`]);
+    } finally {
+      failing.mockRestore();
+      quiet.mockRestore();
+    }
+  });
+
+  it("writes a full batch without waiting for the timer", async () => {
+    await Promise.all(Array.from({ length: FETCH_LOG_BATCH }, () => fetchFile(`${CLIENT}.INS`)));
+    await vi.waitFor(async () => expect(await db.instructionFileFetch.count()).toBe(FETCH_LOG_BATCH));
   });
 });
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { decodeInstructionFile } from "@/lib/ins/decode";
-import { getInstructionFile, listInstructionBox } from "@/lib/data/instruction-box";
+import { countInstructionFiles, generateInstructionBox, getInstructionFile, listInstructionBox } from "@/lib/data/instruction-box";
+import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { activateJob, changeJobState } from "@/lib/data/job-lifecycle";
 import { getJob } from "@/lib/data/jobs";
@@ -61,6 +62,8 @@ describe("instruction files generated on demand", () => {
     await activateJob({ jobId });
     expect(await getInstructionFile({ smsId: "MDM00005", now: "1999-02-28T23:59:59" })).not.toBe("empty");
     expect(await getInstructionFile({ smsId: "MDM00005", now: "1999-03-01T00:00:00" })).toBe("empty");
+    // A file remembered for one moment is not answered for another: asked again before the expiry.
+    expect(await getInstructionFile({ smsId: "MDM00005", now: "1999-02-28T23:59:59" })).not.toBe("empty");
   });
 
   it("lists the box a page at a time, searchable by SMS ID", async () => {
@@ -72,6 +75,25 @@ describe("instruction files generated on demand", () => {
     expect(box.items[0]).toMatchObject({ fileName: `${box.items[0]!.smsId}.INS`, recordCount: 1 });
     const mdm = await listInstructionBox({ now, page: 1, search: "mdm" });
     expect(mdm.items.map((entry) => entry.smsId)).toEqual(["MDM00005"]);
+    expect(mdm.total).toBe(1);
+    // LIKE's wildcards in a search match only themselves.
+    for (const search of ["%", "_DM", "M%"]) expect((await listInstructionBox({ now, page: 1, search })).total).toBe(0);
+  });
+
+  it("writes the whole box a batch at a time: each client once, in SMS ID order, with its own file's bytes", async () => {
+    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "QUERY" } }) });
+    await activateJob({ jobId });
+    const files: InstructionFile[] = [];
+    for await (const file of generateInstructionBox({ now, batchSize: 2 })) files.push(file);
+    const smsIds = files.map((file) => file.smsId);
+    expect(smsIds).toEqual([...new Set(smsIds)].sort((a, b) => a.localeCompare(b)));
+    expect(files.length).toBe((await getJob(jobId))!.targetCount);
+    expect(files.length).toBe(await countInstructionFiles({ now }));
+    for (const file of files) {
+      const own = await fileOf(file.smsId);
+      expect(file.bytes).toEqual(own.bytes);
+      expect(decodeInstructionFile(file.bytes)[0]!.siteId).toBe((await db.computer.findUniqueOrThrow({ where: { smsId: file.smsId } })).siteCode);
+    }
   });
 });
 

@@ -1,8 +1,9 @@
-import { createHash } from "node:crypto";
-import { clientAddress } from "@/lib/data/auth-server";
-import type { InstructionFile } from "@/lib/data/instruction-box";
+import { randomBytes } from "node:crypto";
+import { clientAddress } from "@/lib/data/client-address";
+import { instructionFileETag, type InstructionFile } from "@/lib/data/instruction-box";
 import { fetchInstructionFile } from "@/lib/data/instruction-box-access";
 import { presentedAccessToken, sanitisedFileName } from "@/lib/instruction-box/access-token";
+import { securityHeadersFor } from "@/lib/security/headers";
 import { currentWallClock } from "@/lib/wall-clock";
 import { withDatabaseFaults } from "@/lib/route-errors";
 
@@ -10,16 +11,22 @@ export const dynamic = "force-dynamic";
 
 const FILE_NAME_PATTERN = /^([A-Z0-9]{8})\.INS$/i;
 
-function plainText(status: number, message: string, headers: Record<string, string> = {}) {
-  return new Response(`${message}\n`, {
-    status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers },
+/**
+ * proxy.ts does not run for this route (its matcher leaves it out: clients poll it by the
+ * thousand), so the route sets the security headers every other response gets from the proxy.
+ */
+function securityHeaders(): Record<string, string> {
+  return securityHeadersFor(randomBytes(16).toString("base64"), {
+    isDevelopment: process.env.NODE_ENV === "development",
+    isHttps: process.env.SMS_PUBLIC_URL?.startsWith("https://") ?? false,
   });
 }
 
-/** A hash of the bytes, so every console instance gives a file the same ETag. */
-function etagOf(file: InstructionFile): string {
-  return `"${createHash("sha1").update(file.bytes).digest("base64url")}"`;
+function plainText(status: number, message: string, headers: Record<string, string> = {}) {
+  return new Response(`${message}\n`, {
+    status,
+    headers: { ...securityHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
 }
 
 /** HTTP dates have whole seconds; compare at that precision. */
@@ -29,9 +36,13 @@ function isNotModifiedSince(header: string | null, lastModified: Date): boolean 
   return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
 }
 
+/** The ETag is a hash of the bytes, so every console instance gives a file the same one. */
 function isNotModified(request: Request, file: InstructionFile): boolean {
   const ifNoneMatch = request.headers.get("if-none-match");
-  if (ifNoneMatch !== null) return ifNoneMatch.split(",").some((tag) => tag.trim() === etagOf(file) || tag.trim() === "*");
+  if (ifNoneMatch !== null) {
+    const etag = instructionFileETag(file.bytes);
+    return ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
+  }
   return isNotModifiedSince(request.headers.get("if-modified-since"), file.lastModified);
 }
 
@@ -57,15 +68,16 @@ export const GET = withDatabaseFaults(async function get(request: Request, conte
 
   const { file } = result;
   const headers = {
-    ETag: etagOf(file),
+    ...securityHeaders(),
+    ETag: instructionFileETag(file.bytes),
     "Last-Modified": file.lastModified.toUTCString(),
     // Clients may keep a copy but must ask again each poll: jobs expire and get canceled. A file
     // behind a token is no shared cache's to keep.
     "Cache-Control": result.isTokenProtected ? "private, no-cache" : "no-cache",
-    "X-Content-Type-Options": "nosniff",
   };
   if (result.outcome === "not-modified") return new Response(null, { status: 304, headers });
-  return new Response(Buffer.from(file.bytes), {
+  // The bytes may be shared with other clients' answers and the cache: the body only reads them.
+  return new Response(file.bytes as Uint8Array<ArrayBuffer>, {
     headers: {
       ...headers,
       "Content-Type": "application/octet-stream",
@@ -80,3 +92,9 @@ export async function HEAD(request: Request, context: RouteContext<"/pcmins.box/
   const response = await GET(request, context);
   return new Response(null, { status: response.status, headers: response.headers });
 }
+
+/** Other methods: refused here, with the headers the proxy would have added. */
+function methodNotAllowed() {
+  return plainText(405, "Instruction files are read with GET or HEAD.", { Allow: "GET, HEAD" });
+}
+export { methodNotAllowed as POST, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE, methodNotAllowed as OPTIONS };
