@@ -157,18 +157,19 @@ export async function fetchInstructionFile(options: {
 }
 
 /**
- * The fetch log is a record of reads, so a log that cannot be written (disk full, lock held) is
- * reported on the server's console and never turns a client's read into an error (issue 14, item 4).
+ * The audit row of a refused fetch is a record of a read, so one that cannot be written (disk full,
+ * lock held) is reported on the server's console and never turns the 401 into an error (issue 14, item 4).
  */
 async function logWithoutFailing(write: () => Promise<unknown>): Promise<void> {
   try {
     await write();
   } catch (error) {
     const reason = databaseFaultOf(error)?.message ?? (error instanceof Error ? error.message.trim().split("\n")[0] : String(error));
-    console.error(`PCMINS.BOX fetch not logged: ${reason}`);
+    console.error(`PCMINS.BOX refusal not audited: ${reason}`);
   }
 }
 
+/**
  * The fetch log, written in batches: a poll costs no statement and no fsync of its own. Rows wait
  * in memory at most FETCH_LOG_FLUSH_MS or FETCH_LOG_BATCH rows, whichever comes first, so a crash
  * (kill -9, power loss) loses at most that many fetches from the log; the answers themselves are
