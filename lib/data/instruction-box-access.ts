@@ -41,7 +41,7 @@ export interface InstructionBoxAccessChange {
 const accessSelect = { code: true, name: true, instructionBoxAccess: true, instructionBoxTokenHash: true } as const;
 
 /** A stored mode the console does not know is read as "token": refuse rather than open the box. */
-const modeOf = (stored: string): InstructionBoxAccessMode => (isInstructionBoxAccessMode(stored) ? stored : "token");
+export const modeOf = (stored: string): InstructionBoxAccessMode => (isInstructionBoxAccessMode(stored) ? stored : "token");
 
 function toAccess(site: { code: string; name: string; instructionBoxAccess: string; instructionBoxTokenHash: string | null }): InstructionBoxAccess {
   return { siteCode: site.code, siteName: site.name, mode: modeOf(site.instructionBoxAccess), hasToken: site.instructionBoxTokenHash !== null };
@@ -107,7 +107,7 @@ const globalForFetches = globalThis as unknown as { smsFetchesPrunedAt?: number 
  * the site that created it (its first three characters, Q127052), so that a caller without the
  * token cannot tell a token site's unknown clients from its known ones.
  */
-async function siteOfClient(smsId: string) {
+export async function siteOfClient(smsId: string) {
   const computer = await db.computer.findUnique({ where: { smsId }, select: { site: { select: accessSelect } } });
   if (computer) return { isKnown: true, site: computer.site };
   return { isKnown: false, site: await db.site.findUnique({ where: { code: creatingSiteOf(smsId) }, select: accessSelect }) };
