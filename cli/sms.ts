@@ -9,11 +9,12 @@ import { insCommand } from "./commands/ins";
 import { jobCommand } from "./commands/job";
 import { rulesCommand } from "./commands/rules";
 import { simulateCommand } from "./commands/simulate";
+import { statusCommand } from "./commands/status";
 import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
 import { userCommand } from "./commands/user";
 
-const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, userCommand];
+const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, statusCommand, userCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readStatusMifFixture } from "../status-mif/fixtures/status-mif-fixtures";
+import { parseDespoolerRecord, writeDespoolerRecord } from "./despooler-record";
 import { isEveryTargetComplete, summariseJobStatus } from "./job-status-summary";
 import { failedInstallEventText, readStatusReport } from "./target-status";
 
@@ -48,5 +50,26 @@ describe("the job's statuses from its targets (§2.5)", () => {
     expect(isEveryTargetComplete({ NONE: 0, COMPLETE: 3, RETRYING: 0 })).toBe(true);
     expect(isEveryTargetComplete({ NONE: 1, COMPLETE: 3, RETRYING: 0 })).toBe(false);
     expect(isEveryTargetComplete({ NONE: 0, COMPLETE: 0, RETRYING: 0 })).toBe(false);
+  });
+});
+
+describe("the .sni record naming job and client (docs/status-reports.md)", () => {
+  it("reads Q172899's fragment: job VAQ0000F, SMS ID VAQ00005", () => {
+    const fragment = "MICROSOFT|SMS|DOMAIN_COMMISSAR_WIREMOVE VAQ VAQ0000F   FV  FVx   x\n       FV  FVx   x   VAQ00005";
+    expect(parseDespoolerRecord(fragment)).toEqual({ siteCode: "VAQ", jobReference: "VAQ0000F", smsId: "VAQ00005" });
+  });
+
+  it("reads back what it writes, and refuses anything else naming the field", () => {
+    const record = { siteCode: "BPC", jobReference: "BPC001M", smsId: "NTX00001" };
+    expect(parseDespoolerRecord(writeDespoolerRecord(record))).toEqual(record);
+    expect(() => parseDespoolerRecord("hello")).toThrow(".sni record: the first field must be MICROSOFT|SMS|DOMAIN_COMMISSAR_WIREMOVE");
+    expect(() => parseDespoolerRecord("MICROSOFT|SMS|DOMAIN_COMMISSAR_WIREMOVE VAQ VAQ0000F")).toThrow("the last field must be the client's SMS ID");
+    fc.assert(fc.property(fc.string({ maxLength: 200 }), (text) => {
+      try {
+        parseDespoolerRecord(text);
+      } catch (error) {
+        expect((error as Error).message).toMatch(/^\.sni record: /);
+      }
+    }), { numRuns: 2000 });
   });
 });
