@@ -21,6 +21,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: "pcmdump", summary: "Dump or list PCM instruction files (<SMS ID>.INS), like SMS 1.2's PCMDUMP", load: async () => (await import("./pcmdump")).pcmdumpCommand },
   { name: "ins", summary: "Encode an instruction file from its JSON form, or decode one to JSON", load: async () => (await import("./ins")).insCommand },
   { name: "box", summary: "Write the instruction box (every <SMS ID>.INS) to a directory; set who may fetch it over HTTP", load: async () => (await import("./box")).boxCommand },
+  { name: "status", summary: "A job's status from its targets' status MIFs; import a copy of DESPOOLR.BOX", load: async () => (await import("./status")).statusCommand },
   { name: "user", summary: "Create, list, disable and enable users; set roles and reset passwords", load: async () => (await import("./user")).userCommand },
   { name: "audit", summary: "Prune the audit trail: export rows from before a date, then remove them", load: async () => (await import("./audit")).auditCommand },
   { name: "backup", summary: "Copy the database, users and audit trail included, to a new file while the console runs", load: async () => (await import("./backup")).backupCommand },

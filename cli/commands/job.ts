@@ -19,8 +19,8 @@ const USAGE = `Usage: sms job COMMAND ...
   sms job acknowledge JOBID --rule RULE --reason TEXT
   sms job send JOBID
   sms job cancel JOBID [--note TEXT]
-  sms job complete JOBID [--note TEXT]
-  sms job fail JOBID [--note TEXT]
+  sms job complete JOBID --note REASON   (an override: status MIFs complete jobs)
+  sms job fail JOBID --note REASON
 
 TARGET is one of:
   --computers SMSID,SMSID...   a list of computers

@@ -42,7 +42,7 @@ export interface InstructionBoxAccessChange {
 const accessSelect = { code: true, name: true, instructionBoxAccess: true, instructionBoxTokenHash: true } as const;
 
 /** A stored mode the console does not know is read as "token": refuse rather than open the box. */
-const modeOf = (stored: string): InstructionBoxAccessMode => (isInstructionBoxAccessMode(stored) ? stored : "token");
+export const modeOf = (stored: string): InstructionBoxAccessMode => (isInstructionBoxAccessMode(stored) ? stored : "token");
 
 function toAccess(site: { code: string; name: string; instructionBoxAccess: string; instructionBoxTokenHash: string | null }): InstructionBoxAccess {
   return { siteCode: site.code, siteName: site.name, mode: modeOf(site.instructionBoxAccess), hasToken: site.instructionBoxTokenHash !== null };
@@ -101,6 +101,16 @@ export type InstructionFileFetchResult =
 export const INSTRUCTION_FILE_FETCH_RETENTION_DAYS = 14;
 const FETCH_RETENTION_MS = INSTRUCTION_FILE_FETCH_RETENTION_DAYS * 24 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
+/**
+ * The site whose setting decides a fetch: the computer's site, or for an SMS ID not in inventory
+ * the site that created it (its first three characters, Q127052), so that a caller without the
+ * token cannot tell a token site's unknown clients from its known ones.
+ */
+export async function siteOfClient(smsId: string) {
+  const computer = await db.computer.findUnique({ where: { smsId }, select: { site: { select: accessSelect } } });
+  if (computer) return { isKnown: true, site: computer.site };
+  return { isKnown: false, site: await db.site.findUnique({ where: { code: creatingSiteOf(smsId) }, select: accessSelect }) };
+}
 
 /**
  * A client's fetch of its instruction file, as PCM read \\<logon server>\SMS_SHR\PCMINS.BOX

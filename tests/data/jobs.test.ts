@@ -100,7 +100,8 @@ describe("the job lifecycle", () => {
     await expect(updateJob({ jobId, version: 3, input: await demoJobInput() })).rejects.toThrow("only Pending jobs can be edited");
     await expect(deleteJob({ jobId })).rejects.toThrow(`Job ${jobId} is Active; cancel it before deleting it`);
     await expect(sendJob({ jobId })).rejects.toThrow("only Pending jobs can be sent");
-    await changeJobState({ jobId, transition: "complete" });
+    await expect(changeJobState({ jobId, transition: "complete" })).rejects.toThrow(`A reason is required to mark job ${jobId} complete by hand`);
+    await changeJobState({ jobId, transition: "complete", note: "installed by hand at every desk" });
     await deleteJob({ jobId });
     expect(await getJob(jobId)).toBeNull();
   });

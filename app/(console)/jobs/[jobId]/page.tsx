@@ -121,8 +121,8 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           )}
           {canChangeJobs && job.storedState === "ACTIVE" && (
             <div className="flex flex-wrap gap-2">
-              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "complete")} label="Mark complete" withNote confirmation="Record that the targets' status MIFs reported the job complete." />
-              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "fail")} label="Mark failed" withNote confirmation="Record that the job failed." />
+              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "complete")} label="Mark complete" withNote confirmation="Override: the targets' status MIFs complete a job by themselves. Give the reason you mark it complete by hand." />
+              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "fail")} label="Mark failed" withNote confirmation="Override: mark the job failed by hand, with the reason." />
             </div>
           )}
           {canChangeJobs && job.storedState !== "ACTIVE" && <DeleteButton action={deleteJobAction.bind(null, job.jobId)} what={`job ${job.jobId}`} />}
