@@ -2,7 +2,7 @@ import "server-only";
 import { cache } from "react";
 import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
-import type { PackageInput, WorkstationCommandLineInput } from "../packages/schema";
+import type { DetectionFileInput, PackageInput, PackageInventory, PackageSharing, ShareAccess, WorkstationCommandLineInput } from "../packages/schema";
 import type { ReviewCommandLine } from "../rules/context";
 import { formatPlatformList, parsePlatformList } from "../platforms";
 import { recordAudit } from "./audit";
@@ -13,11 +13,15 @@ import { authorize } from "./session";
 /** A command line as pages show it: exactly what the requirement rules read. */
 export type WorkstationCommandLineDto = ReviewCommandLine;
 
+/** The property sets a package is set up with, as SMS's Setup column listed them (Q167008, Q185342). */
+export type PackagePropertySet = "Workstations" | "Sharing" | "Inventory";
+
 export interface PackageSummary {
   packageId: string;
   siteCode: string;
   name: string;
   commandLineCount: number;
+  propertySets: PackagePropertySet[];
 }
 
 /** Facts about the package source the requirement rules need; null = not recorded. */
@@ -34,7 +38,11 @@ export interface PackageDetail extends PackageSourceFacts {
   siteCode: string;
   name: string;
   comments: string;
+  product: string;
+  productVersion: string;
   sourceDirectory: string;
+  sharing: PackageSharing | null;
+  inventory: PackageInventory | null;
   version: number;
   commandLines: WorkstationCommandLineDto[];
 }
@@ -71,6 +79,77 @@ export function packageSourceFactsData(input: Pick<PackageInput, keyof PackageSo
   };
 }
 
+const propertySetSelect = { shareName: true, inventoryThisPackage: true, _count: { select: { commandLines: true } } } as const;
+
+/** Workstations when it has command lines (what a Run Command On Workstation job needs), Sharing and Inventory when set up. */
+function propertySetsOf(row: { shareName: string | null; inventoryThisPackage: boolean | null; _count: { commandLines: number } }): PackagePropertySet[] {
+  const sets: PackagePropertySet[] = [];
+  if (row._count.commandLines > 0) sets.push("Workstations");
+  if (row.shareName !== null) sets.push("Sharing");
+  if (row.inventoryThisPackage !== null) sets.push("Inventory");
+  return sets;
+}
+
+const detectionFileSelect = {
+  fileName: true,
+  isCollected: true,
+  checksum: true,
+  crc: true,
+  date: true,
+  size: true,
+  time: true,
+  byte: true,
+  word: true,
+  long: true,
+  token1: true,
+  token2: true,
+  token3: true,
+  token4: true,
+} as const;
+
+/** The Sharing and Inventory sets as columns; a set left out is stored as nulls (so an update clears it). */
+export function packagePropertySetsData(input: Pick<PackageInput, "sharing" | "inventory">) {
+  return {
+    shareSourceDirectory: input.sharing?.sourceDirectory ?? null,
+    shareName: input.sharing?.shareName ?? null,
+    shareAccess: input.sharing?.access ?? null,
+    inventoryThisPackage: input.inventory?.isInventoried ?? null,
+    detectionRule: input.inventory ? input.inventory.detectionRule.replace(/\s+/g, " ").trim() : null,
+  };
+}
+
+/** The Inventory set's detection files, replaced as a whole: they are numbered by position. */
+export async function replaceDetectionFiles(tx: Transaction, packageId: string, files: readonly DetectionFileInput[]) {
+  await tx.packageDetectionFile.deleteMany({ where: { packageId } });
+  await tx.packageDetectionFile.createMany({ data: files.map((file, position) => ({ ...file, packageId, position })) });
+}
+
+type PropertySetRow = {
+  shareSourceDirectory: string | null;
+  shareName: string | null;
+  shareAccess: string | null;
+  inventoryThisPackage: boolean | null;
+  detectionRule: string | null;
+  detectionFiles: DetectionFileInput[];
+};
+
+/** The Sharing and Inventory sets of a stored package, as the package schema reads them. */
+export function packagePropertySetsOf(row: PropertySetRow): { sharing: PackageSharing | null; inventory: PackageInventory | null } {
+  return {
+    sharing: row.shareName === null ? null : { sourceDirectory: row.shareSourceDirectory ?? "", shareName: row.shareName, access: (row.shareAccess ?? "READ") as ShareAccess },
+    inventory: row.inventoryThisPackage === null ? null : { isInventoried: row.inventoryThisPackage, detectionRule: row.detectionRule ?? "", files: row.detectionFiles },
+  };
+}
+
+export const propertySetColumnsSelect = {
+  shareSourceDirectory: true,
+  shareName: true,
+  shareAccess: true,
+  inventoryThisPackage: true,
+  detectionRule: true,
+  detectionFiles: { select: detectionFileSelect, orderBy: { position: "asc" } },
+} as const;
+
 function toCommandLineDto(row: { supportedPlatforms: string } & Omit<WorkstationCommandLineDto, "supportedPlatforms">): WorkstationCommandLineDto {
   return { ...row, supportedPlatforms: parsePlatformList(row.supportedPlatforms) };
 }
@@ -84,11 +163,11 @@ export async function listPackages(options: { search?: string; page: number }): 
       where,
       orderBy: { packageId: "asc" },
       ...pageWindow(options.page),
-      select: { packageId: true, siteCode: true, name: true, _count: { select: { commandLines: true } } },
+      select: { packageId: true, siteCode: true, name: true, ...propertySetSelect },
     }),
     db.package.count({ where }),
   ]);
-  const items = rows.map(({ _count, ...row }) => ({ ...row, commandLineCount: _count.commandLines }));
+  const items = rows.map(({ packageId, siteCode, name, ...sets }) => ({ packageId, siteCode, name, commandLineCount: sets._count.commandLines, propertySets: propertySetsOf(sets) }));
   return toPage(items, total, options.page);
 }
 
@@ -98,7 +177,10 @@ const packageDetailSelect = {
   siteCode: true,
   name: true,
   comments: true,
+  product: true,
+  productVersion: true,
   sourceDirectory: true,
+  ...propertySetColumnsSelect,
   ...sourceFactsSelect,
   version: true,
   commandLines: { select: commandLineSelect, orderBy: { position: "asc" } },
@@ -107,7 +189,9 @@ const packageDetailSelect = {
 export const getPackage = cache(async (packageId: string): Promise<PackageDetail | null> => {
   await authorize("console:read");
   const row = await db.package.findUnique({ where: { packageId }, select: packageDetailSelect });
-  return row && { ...row, commandLines: row.commandLines.map(toCommandLineDto) };
+  if (!row) return null;
+  const { shareSourceDirectory, shareName, shareAccess, inventoryThisPackage, detectionRule, detectionFiles, ...rest } = row;
+  return { ...rest, ...packagePropertySetsOf({ shareSourceDirectory, shareName, shareAccess, inventoryThisPackage, detectionRule, detectionFiles }), commandLines: row.commandLines.map(toCommandLineDto) };
 });
 
 /** A package as the audit trail records it: the same fields and command lines the page shows. */
@@ -128,7 +212,8 @@ function commandLineData(commandLine: WorkstationCommandLineInput, position: num
   };
 }
 
-export async function createPackage(options: { input: PackageInput }): Promise<string> {
+/** Creates a package with its property sets; `detail` says where it came from in the audit trail (e.g. a PDF import). */
+export async function createPackage(options: { input: PackageInput; detail?: string }): Promise<string> {
   const actor = await authorize("packages:write", { type: "package" });
   const { input } = options;
   return db.$transaction(async (tx) => {
@@ -142,13 +227,17 @@ export async function createPackage(options: { input: PackageInput }): Promise<s
         siteCode: input.siteCode,
         name: input.name,
         comments: input.comments,
+        product: input.product,
+        productVersion: input.productVersion,
         sourceDirectory: input.sourceDirectory,
+        ...packagePropertySetsData(input),
         ...packageSourceFactsData(input),
         commandLines: { create: input.commandLines.map(commandLineData) },
       },
     });
+    await replaceDetectionFiles(tx, packageId, input.inventory?.files ?? []);
     const after = await tx.package.findUniqueOrThrow({ where: { packageId }, select: auditSelect });
-    await recordAudit(tx, { actor, action: "package.create", objectType: "package", objectId: packageId, before: null, after });
+    await recordAudit(tx, { actor, action: "package.create", objectType: "package", objectId: packageId, before: null, after, ...(options.detail ? { detail: options.detail } : {}) });
     return packageId;
   });
 }
@@ -160,10 +249,20 @@ export async function updatePackage(options: { packageId: string; version: numbe
     const before = await tx.package.findUnique({ where: { packageId }, select: auditSelect });
     const updated = await tx.package.updateMany({
       where: { packageId, version },
-      data: { name: input.name, comments: input.comments, sourceDirectory: input.sourceDirectory, ...packageSourceFactsData(input), version: { increment: 1 } },
+      data: {
+        name: input.name,
+        comments: input.comments,
+        product: input.product,
+        productVersion: input.productVersion,
+        sourceDirectory: input.sourceDirectory,
+        ...packagePropertySetsData(input),
+        ...packageSourceFactsData(input),
+        version: { increment: 1 },
+      },
     });
     await requireUpdated(updated.count, async () => before !== null, `Package ${packageId}`);
     await replaceCommandLines(tx, packageId, input.commandLines);
+    await replaceDetectionFiles(tx, packageId, input.inventory?.files ?? []);
     const after = await tx.package.findUniqueOrThrow({ where: { packageId }, select: auditSelect });
     await recordAudit(tx, { actor, action: "package.update", objectType: "package", objectId: packageId, before, after });
   });

@@ -3,6 +3,7 @@ import { parseHotfixList, type ComputerInput } from "../computers/schema";
 import { db } from "../db";
 import type { MachineGroupInput } from "../machine-groups/schema";
 import type { DocumentPackage } from "../packages/schema";
+import { packagePropertySetsOf, propertySetColumnsSelect } from "./packages";
 import { parsePlatformList } from "../platforms";
 import type { ServerInput } from "../servers/schema";
 import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocument } from "../site-document/schema";
@@ -28,7 +29,11 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
     }),
     db.package.findMany({
       orderBy: { packageId: "asc" },
-      include: { commandLines: { orderBy: { position: "asc" } }, servers: { select: { server: { select: { name: true } } } } },
+      include: {
+        commandLines: { orderBy: { position: "asc" } },
+        servers: { select: { server: { select: { name: true } } } },
+        detectionFiles: { select: propertySetColumnsSelect.detectionFiles.select, orderBy: { position: "asc" } },
+      },
     }),
   ]);
   return {
@@ -87,7 +92,10 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
         siteCode: pkg.siteCode,
         name: pkg.name,
         comments: pkg.comments,
+        product: pkg.product,
+        productVersion: pkg.productVersion,
         sourceDirectory: pkg.sourceDirectory,
+        ...packagePropertySetsOf(pkg),
         sourceFileCount: pkg.sourceFileCount ?? undefined,
         sourceSizeMegabytes: pkg.sourceSizeMegabytes ?? undefined,
         hasLongFileNames: pkg.hasLongFileNames ?? undefined,

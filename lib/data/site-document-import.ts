@@ -8,7 +8,7 @@ import { siteDocumentSchema, type SiteDocument } from "../site-document/schema";
 import type { ImportSummary } from "../site-document/summary";
 import { sequenceOf } from "../sms-id";
 import { computerFactsData } from "./computers";
-import { packageSourceFactsData } from "./packages";
+import { packagePropertySetsData, packageSourceFactsData, replaceDetectionFiles } from "./packages";
 import { recordAudit } from "./audit";
 import { authorize } from "./session";
 import { importJobs } from "./site-document-jobs";
@@ -154,9 +154,10 @@ async function importMachineGroups(tx: Transaction, document: SiteDocument) {
 
 async function importPackages(tx: Transaction, document: SiteDocument) {
   const serverIds = new Map((await tx.server.findMany({ select: { id: true, name: true } })).map((server) => [server.name, server.id]));
-  for (const { packageId, commandLines, distributionServers, ...fields } of document.packages) {
-    const pkg = { ...fields, ...packageSourceFactsData(fields) };
+  for (const { packageId, commandLines, distributionServers, sharing, inventory, ...fields } of document.packages) {
+    const pkg = { ...fields, ...packageSourceFactsData(fields), ...packagePropertySetsData({ sharing, inventory }) };
     await tx.package.upsert({ where: { packageId }, create: { packageId, ...pkg }, update: { ...pkg, version: { increment: 1 } } });
+    await replaceDetectionFiles(tx, packageId, inventory?.files ?? []);
     await tx.packageServer.deleteMany({ where: { packageId } });
     await tx.packageServer.createMany({ data: distributionServers.map((name) => ({ packageId, serverId: serverIds.get(name) as number })) });
     // Command lines are matched by name so those that stay keep their IDs.
