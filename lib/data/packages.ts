@@ -153,7 +153,8 @@ export async function createPackage(options: { input: PackageInput }): Promise<s
   });
 }
 
-export async function updatePackage(options: { packageId: string; version: number; input: PackageInput }): Promise<void> {
+/** `alsoInTransaction` records what caused the change (a job's applied fix) in the same transaction. */
+export async function updatePackage(options: { packageId: string; version: number; input: PackageInput; alsoInTransaction?: (tx: Transaction) => Promise<void> }): Promise<void> {
   const actor = await authorize("packages:write", { type: "package", id: options.packageId });
   const { packageId, version, input } = options;
   await db.$transaction(async (tx) => {
@@ -166,6 +167,7 @@ export async function updatePackage(options: { packageId: string; version: numbe
     await replaceCommandLines(tx, packageId, input.commandLines);
     const after = await tx.package.findUniqueOrThrow({ where: { packageId }, select: auditSelect });
     await recordAudit(tx, { actor, action: "package.update", objectType: "package", objectId: packageId, before, after });
+    await options.alsoInTransaction?.(tx);
   });
 }
 
