@@ -54,7 +54,7 @@ test("a new user creates a job from a demo package, sends it, sees a target's in
 
   await page.goto(`/jobs/${jobId}`);
   await page.getByRole("button", { name: "Cancel job" }).click();
-  await page.getByLabel("Note for the job history (optional)").fill("Office licences not bought yet");
+  await page.getByLabel("Reason (shown in the job's History)").fill("Office licences not bought yet");
   await page.getByRole("button", { name: "Yes, cancel job" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Canceled");
   await expect(page.getByRole("table", { name: "Job history" })).toContainText("Office licences not bought yet");

@@ -18,7 +18,7 @@ const USAGE = `Usage: sms job COMMAND ...
   sms job create --package PACKAGEID --command "COMMAND NAME" TARGET [options]
   sms job acknowledge JOBID --rule RULE --reason TEXT
   sms job send JOBID
-  sms job cancel JOBID [--note TEXT]
+  sms job cancel JOBID --reason TEXT
   sms job complete JOBID --note REASON   (an override: status MIFs complete jobs)
   sms job fail JOBID --note REASON
 
@@ -208,7 +208,9 @@ export const jobCommand: Command = {
       case "complete":
       case "fail": {
         const jobId = requireJobId(positionals, verb);
-        await changeJobState({ jobId, transition: verb, note: values.note });
+        const note = values.reason ?? values.note;
+        if (verb === "cancel" && !note) throw new UsageError("job cancel needs --reason TEXT: the job's History shows why it was canceled");
+        await changeJobState({ jobId, transition: verb, note });
         console.log(`Job ${jobId} ${verb === "cancel" ? "canceled" : verb === "complete" ? "marked complete" : "marked failed"}.`);
         return 0;
       }

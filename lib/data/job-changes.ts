@@ -1,6 +1,7 @@
 import "server-only";
 import { db, type Transaction } from "../db";
 import { DomainError, type FieldIssue } from "../errors";
+import { formatFieldChanges, jobRowChanges } from "../jobs/field-changes";
 import { requireDeletable, requireEditable } from "../jobs/lifecycle";
 import type { JobInput } from "../jobs/schema";
 import { recordAudit } from "./audit";
@@ -58,7 +59,11 @@ export async function createJob(options: { input: JobInput }): Promise<string> {
   });
 }
 
-export async function updateJob(options: { jobId: string; version: number; input: JobInput }): Promise<void> {
+/**
+ * Saves an edited Pending job. The audit row names each changed field; `appliedFix` marks the edit
+ * as a requirement finding's one-field fix, so the job's History says which rule asked for it.
+ */
+export async function updateJob(options: { jobId: string; version: number; input: JobInput; appliedFix?: { rule: string } }): Promise<void> {
   const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
   const { jobId, version, input } = options;
   await db.$transaction(async (tx) => {
@@ -74,8 +79,10 @@ export async function updateJob(options: { jobId: string; version: number; input
     // An acknowledgement was given for the job as it was; an edited job is reviewed afresh.
     const dropped = await tx.warningAcknowledgement.deleteMany({ where: { jobId } });
     const after = await tx.job.findUniqueOrThrow({ where: { jobId }, omit: auditedJobOmit });
-    const detail = dropped.count > 0 ? `${dropped.count} warning acknowledgement${dropped.count === 1 ? "" : "s"} withdrawn: the edited job is reviewed afresh` : undefined;
-    await recordAudit(tx, { actor, action: "job.update", objectType: "job", objectId: jobId, before: job, after, detail });
+    const changes = formatFieldChanges(jobRowChanges(job, after)) || "No field changed";
+    const withdrawn = dropped.count > 0 ? `${dropped.count} warning acknowledgement${dropped.count === 1 ? "" : "s"} withdrawn: the edited job is reviewed afresh` : "";
+    const detail = [options.appliedFix ? `${options.appliedFix.rule}'s fix: ${changes}` : changes, withdrawn].filter(Boolean).join(". ");
+    await recordAudit(tx, { actor, action: options.appliedFix ? "job.apply-fix" : "job.update", objectType: "job", objectId: jobId, before: job, after, detail });
   });
 }
 

@@ -1,8 +1,10 @@
 import "server-only";
+import type { Actor } from "../access/roles";
 import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import { MAX_SERVERS_PER_RECORD } from "../ins/record";
 import { requireTransition, type JobTransitionName } from "../jobs/lifecycle";
+import type { ReviewAtSend } from "../jobs/review-at-send";
 import type { JobInput } from "../jobs/schema";
 import { instructionServerOf, type DistributionServerFacts } from "../jobs/servers";
 import { resolveTargets } from "../jobs/targets";
@@ -42,7 +44,7 @@ export async function resolveDistributionServers(tx: Transaction, definition: Jo
  * Activation, the second half of Send: resolve and freeze the targets and servers, allocate the
  * request ID, go Active. Only job-review.ts sendJob calls it, after the requirement review.
  */
-export async function activateJob(options: { jobId: string; expectedVersion?: number }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
+export async function activateJob(options: { jobId: string; expectedVersion?: number; reviewAtSend?: (actor: Actor) => ReviewAtSend }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
   const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
   const { jobId } = options;
   return db.$transaction(
@@ -74,7 +76,7 @@ export async function activateJob(options: { jobId: string; expectedVersion?: nu
       // Request IDs: site code + 4 base-36 characters (BPC001M), one per sent job, never reused.
       const requestId = await allocateId(tx, { siteCode: job.siteCode, kind: "request", isTaken: async (id) => (await tx.job.count({ where: { requestId: id } })) > 0 });
 
-      const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING", version: job.version }, data: { state: toState, requestId, version: { increment: 1 } } });
+      const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING", version: job.version }, data: { state: toState, requestId, version: { increment: 1 }, reviewAtSend: options.reviewAtSend ? JSON.stringify(options.reviewAtSend(actor)) : null } });
       if (activated.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);
       for (let start = 0; start < smsIds.length; start += 1000) {
         await tx.jobTarget.createMany({ data: smsIds.slice(start, start + 1000).map((smsId) => ({ jobId, smsId })) });
@@ -118,11 +120,15 @@ export async function changeJobState(options: { jobId: string; transition: Exclu
   const { jobId, transition } = options;
   // Send goes through the review (job-review.ts); nothing else may make a job Active.
   if (!STATE_CHANGES.includes(transition)) throw new DomainError("invalid", `"${String(transition)}" is not a change a job can be given here; use cancel, complete or fail`);
+  const note = options.note?.trim() ?? "";
+  // A canceled job disappears from every instruction file; its History must say why.
+  if (transition === "cancel" && note.length < 3) {
+    throw new DomainError("invalid", "Say why the job is canceled", [{ path: "note", message: "Reason for canceling is required (at least 3 characters)" }]);
+  }
   await db.$transaction(async (tx) => {
     const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, version: true } });
     if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
     const toState = requireTransition(transition, asJobState(job.state), jobId);
-    const note = options.note?.trim() ?? "";
     // Status MIFs complete a job (status-reports.ts); marking one by hand overrides them, so it says why.
     if (transition !== "cancel" && note === "") throw new DomainError("invalid", `A reason is required to mark job ${jobId} ${transition === "complete" ? "complete" : "failed"} by hand: its status comes from the targets' status MIFs`, [{ path: "note", message: "Reason is required" }]);
     const changed = await tx.job.updateMany({ where: { jobId, state: job.state }, data: { state: toState, version: { increment: 1 } } });

@@ -1,6 +1,8 @@
 import "server-only";
+import type { Actor } from "../access/roles";
 import { db } from "../db";
 import { DomainError } from "../errors";
+import { freezeReview, parseReviewAtSend, type ReviewAtSend } from "../jobs/review-at-send";
 import type { JobInput } from "../jobs/schema";
 import { reviewJob, type JobReview } from "../rules/review-job";
 import { recordAudit } from "./audit";
@@ -25,6 +27,8 @@ export interface JobReviewResult {
   /** Warnings still firing that nobody has acknowledged: Send waits for them. */
   unacknowledgedWarnings: string[];
   errors: string[];
+  /** The review as it stood at Send; null while Pending (or for a job sent before reviews were kept). */
+  atSend: ReviewAtSend | null;
 }
 
 function summarise(review: JobReview, acknowledgements: WarningAcknowledgementDto[]) {
@@ -44,7 +48,7 @@ export async function reviewSavedJob(options: { jobId: string; now: string }): P
   if (!context) return null;
   const review = reviewJob(context);
   const acknowledgements = job.acknowledgements.map(({ rule, reason, actor, at }) => ({ rule, reason, actor, at: at.toISOString() }));
-  return { review, version: job.version, targetCount: context.targets.length, acknowledgements, ...summarise(review, acknowledgements) };
+  return { review, version: job.version, targetCount: context.targets.length, acknowledgements, ...summarise(review, acknowledgements), atSend: parseReviewAtSend(job.reviewAtSend) };
 }
 
 /** The review of a job still being written (the job form asks as fields change). */
@@ -96,5 +100,8 @@ export async function sendJob(options: { jobId: string; now: string }) {
   if (result.unacknowledgedWarnings.length > 0) {
     throw new DomainError("conflict", `Job ${options.jobId} cannot be sent until these warnings are acknowledged: ${result.unacknowledgedWarnings.join(", ")}`);
   }
-  return activateJob({ jobId: options.jobId, expectedVersion: result.version });
+  // The review is kept as it stood at Send; what the Send itself changes (R54) shows as "since Send".
+  const reviewAtSend = (actor: Actor) =>
+    freezeReview({ sentBy: actor.name, sentAt: new Date().toISOString(), targetCount: result.targetCount, findings: result.review.findings, acknowledgements: result.acknowledgements, notChecked: result.review.notChecked });
+  return activateJob({ jobId: options.jobId, expectedVersion: result.version, reviewAtSend });
 }

@@ -242,7 +242,8 @@ export async function createPackage(options: { input: PackageInput; detail?: str
   });
 }
 
-export async function updatePackage(options: { packageId: string; version: number; input: PackageInput }): Promise<void> {
+/** `alsoInTransaction` records what caused the change (a job's applied fix) in the same transaction. */
+export async function updatePackage(options: { packageId: string; version: number; input: PackageInput; alsoInTransaction?: (tx: Transaction) => Promise<void> }): Promise<void> {
   const actor = await authorize("packages:write", { type: "package", id: options.packageId });
   const { packageId, version, input } = options;
   await db.$transaction(async (tx) => {
@@ -265,6 +266,7 @@ export async function updatePackage(options: { packageId: string; version: numbe
     await replaceDetectionFiles(tx, packageId, input.inventory?.files ?? []);
     const after = await tx.package.findUniqueOrThrow({ where: { packageId }, select: auditSelect });
     await recordAudit(tx, { actor, action: "package.update", objectType: "package", objectId: packageId, before, after });
+    await options.alsoInTransaction?.(tx);
   });
 }
 

@@ -158,7 +158,8 @@ export async function createSite(options: { input: SiteInput }): Promise<void> {
   );
 }
 
-export async function updateSite(options: { code: string; version: number; input: SiteInput }): Promise<void> {
+/** `alsoInTransaction` records what caused the change (a job's applied fix) in the same transaction. */
+export async function updateSite(options: { code: string; version: number; input: SiteInput; alsoInTransaction?: (tx: Transaction) => Promise<void> }): Promise<void> {
   const actor = await authorize("sites:write", { type: "site", id: options.code });
   const { code, version, input } = options;
   await db.$transaction(async (tx) => {
@@ -168,6 +169,7 @@ export async function updateSite(options: { code: string; version: number; input
     await requireUpdated(updated.count, async () => before !== null, `Site ${code}`);
     const after = await tx.site.findUniqueOrThrow({ where: { code }, select: auditFields });
     await recordAudit(tx, { actor, action: "site.update", objectType: "site", objectId: code, before, after });
+    await options.alsoInTransaction?.(tx);
   });
 }
 

@@ -100,7 +100,7 @@ describe("sms box sync DIR", () => {
   });
 
   it("after a job is canceled, removes the files of its targets and rewrites those other jobs still fill", async () => {
-    await changeJobState({ jobId: jobs.group, transition: "cancel" });
+    await changeJobState({ jobId: jobs.group, transition: "cancel", note: "wrong group" });
     const dryRun = sms("box", "sync", box, "--dry-run");
     const removed = groupMembers.length - 1;
     expect(dryRun.stdout).toBe(`Would write 1, unchanged 0, would remove ${removed} (${box} would hold 1 file); nothing was changed\n`);
@@ -110,7 +110,7 @@ describe("sms box sync DIR", () => {
     expect(filesInBox()).toEqual(["LOGON.BAT", "MDM0005.INS", "MDM00005.INS", "README.TXT", "notes.ins"].sort());
     expect(decodeInstructionFile(readBoxFile("MDM00005.INS")).map((record) => record.jobId)).toEqual([jobs.mdm]);
 
-    await changeJobState({ jobId: jobs.mdm, transition: "cancel" });
+    await changeJobState({ jobId: jobs.mdm, transition: "cancel", note: "wrong computer" });
     expect(sms("box", "sync", box).stdout).toBe(`Wrote 0, unchanged 0, removed 1 (0 files in ${box})\n`);
     expect(filesInBox()).toEqual(["LOGON.BAT", "MDM0005.INS", "README.TXT", "notes.ins"].sort());
   });

@@ -106,7 +106,7 @@ describe("refused changes", () => {
     ["acknowledgeWarning", "jobs:write", () => acknowledgeWarning({ jobId: pendingJobId, rule: "R1", reason: "checked", now })],
     ["sendJob", "jobs:write", () => sendJob({ jobId: pendingJobId, now })],
     ["activateJob", "jobs:write", () => activateJob({ jobId: pendingJobId })],
-    ["changeJobState", "jobs:write", () => changeJobState({ jobId: pendingJobId, transition: "cancel" })],
+    ["changeJobState", "jobs:write", () => changeJobState({ jobId: pendingJobId, transition: "cancel", note: "wrong package" })],
     ["applyFix", "jobs:write", () => applyFix({ jobId: pendingJobId, rule: "R1", now })],
   ];
 

@@ -51,9 +51,9 @@ describe("instruction files generated on demand", () => {
     const second = await createJob({ input: await demoJobInput({ comment: "second" }) });
     await activateJob({ jobId: second });
     expect(decodeInstructionFile((await fileOf("MDM00005")).bytes).map((record) => record.jobId)).toEqual([jobId, second]);
-    await changeJobState({ jobId, transition: "cancel" });
+    await changeJobState({ jobId, transition: "cancel", note: "superseded" });
     expect(decodeInstructionFile((await fileOf("MDM00005")).bytes).map((record) => record.jobId)).toEqual([second]);
-    await changeJobState({ jobId: second, transition: "cancel" });
+    await changeJobState({ jobId: second, transition: "cancel", note: "superseded" });
     expect(await getInstructionFile({ smsId: "MDM00005", now })).toBe("empty");
   });
 

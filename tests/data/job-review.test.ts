@@ -66,7 +66,10 @@ describe("one-field fixes", () => {
       input: await demoJobInput({ packageId: "BPC00020", runPhase: { commandLineId, isMandatory: true, mandatoryAfter: "1998-11-28T20:00:00" } }),
     });
     expect((await reviewSavedJob({ jobId, now }))!.errors).toContain("R1");
-    await applyFix({ jobId, rule: "R1", now });
+    // The package is shared with other jobs: the fix waits for the admin's confirmation.
+    await expect(applyFix({ jobId, rule: "R1", now })).rejects.toThrow(/R1's fix changes package BPC00020 .*, not only this job/);
+    expect((await db.workstationCommandLine.findUniqueOrThrow({ where: { id: commandLineId } })).isAutomated).toBe(false);
+    await applyFix({ jobId, rule: "R1", now, isSharedChangeConfirmed: true });
     expect((await db.workstationCommandLine.findUniqueOrThrow({ where: { id: commandLineId } })).isAutomated).toBe(true);
     expect((await reviewSavedJob({ jobId, now }))!.errors).not.toContain("R1");
   });

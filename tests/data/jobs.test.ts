@@ -78,7 +78,7 @@ describe("the job lifecycle", () => {
     const records = (await getComputerInstructions({ smsId: "MDM00005", now }))!.records;
     expect(records).toHaveLength(1);
     expect(records[0]).toMatchObject({ jobId, packageId: "BPC0000A", wclName: "Complete", siteId: "BPC", displayDate: "1998-11-20T08:00:00", expirationFull: 1, operatingSystem: 15 });
-    await changeJobState({ jobId, transition: "cancel" });
+    await changeJobState({ jobId, transition: "cancel", note: "superseded" });
     const after = (await getComputerInstructions({ smsId: "MDM00005", now }))!;
     expect(after.records).toEqual([]);
     expect(after.jobs[0]!.offer.status).toBe("CANCELED");

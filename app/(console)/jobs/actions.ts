@@ -11,6 +11,7 @@ import { getJob } from "@/lib/data/jobs";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject, jobFormToObject } from "@/lib/forms";
 import type { JobTransitionName } from "@/lib/jobs/lifecycle";
+import { jobNoticeHref } from "@/lib/jobs/job-notice";
 import { jobInputSchema } from "@/lib/jobs/schema";
 import { recordVersionSchema } from "@/lib/schema-fields";
 import { JOB_ID_PATTERN } from "@/lib/sms-id";
@@ -37,7 +38,7 @@ export async function createJobAction(_state: ActionState, formData: FormData): 
     return fromDomainError(error, values);
   }
   revalidatePath("/jobs");
-  redirect(`/jobs/${jobId}`);
+  redirect(jobNoticeHref(jobId, { kind: "created" }));
 }
 
 export async function updateJobAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
@@ -58,7 +59,7 @@ export async function updateJobAction(jobId: string, _state: ActionState, formDa
     return fromDomainError(error, values);
   }
   revalidatePath("/jobs");
-  redirect(`/jobs/${jobId}`);
+  redirect(jobNoticeHref(jobId, { kind: "saved" }));
 }
 
 export async function deleteJobAction(jobId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
@@ -79,27 +80,29 @@ export async function sendJobAction(jobId: string, _state: ActionState, _formDat
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   try {
-    const result = await sendJob({ jobId, now: currentWallClock() });
-    revalidatePath(`/jobs/${jobId}`);
-    return { status: "success", message: `Sent as request ${result.requestId} to ${result.targetCount} targets.` };
+    await sendJob({ jobId, now: currentWallClock() });
   } catch (error) {
     return fromDomainError(error, {});
   }
+  revalidatePath(`/jobs/${jobId}`);
+  redirect(jobNoticeHref(jobId, { kind: "sent" }));
 }
+
+const DONE_BY_TRANSITION = { cancel: "canceled", complete: "completed", fail: "failed" } as const;
 
 export async function changeJobStateAction(jobId: string, transition: Exclude<JobTransitionName, "send">, _state: ActionState, formData: FormData): Promise<ActionState> {
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   if (!isValidBoundArgument(/^(cancel|complete|fail)$/, transition)) return refusedArgument("The change");
-  const note = formData.get("note");
+  const note = typeof formData.get("note") === "string" ? String(formData.get("note")).slice(0, 500) : "";
   try {
-    await changeJobState({ jobId, transition, note: typeof note === "string" ? note.slice(0, 500) : "" });
+    await changeJobState({ jobId, transition, note });
   } catch (error) {
-    return fromDomainError(error, {});
+    return fromDomainError(error, { note });
   }
   revalidatePath(`/jobs/${jobId}`);
-  return { status: "success", message: `Job ${jobId} ${transition === "cancel" ? "canceled" : transition === "complete" ? "marked complete" : "marked failed"}.` };
+  redirect(jobNoticeHref(jobId, { kind: DONE_BY_TRANSITION[transition] }));
 }
 
 export async function acknowledgeWarningAction(jobId: string, rule: string, _state: ActionState, formData: FormData): Promise<ActionState> {
@@ -114,19 +117,20 @@ export async function acknowledgeWarningAction(jobId: string, rule: string, _sta
     return fromDomainError(error, { reason });
   }
   revalidatePath(`/jobs/${jobId}`);
-  return { status: "success", message: `${rule} acknowledged.` };
+  redirect(jobNoticeHref(jobId, { kind: "acknowledged", rule }));
 }
 
-export async function applyFixAction(jobId: string, rule: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+/** A fix on a shared record (package, site) is applied only with the confirmation the page asked for. */
+export async function applyFixAction(jobId: string, rule: string, _state: ActionState, formData: FormData): Promise<ActionState> {
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   if (!isValidBoundArgument(RULE_CODE_PATTERN, rule)) return refusedArgument("The rule");
   try {
-    const finding = await applyFix({ jobId, rule, now: currentWallClock() });
-    revalidatePath(`/jobs/${jobId}`);
-    return { status: "success", message: `Applied: ${finding.fix.text}` };
+    await applyFix({ jobId, rule, now: currentWallClock(), isSharedChangeConfirmed: formData.get("confirm") === "shared-record" });
   } catch (error) {
     return fromDomainError(error, {});
   }
+  revalidatePath(`/jobs/${jobId}`);
+  redirect(jobNoticeHref(jobId, { kind: "fixed", rule }));
 }

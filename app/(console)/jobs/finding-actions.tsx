@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/action-state";
+import type { FixImpact } from "@/lib/data/apply-fix";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
@@ -40,14 +41,52 @@ export function AcknowledgeForm({ action, rule }: { action: Action; rule: string
   );
 }
 
-/** Apply a finding's one-field fix (e.g. tick Automated Command Line) without opening the form. */
-export function ApplyFixButton({ action, label }: { action: Action; label: string }) {
+/**
+ * Apply a finding's one-field fix without opening the form. A fix on the job alone is one click; a
+ * fix on a shared record (a package, a site) first says what it changes and what else uses the
+ * record, and applies only when the admin confirms.
+ */
+export function ApplyFixButton({ action, label, impact }: { action: Action; label: string; impact: FixImpact }) {
   const [state, formAction, isPending] = useActionState(action, IDLE);
+  const [isConfirming, setIsConfirming] = useState(false);
+  const records = impact.records.map((record) => record.name).join(", ");
   return (
-    <form action={formAction} className="mt-2">
-      <Button type="submit" variant="secondary" disabled={isPending}>
-        {isPending ? "Applying…" : label}
-      </Button>
+    <form action={formAction} className="mt-2 space-y-2">
+      {impact.isShared && isConfirming ? (
+        <div role="group" aria-label={`Confirm ${impact.rule}'s fix`} className="space-y-2 rounded border border-amber-400 bg-amber-50 p-2 text-sm">
+          <p className="font-medium">This fix changes {records}, not only this job.</p>
+          <ul className="list-disc pl-5">
+            {impact.changes.map((change) => (
+              <li key={change.label}>
+                {change.label}: {change.before} → {change.after}
+              </li>
+            ))}
+          </ul>
+          <p className="font-medium">What else uses it:</p>
+          <ul className="list-disc pl-5">
+            {impact.usedBy.map((use) => (
+              <li key={use}>{use}</li>
+            ))}
+          </ul>
+          <input type="hidden" name="confirm" value="shared-record" />
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" variant="primary" disabled={isPending}>
+              {isPending ? "Applying…" : `Yes, change ${impact.records.map((record) => `${record.kind} ${record.id}`).join(", ")}`}
+            </Button>
+            <Button variant="secondary" onClick={() => setIsConfirming(false)}>
+              Back
+            </Button>
+          </div>
+        </div>
+      ) : impact.isShared ? (
+        <Button variant="secondary" onClick={() => setIsConfirming(true)}>
+          {label}…
+        </Button>
+      ) : (
+        <Button type="submit" variant="secondary" disabled={isPending}>
+          {isPending ? "Applying…" : label}
+        </Button>
+      )}
       <FormMessage status={state.status} message={state.status === "idle" ? undefined : state.message} />
     </form>
   );

@@ -1,15 +1,47 @@
 import Link from "next/link";
 import { FindingCard } from "@/components/finding-card";
-import type { JobReviewResult } from "@/lib/data/job-review";
+import type { FixImpact } from "@/lib/data/apply-fix";
+import type { JobReviewResult, WarningAcknowledgementDto } from "@/lib/data/job-review";
+import { findingsSinceSend, type ReviewAtSend } from "@/lib/jobs/review-at-send";
 import { formatNotChecked } from "@/lib/rules/finding";
-import type { Finding } from "@/lib/rules/rule";
+import type { Finding, NotChecked, Subject } from "@/lib/rules/rule";
+import { plural } from "@/lib/rules/subjects";
 import { acknowledgeWarningAction, applyFixAction } from "./actions";
 import { AcknowledgeForm, ApplyFixButton } from "./finding-actions";
 import { fixHref } from "./fix-link";
 
 const SHOWN_SUBJECTS = 12;
 
-function FindingItem({ finding, job, acknowledgement, isPending }: { finding: Finding; job: { jobId: string; packageId: string }; acknowledgement?: { actor: string; at: string; reason: string }; isPending: boolean }) {
+interface JobRef {
+  jobId: string;
+  packageId: string;
+  /** Command line names by ID: findings name a command line, never its internal ID. */
+  commandLineNames: ReadonlyMap<string, string>;
+}
+
+function SubjectName({ subject, job }: { subject: Subject; job: JobRef }) {
+  if (subject.kind === "computer") return <Link href={`/computers/${subject.id}`}>{subject.id}</Link>;
+  if (subject.kind === "commandLine") return <>command line &quot;{job.commandLineNames.get(subject.id) ?? "not saved yet"}&quot;</>;
+  if (subject.kind === "site") return <Link href={`/sites/${subject.id}`}>site {subject.id}</Link>;
+  if (subject.kind === "package") return <Link href={`/packages/${subject.id}`}>package {subject.id}</Link>;
+  return <>{`${subject.kind} ${subject.id}`}</>;
+}
+
+function FindingItem({
+  finding,
+  subjectCount = finding.subjects.length,
+  job,
+  acknowledgement,
+  isPending,
+  impact,
+}: {
+  finding: Finding;
+  subjectCount?: number;
+  job: JobRef;
+  acknowledgement?: WarningAcknowledgementDto;
+  isPending: boolean;
+  impact?: FixImpact;
+}) {
   const href = fixHref(finding, job);
   const subjects = finding.subjects.slice(0, SHOWN_SUBJECTS);
   return (
@@ -21,22 +53,20 @@ function FindingItem({ finding, job, acknowledgement, isPending }: { finding: Fi
             {subjects.map((subject, index) => (
               <span key={`${subject.kind}-${subject.id}`}>
                 {index > 0 && ", "}
-                {subject.kind === "computer" ? <Link href={`/computers/${subject.id}`}>{subject.id}</Link> : `${subject.kind} ${subject.id}`}
+                <SubjectName subject={subject} job={job} />
               </span>
             ))}
-            {finding.subjects.length > SHOWN_SUBJECTS && ` and ${finding.subjects.length - SHOWN_SUBJECTS} more`}
+            {subjectCount > subjects.length && ` and ${subjectCount - subjects.length} more`}
           </p>
         )}
         <p className="mt-1">
-          <span className="font-medium">Fix:</span> {finding.fix.text} {href && <Link href={href}>Go to the field</Link>}
+          <span className="font-medium">Fix:</span> {finding.fix.text} {isPending && href && <Link href={href}>Go to the field</Link>}
         </p>
-        {isPending && finding.fix.value !== undefined && ["job", "package", "site"].includes(finding.fix.form) && (
-          <ApplyFixButton action={applyFixAction.bind(null, job.jobId, finding.rule)} label={`Apply fix: ${finding.fix.text}`} />
-        )}
+        {isPending && impact && <ApplyFixButton action={applyFixAction.bind(null, job.jobId, finding.rule)} label={`Apply fix: ${finding.fix.text}`} impact={impact} />}
         {finding.severity === "warning" &&
           (acknowledgement ? (
             <p className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900">
-              Acknowledged by {acknowledgement.actor} at {acknowledgement.at.replace("T", " ").slice(0, 19)} UTC: {acknowledgement.reason}
+              Acknowledged by {acknowledgement.actor} at {acknowledgement.at.replace("T", " ").slice(0, 16)} UTC: {acknowledgement.reason}
             </p>
           ) : (
             isPending && <AcknowledgeForm action={acknowledgeWarningAction.bind(null, job.jobId, finding.rule)} rule={finding.rule} />
@@ -46,10 +76,73 @@ function FindingItem({ finding, job, acknowledgement, isPending }: { finding: Fi
   );
 }
 
+function counts(findings: readonly Finding[]) {
+  const count = (severity: Finding["severity"]) => findings.filter((finding) => finding.severity === severity).length;
+  return { errors: count("error"), warnings: count("warning"), infos: count("info") };
+}
+
+function NotCheckedList({ entries }: { entries: readonly NotChecked[] }) {
+  if (entries.length === 0) return null;
+  return (
+    <details className="mt-2 text-sm text-slate-700">
+      <summary className="cursor-pointer">{plural(entries.length, "rule")} could not be checked: facts not recorded</summary>
+      <ul className="mt-1 list-disc pl-6">
+        {entries.map((entry) => (
+          <li key={entry.rule}>{formatNotChecked(entry)}</li>
+        ))}
+      </ul>
+    </details>
+  );
+}
+
+/** A sent job's review as it stood at Send, and apart from it whatever today's review adds. */
+function ReviewAtSendPanel({ atSend, current, job }: { atSend: ReviewAtSend; current: readonly Finding[]; job: JobRef }) {
+  const { errors, warnings, infos } = counts(atSend.findings);
+  const acknowledgementOf = new Map(atSend.acknowledgements.map((entry) => [entry.rule, { ...entry }]));
+  const since = findingsSinceSend(atSend, current);
+  return (
+    <section aria-labelledby="review-heading" className="mb-6">
+      <h2 id="review-heading" className="mb-2 text-lg font-semibold">
+        Requirement review at Send
+      </h2>
+      <p className="mb-2 text-sm" role="status">
+        Sent by {atSend.sentBy} at {atSend.sentAt.replace("T", " ").slice(0, 16)} UTC over {plural(atSend.targetCount, "target")}: {plural(errors, "error")}, {plural(warnings, "warning")} (
+        {atSend.acknowledgements.length} acknowledged), {plural(infos, "info")}. This is what the sender reviewed; it does not change.
+      </p>
+      {atSend.findings.length > 0 && (
+        <ul className="space-y-2" aria-label="Findings at Send">
+          {atSend.findings.map((finding) => (
+            <FindingItem key={finding.rule} finding={finding} subjectCount={finding.subjectCount} job={job} acknowledgement={acknowledgementOf.get(finding.rule)} isPending={false} />
+          ))}
+        </ul>
+      )}
+      <NotCheckedList entries={atSend.notChecked} />
+      <section aria-labelledby="since-send-heading" className="mt-4">
+        <h3 id="since-send-heading" className="mb-2 font-semibold">
+          Since Send
+        </h3>
+        {since.length === 0 ? (
+          <p className="text-sm text-slate-600">Today&apos;s review finds nothing the review at Send did not.</p>
+        ) : (
+          <>
+            <p className="mb-2 text-sm text-slate-600">Today&apos;s review finds {plural(since.length, "thing")} the review at Send did not, some caused by the Send itself (it put the package on its servers).</p>
+            <ul className="space-y-2" aria-label="Findings since Send">
+              {since.map((finding) => (
+                <FindingItem key={finding.rule} finding={finding} job={job} isPending={false} />
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+    </section>
+  );
+}
+
 /** The requirement review of a job: errors block Send, warnings need an acknowledgement, infos inform. */
-export function ReviewPanel({ result, job, isPending }: { result: JobReviewResult; job: { jobId: string; packageId: string }; isPending: boolean }) {
+export function ReviewPanel({ result, job, isPending, impacts }: { result: JobReviewResult; job: JobRef; isPending: boolean; impacts: ReadonlyMap<string, FixImpact> }) {
+  if (!isPending && result.atSend) return <ReviewAtSendPanel atSend={result.atSend} current={result.review.findings} job={job} />;
   const { review } = result;
-  const count = (severity: Finding["severity"]) => review.findings.filter((finding) => finding.severity === severity).length;
+  const { errors, warnings, infos } = counts(review.findings);
   const acknowledgementOf = new Map(result.acknowledgements.map((entry) => [entry.rule, entry]));
   return (
     <section aria-labelledby="review-heading" className="mb-6">
@@ -57,31 +150,23 @@ export function ReviewPanel({ result, job, isPending }: { result: JobReviewResul
         Requirement review
       </h2>
       <p className="mb-2 text-sm" role="status">
-        {count("error")} errors, {count("warning")} warnings ({count("warning") - result.unacknowledgedWarnings.length} acknowledged), {count("info")} infos over {result.targetCount} targets.{" "}
+        {plural(errors, "error")}, {plural(warnings, "warning")} ({warnings - result.unacknowledgedWarnings.length} acknowledged), {plural(infos, "info")} over {plural(result.targetCount, "target")}.{" "}
         {isPending &&
           (result.errors.length > 0
             ? `Send is blocked until the errors are fixed (${result.errors.join(", ")}).`
             : result.unacknowledgedWarnings.length > 0
               ? `Acknowledge ${result.unacknowledgedWarnings.join(", ")} to send.`
               : "Ready to send.")}
+        {!isPending && " This is today's review: the job was sent before the console kept the review at Send."}
       </p>
       {review.findings.length > 0 && (
         <ul className="space-y-2">
           {review.findings.map((finding) => (
-            <FindingItem key={finding.rule} finding={finding} job={job} acknowledgement={acknowledgementOf.get(finding.rule)} isPending={isPending} />
+            <FindingItem key={finding.rule} finding={finding} job={job} acknowledgement={acknowledgementOf.get(finding.rule)} isPending={isPending} impact={impacts.get(finding.rule)} />
           ))}
         </ul>
       )}
-      {review.notChecked.length > 0 && (
-        <details className="mt-2 text-sm text-slate-700">
-          <summary className="cursor-pointer">{review.notChecked.length} rules could not be checked: facts not recorded</summary>
-          <ul className="mt-1 list-disc pl-6">
-            {review.notChecked.map((entry) => (
-              <li key={entry.rule}>{formatNotChecked(entry)}</li>
-            ))}
-          </ul>
-        </details>
-      )}
+      <NotCheckedList entries={review.notChecked} />
     </section>
   );
 }

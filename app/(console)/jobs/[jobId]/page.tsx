@@ -7,10 +7,13 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { WallClockTime } from "@/components/wall-clock-time";
 import { getPlannedJob } from "@/lib/data/instructions";
+import { describeFixes, type FixImpact } from "@/lib/data/apply-fix";
+import { listJobHistory } from "@/lib/data/job-history";
 import { reviewSavedJob } from "@/lib/data/job-review";
+import { getPackage } from "@/lib/data/packages";
+import { describeJobNotice, parseJobNotice } from "@/lib/jobs/job-notice";
 import { getJob, listJobTargets } from "@/lib/data/jobs";
 import { holdsInstruction, offerStateOf, OFFER_STATUS_LABELS } from "@/lib/jobs/instructions";
-import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
 import { PLATFORM_LABELS, type Platform } from "@/lib/platforms";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
@@ -30,22 +33,16 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
   const actor = await requirePermission("console:read");
   const canChangeJobs = can(actor.role, "jobs:write");
   const { jobId } = await params;
-  const page = pageNumberSchema.parse((await searchParams).page);
+  const query = await searchParams;
+  const page = pageNumberSchema.parse(query.page);
   const now = currentWallClock();
-  const [job, planned, targets, review] = await Promise.all([getJob(jobId), getPlannedJob(jobId), listJobTargets({ jobId, page }), reviewSavedJob({ jobId, now })]);
+  const [job, planned, targets, review, history] = await Promise.all([getJob(jobId), getPlannedJob(jobId), listJobTargets({ jobId, page }), reviewSavedJob({ jobId, now }), listJobHistory({ jobId })]);
   if (!job || !planned || !review) notFound();
+  const isPending = canChangeJobs && job.storedState === "PENDING";
+  const [impacts, pkg] = await Promise.all([isPending ? describeFixes({ jobId, now, result: review }) : new Map<string, FixImpact>(), getPackage(job.packageId)]);
+  const commandLineNames = new Map((pkg?.commandLines ?? []).map((line) => [String(line.id), line.commandName]));
+  const notice = parseJobNotice(query.done);
   const canSend = review.errors.length === 0 && review.unacknowledgedWarnings.length === 0;
-  const stateLabel = (state: string) => JOB_STATE_LABELS[state as keyof typeof JOB_STATE_LABELS] ?? state;
-  // State changes and warning acknowledgements, in the order they happened.
-  const history = [
-    ...job.transitions.map((transition) => ({
-      at: transition.at,
-      change: `${transition.fromState ? `${stateLabel(transition.fromState)} → ` : ""}${stateLabel(transition.toState)}`,
-      actor: transition.actor,
-      note: transition.note,
-    })),
-    ...review.acknowledgements.map((entry) => ({ at: entry.at, change: `Warning ${entry.rule} acknowledged`, actor: entry.actor, note: entry.reason })),
-  ].sort((a, b) => a.at.localeCompare(b.at));
   const offer = offerStateOf(planned, now);
   const isInInstructionFiles = holdsInstruction(planned, now);
   const { runPhase } = job.definition;
@@ -74,6 +71,11 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         description={`${job.packageName}${job.commandName ? `: ${job.commandName}` : ""}`}
         actions={canChangeJobs && job.storedState === "PENDING" ? <ButtonLink href={`/jobs/${job.jobId}/edit`}>Edit</ButtonLink> : undefined}
       />
+      {notice && (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {describeJobNotice(notice, job)}
+        </p>
+      )}
       <div className="mb-6 grid gap-4 lg:grid-cols-3">
         <section className="rounded border border-slate-200 bg-white p-4 lg:col-span-2">
           <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
@@ -117,7 +119,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
               </p>
             ))}
           {canChangeJobs && (job.storedState === "PENDING" || job.storedState === "ACTIVE") && (
-            <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "cancel")} label="Cancel job" variant="danger" withNote confirmation="Canceling removes this job's record from every target's instruction file." />
+            <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "cancel")} label="Cancel job" variant="danger" withNote isNoteRequired confirmation="Canceling removes this job's record from every target's instruction file. Say why." />
           )}
           {canChangeJobs && job.storedState === "ACTIVE" && (
             <div className="flex flex-wrap gap-2">
@@ -129,7 +131,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         </section>
       </div>
 
-      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId }} isPending={canChangeJobs && job.storedState === "PENDING"} />
+      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId, commandLineNames }} isPending={isPending} impacts={impacts} />
 
       <h2 className="mb-2 text-lg font-semibold">Targets</h2>
       {job.storedState === "PENDING" ? (
@@ -191,7 +193,9 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         </>
       )}
 
-      <h2 className="mt-6 mb-2 text-lg font-semibold">History</h2>
+      <h2 id="history" className="mt-6 mb-2 text-lg font-semibold">
+        History
+      </h2>
       <Table aria-label="Job history">
         <thead>
           <tr>
@@ -204,15 +208,26 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         <tbody>
           {history.map((entry, index) => (
             <tr key={index}>
-              <Td className="font-mono text-xs">{entry.at.replace("T", " ").slice(0, 19)}</Td>
-              <Td>{entry.change}</Td>
+              <Td className="font-mono text-xs whitespace-nowrap">{entry.at.replace("T", " ").slice(0, 16)}</Td>
+              <Td>
+                {entry.change}
+                {entry.changes.length > 0 && (
+                  <ul className="mt-1 list-disc pl-5 text-xs text-slate-700">
+                    {entry.changes.map((change) => (
+                      <li key={change.label}>
+                        {change.label}: {change.before} → {change.after}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </Td>
               <Td>{entry.actor}</Td>
               <Td>{entry.note}</Td>
             </tr>
           ))}
           {job.state === "EXPIRED" && job.expireAfter && (
             <tr>
-              <Td className="font-mono text-xs">{job.expireAfter.replace("T", " ")} (site)</Td>
+              <Td className="font-mono text-xs">{job.expireAfter.replace("T", " ").slice(0, 16)} (site)</Td>
               <Td>Active → Expired</Td>
               <Td>the clock</Td>
               <Td>Expire After passed</Td>
