@@ -66,7 +66,6 @@ async function prune(values: { before?: string; export?: string }): Promise<numb
 
 export const auditCommand: Command = {
   name: "audit",
-  summary: "Prune the audit trail: export rows from before a date, then remove them",
   usage: USAGE,
   async run(args) {
     const [verb, ...rest] = args;

@@ -28,7 +28,6 @@ function describe(facts: DatabaseFileFacts): string {
 
 export const backupCommand: Command = {
   name: "backup",
-  summary: "Copy the database, users and audit trail included, to a new file while the console runs",
   usage: `Usage: sms backup FILE
 
 Copies the whole SQLite database (DATABASE_URL) into the new file FILE: every table, users, their
@@ -58,7 +57,6 @@ and restore into an empty database with
 
 export const restoreCommand: Command = {
   name: "restore",
-  summary: "Put a backup in place as the database (the console must be stopped)",
   usage: `Usage: sms restore FILE [--replace]
 
 Makes the backup FILE the SQLite database of DATABASE_URL. FILE is checked first: SQLite's

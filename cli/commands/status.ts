@@ -27,7 +27,6 @@ POST /despoolr.box would file them; the same report twice changes nothing.`;
 
 export const statusCommand: Command = {
   name: "status",
-  summary: "A job's status from its targets' status MIFs; import a copy of DESPOOLR.BOX",
   usage: USAGE,
   async run(args) {
     if (args[0] === "import") return importBox(args.slice(1));
