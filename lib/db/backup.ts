@@ -10,11 +10,21 @@ import { DomainError } from "../errors";
  * it does not hold up the console's writers. PostgreSQL has its own tools (pg_dump, pg_restore).
  */
 
-const MIGRATIONS_DIRECTORY = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
+/**
+ * The checkout's prisma/migrations: the nearest one above this module, which runs from lib/db in
+ * tests and from the compiled CLI's own folder (.sms-cli/) otherwise.
+ */
+function migrationsDirectory(): string {
+  for (let directory = path.dirname(fileURLToPath(import.meta.url)); ; directory = path.dirname(directory)) {
+    const candidate = path.join(directory, "prisma", "migrations");
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(directory) === directory) throw new Error("prisma/migrations not found above the console's code");
+  }
+}
 
 /** The migrations this console's code knows, in the order they apply. */
 export function knownMigrations(): string[] {
-  return readdirSync(MIGRATIONS_DIRECTORY, { withFileTypes: true })
+  return readdirSync(migrationsDirectory(), { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();
