@@ -17,7 +17,7 @@ the same list.`,
       return 0;
     }
     for (const entry of CATALOGUE) {
-      const status = entry.status === "implemented" ? "implemented" : `not decidable: ${entry.reason}`;
+      const status = entry.status === "implemented" ? (entry.undecidablePart ? `implemented; not decidable: ${entry.undecidablePart}` : "implemented") : `not decidable: ${entry.reason}`;
       console.log(`${entry.code.padEnd(4)} ${entry.severity.padEnd(7)} ${entry.title} [${status}]`);
     }
     const implemented = CATALOGUE.filter((entry) => entry.status === "implemented").length;

@@ -4,9 +4,10 @@ import { db } from "../db";
 import type { JobInput, JobState } from "../jobs/schema";
 import { resolveTargets } from "../jobs/targets";
 import { parsePlatformList, type PcmVariant, type Platform } from "../platforms";
-import type { DisableRandomPcmServers, ReviewCommandLine, ReviewComputer, ReviewContext, ReviewPackage, ReviewServer, ReviewSite } from "../rules/context";
+import type { DisableRandomPcmServers, ReviewCommandLine, ReviewComputer, ReviewContext, ReviewOtherJob, ReviewPackage, ReviewServer, ReviewSite } from "../rules/context";
 import type { FileSystem } from "../servers/schema";
 import type { SmsVersion } from "../sites/schema";
+import { normaliseWallClock } from "../wall-clock";
 import { resolveDistributionServers } from "./job-lifecycle";
 import { loadTargetInventory } from "./target-inventory";
 import { authorize } from "./session";
@@ -142,6 +143,39 @@ export async function loadReviewSites(): Promise<Map<string, ReviewSite>> {
   return new Map((await db.site.findMany()).map((site) => [site.code, toReviewSite(site)]));
 }
 
+const CHUNK = 5000;
+
+/**
+ * The other active jobs with a mandatory run phase (R42, R53): when each was sent (its place in the
+ * .INS), its dates, how many targets it has, and which of `smsIds` (the reviewed job's targets) it shares.
+ */
+export async function loadOtherMandatoryJobs(options: { exceptJobId: string | null; smsIds: readonly string[] }): Promise<ReviewOtherJob[]> {
+  await authorize("console:read");
+  const jobs = await db.job.findMany({
+    where: { state: "ACTIVE", isRunPhase: true, isMandatory: true, mandatoryAfter: { not: null }, requestId: { not: null }, ...(options.exceptJobId ? { jobId: { not: options.exceptJobId } } : {}) },
+    select: { jobId: true, siteCode: true, mandatoryAfter: true, isExpiring: true, expireAfter: true, transitions: { where: { toState: "ACTIVE" }, select: { at: true }, orderBy: { at: "asc" }, take: 1 } },
+    orderBy: { jobId: "asc" },
+  });
+  if (jobs.length === 0) return [];
+  const jobIds = jobs.map((job) => job.jobId);
+  const counts = await db.jobTarget.groupBy({ by: ["jobId"], where: { jobId: { in: jobIds } }, _count: { _all: true } });
+  const countOf = new Map(counts.map((row) => [row.jobId, row._count._all]));
+  const shared = new Map<string, string[]>();
+  for (let start = 0; start < options.smsIds.length; start += CHUNK) {
+    const rows = await db.jobTarget.findMany({ where: { jobId: { in: jobIds }, smsId: { in: options.smsIds.slice(start, start + CHUNK) } }, select: { jobId: true, smsId: true } });
+    for (const row of rows) shared.set(row.jobId, [...(shared.get(row.jobId) ?? []), row.smsId]);
+  }
+  return jobs.map((job) => ({
+    jobId: job.jobId,
+    siteCode: job.siteCode,
+    sentAt: job.transitions[0]?.at.toISOString() ?? "",
+    mandatoryAfter: normaliseWallClock(job.mandatoryAfter as string),
+    expireAfter: job.isExpiring && job.expireAfter ? normaliseWallClock(job.expireAfter) : null,
+    targetCount: countOf.get(job.jobId) ?? 0,
+    sharedTargetSmsIds: shared.get(job.jobId) ?? [],
+  }));
+}
+
 /**
  * Everything the requirement rules look at for one job: its definition, package, chosen command
  * line, targets (resolved now while Pending, frozen once sent) and distribution servers.
@@ -173,17 +207,22 @@ export async function buildReviewContext(options: { jobId: string | null; state:
     smsIds = targets.map((target) => target.smsId);
     distributionServerNames = frozenServers.map((server) => server.serverName);
   }
-  const targets = await loadReviewComputers(smsIds, serverNames);
+  const [targets, otherJobs, sent] = await Promise.all([
+    loadReviewComputers(smsIds, serverNames),
+    loadOtherMandatoryJobs({ exceptJobId: jobId, smsIds }),
+    wasSent ? db.jobTransition.findFirst({ where: { jobId: jobId as string, toState: "ACTIVE" }, orderBy: { at: "asc" }, select: { at: true } }) : null,
+  ]);
 
   const commandLineId = definition.runPhase.isEnabled ? definition.runPhase.commandLineId : undefined;
   return {
     now,
-    job: { jobId, state, definition },
+    job: { jobId, state, definition, sentAt: sent?.at.toISOString() ?? null },
     package: reviewPackage,
     commandLine: reviewPackage.commandLines.find((line) => line.id === commandLineId) ?? null,
     targets,
     distributionServers: distributionServerNames.flatMap((name) => servers.get(name) ?? []),
     sites,
     servers,
+    otherJobs,
   };
 }

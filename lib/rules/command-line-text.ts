@@ -58,3 +58,23 @@ export function ntencapShutdownDelaySeconds(commandLine: string): number | null 
 export function namesMstestRuntime(commandLine: string): boolean {
   return /\b(mtrun|wbrun20|mstest)(\.exe)?\b|\bexecute\.exe\b/i.test(commandLine);
 }
+
+/** The programs a command line names, lower case, without directory or extension: "ntencap.exe /NTu i386\winnt32.exe /u" → ["ntencap", "winnt32", "u"]. */
+function programNamesIn(commandLine: string): string[] {
+  return commandLine
+    .split(/[\s"]+/)
+    .filter(Boolean)
+    .map((token) => (token.split(/[\\/:]/).pop() ?? "").toLowerCase().replace(/\.(exe|com|bat|cmd)$/, ""));
+}
+
+/** Windows NT Setup: WINNT32 (from Windows NT) or WINNT (from MS-DOS, Windows 3.x or Windows 95), alone or under NTENCAP (Q166725). */
+export function runsWindowsNtSetup(commandLine: string): boolean {
+  return programNamesIn(commandLine).some((name) => name === "winnt" || name === "winnt32");
+}
+
+/** A Windows NT service pack's UPDATE.EXE run unattended (-u or /u), alone or under NTENCAP. */
+export function runsNtServicePackUpdate(commandLine: string): boolean {
+  const tokens = commandLine.split(/[\s"]+/).filter(Boolean);
+  const at = tokens.findIndex((token) => /(^|[\\/])update(\.exe)?$/i.test(token));
+  return at >= 0 && tokens.slice(at + 1).some((token) => /^[-/]u$/i.test(token));
+}

@@ -150,6 +150,27 @@ export interface ReviewJob {
   jobId: string | null;
   state: JobState;
   definition: JobInput;
+  /** When it was sent (ISO), which places its record in each client's .INS; null or absent: not sent yet, so after every active job. */
+  sentAt?: string | null;
+}
+
+/**
+ * Another active job with a mandatory run phase, as the rules across jobs see it (R42, R53): its
+ * record is in its targets' instruction files, in the order the jobs were sent.
+ */
+export interface ReviewOtherJob {
+  jobId: string;
+  /** The originating site. */
+  siteCode: string;
+  /** ISO time it was sent: its place in each client's .INS. */
+  sentAt: string;
+  /** Site wall clock, normalised. */
+  mandatoryAfter: string;
+  /** Site wall clock, normalised; null when it does not expire. */
+  expireAfter: string | null;
+  targetCount: number;
+  /** The targets of the reviewed job that this job also targets. */
+  sharedTargetSmsIds: readonly string[];
 }
 
 export interface ReviewContext {
@@ -167,4 +188,6 @@ export interface ReviewContext {
   sites: ReadonlyMap<string, ReviewSite>;
   /** Every server the console holds, by NetBIOS name (a computer's `logonServer` is looked up here). */
   servers: ReadonlyMap<string, ReviewServer>;
+  /** The other active mandatory jobs (R42, R53); absent or null when they were not loaded, so those rules say "not checked". */
+  otherJobs?: readonly ReviewOtherJob[] | null;
 }

@@ -30,7 +30,12 @@ export function formatRulesMarkdown(): string {
     "| Rule | Title | Severity | Looks at | Applies to | Status | Sources |",
     "|---|---|---|---|---|---|---|",
     ...CATALOGUE.map((entry) => {
-      const status = entry.status === "implemented" ? "implemented" : `not decidable: ${entry.reason ?? ""}`;
+      const status =
+        entry.status === "implemented"
+          ? entry.undecidablePart
+            ? `implemented; not decidable: ${entry.undecidablePart}`
+            : "implemented"
+          : `not decidable: ${entry.reason ?? ""}`;
       const versions = entry.status === "implemented" ? (entry.versionNote ?? describeGate(entry.gate)) : "";
       return `| ${entry.code} | ${cell(entry.title)} | ${entry.severity} | ${SCOPE_LABELS[entry.scope]} | ${versions} | ${cell(status)} | ${entry.sources.join(", ")} |`;
     }),

@@ -37,7 +37,9 @@ import { netxClientStatus } from "./requirements/netx-client-status";
 import { nonDefaultServerSelection } from "./requirements/non-default-server-selection";
 import { notMandatoryOverSlowLink } from "./requirements/not-mandatory-over-slow-link";
 import { oneJobForSeveralChildSites } from "./requirements/one-job-for-several-child-sites";
+import { osUpgradeUnderService } from "./requirements/os-upgrade-under-service";
 import { outdatedPcmService } from "./requirements/outdated-pcm-service";
+import { overdueMandatoryJobsOutOfOrder } from "./requirements/overdue-mandatory-jobs-out-of-order";
 import { pcmDisabledAtSite } from "./requirements/pcm-disabled-at-site";
 import { pcmServiceAccountRights } from "./requirements/pcm-service-account-rights";
 import { pcmServiceAccountScope } from "./requirements/pcm-service-account-scope";
@@ -60,12 +62,14 @@ import { shortPollingInterval } from "./requirements/short-polling-interval";
 import { siteServerDiskSpace } from "./requirements/site-server-disk-space";
 import { sp4RunsAfterExpiry } from "./requirements/sp4-runs-after-expiry";
 import { staleInventory } from "./requirements/stale-inventory";
+import { statusMifFloodAtCentralSite } from "./requirements/status-mif-flood-at-central-site";
 import { staleLogonServer } from "./requirements/stale-logon-server";
 import { synchronousExitOnSp4Pcm } from "./requirements/synchronous-exit-on-sp4-pcm";
 import { uncCommandLineOnAffectedPcm } from "./requirements/unc-command-line-on-affected-pcm";
 import { unquotedMacintoshCommand } from "./requirements/unquoted-macintosh-command";
 import { unsupportedPlatform } from "./requirements/unsupported-platform";
 import { windows95HourLate } from "./requirements/windows95-hour-late";
+import { windows95ToNtUpgrade } from "./requirements/windows95-to-nt-upgrade";
 import type { OperationRule, RequirementRule } from "./rule";
 
 /** Every rule the job review runs, in catalogue order. */
@@ -90,6 +94,8 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   installerRestartUnderService, // R23
   restartWithoutSynchronousExit, // R24
   synchronousExitOnSp4Pcm, // R25
+  osUpgradeUnderService, // R26
+  windows95ToNtUpgrade, // R27
   missingRunPhase, // R31
   sendOnlyJob, // R32
   mandatoryWithoutDate, // R33
@@ -100,6 +106,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   expiryOverwritesStatus, // R38
   instructionFileNotReread, // R39
   restartInBusinessHours, // R41
+  overdueMandatoryJobsOutOfOrder, // R42
   notMandatoryOverSlowLink, // R43
   windows95HourLate, // R44
   clientInOtherTimeZone, // R45
@@ -109,6 +116,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   broadTargetForPlatformPackage, // R49
   macintoshNameClash, // R50
   oneJobForSeveralChildSites, // R51
+  statusMifFloodAtCentralSite, // R53
   putWithoutRefresh, // R54
   siteServerDiskSpace, // R56
   removedDistributionServer, // R57

@@ -43,6 +43,8 @@ export interface RuleMetadata {
   gate: VersionGate | null;
   /** The versions in words, when the gate cannot say it (a rule that mixes client kinds and versions). */
   versionNote?: string;
+  /** The part of the catalogue's condition the console still cannot decide, and why; absent when it decides all of it. */
+  undecidablePart?: string;
   sources: readonly string[];
   /** The behaviour behind the rule, in a few sentences. */
   why: string;

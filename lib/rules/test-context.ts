@@ -1,5 +1,5 @@
 import type { JobInput, JobState } from "../jobs/schema";
-import type { ReviewCommandLine, ReviewComputer, ReviewContext, ReviewPackage, ReviewServer, ReviewSite } from "./context";
+import type { ReviewCommandLine, ReviewComputer, ReviewContext, ReviewOtherJob, ReviewPackage, ReviewServer, ReviewSite } from "./context";
 
 /**
  * Review contexts for tests and benchmarks. `reviewContext()` is a fully valid PCM-service job
@@ -163,6 +163,8 @@ export interface ContextChanges {
   server?: Partial<ReviewServer>;
   /** Replaces the job's distribution servers (CNS-SMS stays in the servers map). */
   distributionServers?: ReviewServer[];
+  /** The other active mandatory jobs; none by default, null: not loaded. */
+  otherJobs?: ReviewOtherJob[] | null;
 }
 
 export function reviewContext(changes: ContextChanges = {}): ReviewContext {
@@ -192,5 +194,6 @@ export function reviewContext(changes: ContextChanges = {}): ReviewContext {
     distributionServers,
     sites: new Map(sites.map((site) => [site.code, site])),
     servers: new Map([server, ...distributionServers].map((entry) => [entry.name, entry])),
+    otherJobs: changes.otherJobs === undefined ? [] : changes.otherJobs,
   };
 }

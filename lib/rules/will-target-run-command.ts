@@ -43,10 +43,12 @@ export function createRunVerdicts(context: ReviewContext): (smsId: string) => Ta
     const reasons = [...jobReasons];
     const notChecked: NotChecked[] = [];
     for (const rule of blockingTargetRules) {
-      const verdict = targetVerdict(rule, computer, facts);
       const blocker = rule.blocksRun;
+      // A rule that cannot block this computer whatever its verdict leaves nothing unchecked for the run.
+      if (blocker?.when && !blocker.when(computer, facts)) continue;
+      const verdict = targetVerdict(rule, computer, facts);
       if (verdict instanceof UnknownFact) notChecked.push({ rule: rule.code, reason: verdict.reason });
-      else if (verdict && blocker && (blocker.when?.(computer, facts) ?? true)) reasons.push({ rule: rule.code, message: `${smsId} will not run the command: ${blocker.because}.` });
+      else if (verdict && blocker) reasons.push({ rule: rule.code, message: `${smsId} will not run the command: ${blocker.because}.` });
     }
     return { runs: reasons.length === 0, reasons, notChecked };
   };

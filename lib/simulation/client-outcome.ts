@@ -34,8 +34,8 @@ function desktopReasons(state: ClientState, isServiceOnly: boolean): OutcomeReas
     );
   }
   if (state.clientNotes.has("pcmwin32-not-loaded")) {
-    // R2 is the desktop job's rule; for a background job R61/R63 already say why the service does not run it.
-    reasons.push({ ...(isServiceOnly ? {} : { rule: "R2" }), article: "Q164657", message: "Pcmwin32 is not loaded at logon, so the desktop PCM never polls." });
+    // R69 covers a desktop job; for a background job R61/R63 already say why the service does not run it.
+    reasons.push({ ...(isServiceOnly ? {} : { rule: "R69" }), article: "Q164657", message: "Pcmwin32 is not loaded at logon, so the desktop PCM never polls." });
   }
   if (state.clientNotes.has("desktop-exited-no-logon-server")) {
     reasons.push({ rule: "R79", article: "Q188578", message: "The desktop PCM found no logon server at start-up and exited; it does not poll again until the next logon." });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { PCM_VARIANT_OF_PLATFORM, PLATFORMS, WINDOWS_NT_PLATFORMS, type Platform } from "../platforms";
+import { PCM_VARIANT_OF_PLATFORM, PLATFORMS, WINDOWS_NT_PLATFORMS } from "../platforms";
 import type { ReviewContext } from "../rules/context";
 import { computerFixture, reviewContext } from "../rules/test-context";
 import { willTargetRunCommand } from "../rules/will-target-run-command";
@@ -23,7 +23,7 @@ import { simulationInputsForJob } from "./simulation-inputs-for-job";
  * loaded Pcmwin32 runs background jobs itself (Q165147), so R61/R63/R4 do not block where it does and
  * R69 only warns; a pre-SP2 PCM that does not act on the record at its first reading waits for a
  * restart (Q163488), which R39 blocks as the simulator (one session, no restart) sees it; and a
- * desktop job where Pcmwin32 is not loaded at logon is R2's (Q164657). Facts the console does not hold
+ * desktop job where Pcmwin32 is not loaded at logon is R69's (Q164657). Facts the console does not hold
  * (no logon server at start-up, R79) keep the simulator's defaults.
  * - Clocks off by up to 20 minutes, dates on whole hours and a review at half past: the skew never
  *   moves a date across the review time, and every date pair is an hour or more apart, so one poll
@@ -145,7 +145,7 @@ describe("the simulator and the rule engine", () => {
   it.each<[string, Parameters<typeof reviewContext>[0], string[]]>([
     ["service stopped", { target: { isPcmServiceRunning: false } }, ["R63"]],
     ["MIPS with the service installed", { target: { platform: "WIN32_MIPS" }, commandLine: { supportedPlatforms: ["WIN32_MIPS"] } }, ["R61"]],
-    ["desktop job, Pcmwin32 not loaded at logon", { target: { isPcmwin32AutoStart: false }, commandLine: { isSystemTask: false } }, ["R2"]],
+    ["desktop job, Pcmwin32 not loaded at logon", { target: { isPcmwin32AutoStart: false }, commandLine: { isSystemTask: false } }, ["R69"]],
     ["pre-SP2 client, dates after the .INS arrives", { target: { smsClientServicePack: 1, isPcmwin32AutoStart: true } }, ["R39"]],
   ])("give the same rule codes for a blocked client: %s", (_name, changes, codes) => {
     const blocked = verdicts(reviewContext({ now: NOW, ...changes }));

@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { applyFix } from "@/lib/data/apply-fix";
 import { createJob } from "@/lib/data/job-changes";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
+import { activateJob } from "@/lib/data/job-lifecycle";
 import { getJob } from "@/lib/data/jobs";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
@@ -89,3 +90,27 @@ describe("one-field fixes", () => {
     await expect(applyFix({ jobId, rule: "R1", now })).rejects.toThrow(`R1 no longer applies to job ${jobId}`);
   });
 });
+
+describe("OS upgrades in the command line (R26)", () => {
+  it("warns about the demo's NT 4.0 Service Pack 3 run through the PCM service", async () => {
+    const jobId = await createJob({ input: await demoJobInput({ packageId: "BPC00020", runPhase: { commandLineId: await serviceCommandLineId(), isMandatory: true, mandatoryAfter: "1998-11-23T02:00:00" } }) });
+    const review = (await reviewSavedJob({ jobId, now }))!;
+    expect(review.review.findings.find((finding) => finding.rule === "R26")?.message).toContain("runs a Windows NT service pack (UPDATE.EXE -u) as a System (Background) Task");
+  });
+});
+
+describe("rules across jobs (R42, R53)", () => {
+  it("warns when an active job on the same client becomes mandatory later than a job sent after it (R42, Q173388)", async () => {
+    const first = await createJob({ input: await demoJobInput({ runPhase: { isMandatory: true, mandatoryAfter: "1998-11-23T06:00:00" } }) });
+    await activateJob({ jobId: first });
+    const second = await createJob({ input: await demoJobInput({ runPhase: { isMandatory: true, mandatoryAfter: "1998-11-23T02:00:00" } }) });
+    const review = (await reviewSavedJob({ jobId: second, now }))!;
+    expect(review.review.findings.find((finding) => finding.rule === "R42")?.message).toContain(`${first} (Mandatory After 1998-11-23T06:00:00)`);
+
+    const inOrder = await createJob({ input: await demoJobInput({ runPhase: { isMandatory: true, mandatoryAfter: "1998-11-23T08:00:00" } }) });
+    const inOrderReview = (await reviewSavedJob({ jobId: inOrder, now }))!;
+    expect(inOrderReview.review.findings.map((finding) => finding.rule)).not.toContain("R42");
+    expect(inOrderReview.review.notChecked.map((entry) => entry.rule)).not.toContain("R42");
+  });
+});
+

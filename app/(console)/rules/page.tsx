@@ -37,7 +37,10 @@ export default async function RulesPage() {
                 {entry.title}
                 {entry.versionNote && <div className="text-xs text-slate-600">{entry.versionNote}</div>}
               </Td>
-              <Td>{entry.status === "implemented" ? "Checked" : `Not decidable: ${entry.reason}`}</Td>
+              <Td>
+                {entry.status === "implemented" ? "Checked" : `Not decidable: ${entry.reason}`}
+                {entry.undecidablePart && <div className="text-xs text-slate-600">Not decidable: {entry.undecidablePart}</div>}
+              </Td>
               <Td className="text-xs">
                 {entry.sources.map((source, index) => (
                   <span key={source}>

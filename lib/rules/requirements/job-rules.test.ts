@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { expectRuleCases, type RuleCase } from "../expect-rule-cases";
 import { reviewJob } from "../review-job";
+import type { ReviewContext, ReviewOtherJob } from "../context";
 import { computerFixture, reviewContext, serverFixture, siteFixture } from "../test-context";
 
 const fatServer = serverFixture({ name: "FATSRV", fileSystem: "FAT" });
@@ -14,7 +15,33 @@ const machinePath = (path: string) => ({ target: { kind: "MACHINE_PATH" as const
 const macintosh = (smsId: string, name: string) => computerFixture({ smsId, name, platform: "MACINTOSH", pcmVariant: "PCMMAC", ntRole: null, ntDomain: null });
 const sharing = (count: number) => Array.from({ length: count }, (_, index) => computerFixture({ smsId: `BPC${String(index).padStart(5, "0")}` }));
 
+const otherJob = (changes: Partial<ReviewOtherJob> = {}): ReviewOtherJob => ({
+  jobId: "BPC000AB",
+  siteCode: "BPC",
+  sentAt: "1998-03-01T10:00:00.000Z",
+  mandatoryAfter: "1998-03-03T06:00:00",
+  expireAfter: null,
+  targetCount: 2,
+  sharedTargetSmsIds: ["BPC00001"],
+  ...changes,
+});
+const sentBefore = (context: ReviewContext, sentAt: string): ReviewContext => ({ ...context, job: { ...context.job, state: "ACTIVE", sentAt } });
+const bigNight = (changes: Partial<ReviewOtherJob> = {}) => [otherJob({ jobId: "BPC000AC", targetCount: 9_998, sharedTargetSmsIds: [], mandatoryAfter: "1998-03-03T01:00:00", ...changes })];
+
 const cases: RuleCase[] = [
+  { rule: "R42", expected: "fires", name: "a job sent earlier becomes mandatory later, same client, SP3", context: reviewContext({ otherJobs: [otherJob()] }) },
+  { rule: "R42", expected: "fires", name: "this job sent first, the other mandatory earlier", context: sentBefore(reviewContext({ jobState: "ACTIVE", otherJobs: [otherJob({ sentAt: "1998-03-02T10:00:00.000Z", mandatoryAfter: "1998-03-02T22:00:00" })] }), "1998-03-01T09:00:00.000Z") },
+  { rule: "R42", expected: "passes", name: "sent in Mandatory After order", context: reviewContext({ otherJobs: [otherJob({ mandatoryAfter: "1998-03-02T22:00:00" })] }) },
+  { rule: "R42", expected: "passes", name: "the other job expires before this one is mandatory", context: reviewContext({ otherJobs: [otherJob({ expireAfter: "1998-03-03T01:00:00" })] }) },
+  { rule: "R42", expected: "passes", name: "no shared client", context: reviewContext({ otherJobs: [otherJob({ sharedTargetSmsIds: [] })] }) },
+  { rule: "R42", expected: "passes", name: "SP4 clients run them in Mandatory After order", context: reviewContext({ target: { smsClientServicePack: 4 }, otherJobs: [otherJob()] }) },
+  { rule: "R42", expected: "notChecked", name: "other jobs not loaded", context: reviewContext({ otherJobs: null }) },
+  { rule: "R53", expected: "fires", name: "10,000 status MIFs due the same night at a central site", context: reviewContext({ otherSites: childSites, otherJobs: bigNight() }) },
+  { rule: "R53", expected: "passes", name: "the big job is 13 hours apart", context: reviewContext({ otherSites: childSites, otherJobs: bigNight({ mandatoryAfter: "1998-03-03T15:00:00" }) }) },
+  { rule: "R53", expected: "passes", name: "one short of ten thousand", context: reviewContext({ otherSites: childSites, otherJobs: bigNight({ targetCount: 9_997 }) }) },
+  { rule: "R53", expected: "passes", name: "a site without child sites", context: reviewContext({ otherJobs: bigNight() }) },
+  { rule: "R53", expected: "passes", name: "the big job originates at another site", context: reviewContext({ otherSites: childSites, otherJobs: bigNight({ siteCode: "CH1" }) }) },
+  { rule: "R53", expected: "notChecked", name: "other jobs not loaded at a central site", context: reviewContext({ otherSites: childSites, otherJobs: null }) },
   { rule: "R20", expected: "fires", name: "long file names and a FAT server", context: reviewContext({ package: { hasLongFileNames: true }, distributionServers: [serverFixture(), fatServer] }) },
   { rule: "R20", expected: "passes", name: "long file names, NTFS servers only", context: reviewContext({ package: { hasLongFileNames: true } }) },
   { rule: "R20", expected: "notChecked", name: "long file names not recorded, FAT server", context: reviewContext({ package: { hasLongFileNames: null }, distributionServers: [fatServer] }) },

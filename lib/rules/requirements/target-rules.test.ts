@@ -21,7 +21,6 @@ const oldClient = (version: "1.0" | "1.1", logonServer: string, platform: "WIN32
 
 const cases: RuleCase[] = [
   { rule: "R2", expected: "fires", name: "desktop job, nobody logs on", context: reviewContext({ commandLine: desktop, target: { hasInteractiveUsers: false } }) },
-  { rule: "R2", expected: "fires", name: "desktop job, Pcmwin32 not loaded at logon (Q164657)", context: reviewContext({ commandLine: { ...desktop, requiresAdministratorRights: false }, target: { isPcmwin32AutoStart: false } }) },
   { rule: "R2", expected: "fires", name: "desktop admin install, users not administrators", context: reviewContext({ commandLine: desktop, target: { isPcmwin32AutoStart: true } }) },
   { rule: "R2", expected: "passes", name: "desktop admin install, users are administrators", context: reviewContext({ commandLine: desktop, target: { usersAreLocalAdministrators: true, isPcmwin32AutoStart: true } }) },
   { rule: "R2", expected: "passes", name: "desktop install needing no rights", context: reviewContext({ commandLine: { ...desktop, requiresAdministratorRights: false }, target: { isPcmwin32AutoStart: true } }) },
