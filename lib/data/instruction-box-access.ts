@@ -231,7 +231,7 @@ async function writeFetches(rows: FetchRow[]): Promise<void> {
     }
   } catch (error) {
     fetchLog.dropped += rows.length;
-    console.error(`The instruction file fetch log could not be written; ${rows.length} fetch(es) are not logged (${fetchLog.dropped} so far): ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`The instruction file fetch log could not be written; ${rows.length} fetch(es) are not logged (${fetchLog.dropped} so far): ${databaseFaultOf(error)?.message ?? (error instanceof Error ? error.message : String(error))}`);
   }
 }
 

@@ -164,6 +164,7 @@ describe("GET /pcmins.box/<SMS ID>.INS on a token site", () => {
     ]);
     expect(audit.every((row) => row.lastAt !== null)).toBe(true);
     // The fetch log still has each one.
+    await flushInstructionFileFetches();
     expect(await db.instructionFileFetch.count({ where: { outcome: "refused" } })).toBe(203);
   });
 

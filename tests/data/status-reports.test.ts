@@ -101,7 +101,7 @@ describe("status intake with the KB's semantics (digest §3.9, §5.20)", () => {
     bindProcessActor(TEST_ADMINISTRATOR);
     const { jobId } = await sentJob([first]);
     const canceled = await sentJob([first]);
-    await changeJobState({ jobId: canceled.jobId, transition: "cancel" });
+    await changeJobState({ jobId: canceled.jobId, transition: "cancel", note: "sent by mistake" });
     bindProcessActor(undefined);
     const refusals = [
       await report(first, "BPCZZZZZ", SUCCESS),
