@@ -1,3 +1,4 @@
+import os from "node:os";
 import { bindProcessActor } from "@/lib/data/process-actor";
 import { asDomainError } from "@/lib/errors";
 import { cliActor } from "./actor";
@@ -33,6 +34,18 @@ async function main(argv: string[]): Promise<number> {
   // Every data-layer call of this process acts as the CLI's user (cli/actor.ts).
   bindProcessActor(cliActor());
   return command.run(args);
+}
+
+// A stop signal ends the command at once. Each import or change is one transaction, which the
+// database rolls back when the process goes, so nothing half-done is kept: say so, once.
+let isStopping = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (isStopping) return;
+    isStopping = true;
+    console.error(`sms: stopped by ${signal}; a change or import that had not finished was not saved`);
+    process.exit(128 + os.constants.signals[signal]);
+  });
 }
 
 main(process.argv.slice(2)).then(

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { expect, test } from "@playwright/test";
+import { descendantsOf, isRunning } from "../tests/support/processes";
 
 /**
  * Issue 14, item 8: the README's `npm start` stops gracefully on SIGTERM and SIGINT sent to the
@@ -13,41 +14,6 @@ import { expect, test } from "@playwright/test";
  * free port, reusing the build the e2e server made.
  */
 const root = path.join(__dirname, "..");
-
-/** Every process under the PID, read from /proc. */
-function descendantsOf(pid: number): number[] {
-  const parentOf = new Map<number, number>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      // The command name is in parentheses and may hold spaces; the parent PID is the 2nd field after it.
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      parentOf.set(Number(entry), Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]));
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  const found: number[] = [];
-  const pending = [pid];
-  while (pending.length) {
-    const parent = pending.pop()!;
-    for (const [child, itsParent] of parentOf) {
-      if (itsParent !== parent) continue;
-      found.push(child);
-      pending.push(child);
-    }
-  }
-  return found;
-}
-
-const isRunning = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** `npm start` as the README has it, on its own database and a port the system picks. */
 async function startConsole(): Promise<{ npm: ChildProcess; port: number; exited: Promise<number | null>; cleanUp: () => void }> {

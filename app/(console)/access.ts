@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { type Actor, can, type Permission } from "@/lib/access/roles";
 import { authorize, currentActor } from "@/lib/data/session";
-import { DomainError, HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
+import { asDomainError, type DomainError, HTTP_STATUS_OF } from "@/lib/errors";
 
 /**
  * First line of every console page: signed-out users go to sign-in, and a role without the
@@ -24,14 +24,16 @@ export async function redirectToSignIn(): Promise<never> {
 
 /**
  * First step of every server action, before its input is parsed: null when the actor may go on,
- * else the refusal ("The Viewer role may not ..."), written to the audit trail by `authorize`.
+ * else the refusal ("The Viewer role may not ...", or a database fault), written to the audit trail by `authorize`.
  */
 export async function actionRefusal(permission: Permission, object?: { type: string; id?: string | null }): Promise<DomainError | null> {
   try {
     await authorize(permission, object);
     return null;
   } catch (error) {
-    if (isDomainError(error)) return error;
+    // A database fault while checking (disk full, unreachable) refuses with its message too.
+    const refusal = asDomainError(error);
+    if (refusal) return refusal;
     throw error;
   }
 }

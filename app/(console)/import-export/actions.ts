@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-document-import";
-import { isDomainError } from "@/lib/errors";
+import { asDomainError } from "@/lib/errors";
 import { MAX_SITE_DOCUMENT_BYTES } from "@/lib/site-document/limits";
 import { describeImportSummary } from "@/lib/site-document/summary";
 import { actionRefusal } from "../access";
@@ -40,7 +40,9 @@ export async function importSiteDocumentAction(_state: ImportState, formData: Fo
       message: `${describeImportSummary(summary)} from ${file.name}.`,
     };
   } catch (error) {
-    if (!isDomainError(error)) throw error;
-    return { status: "error", message: error.message, issues: [...error.issues] };
+    // Refusals and database faults (disk full, lock held) as their message; bugs are rethrown.
+    const domainError = asDomainError(error);
+    if (!domainError) throw error;
+    return { status: "error", message: domainError.message, issues: [...domainError.issues] };
   }
 }
