@@ -1,7 +1,7 @@
 import { type Browser, expect, test } from "@playwright/test";
 import { E2E_PASSWORD } from "./support/accounts";
 import { sms } from "./support/cli";
-import { auditEventsSince, endAddressSignInWindows, lastAuditId } from "./support/database";
+import { auditAddresses, auditEventsSince, auditEventTotals, endAddressSignInWindows, lastAuditId } from "./support/database";
 
 // What one anonymous client can do to the console: forge where it comes from, lock an account,
 // send malformed requests, and upload more than the console accepts.
@@ -29,12 +29,13 @@ async function signInAttempt(browser: Browser, options: { baseURL?: string; emai
 }
 
 test("a forged X-Forwarded-For changes neither the recorded address nor the sign-in limit", async ({ browser }) => {
-  const since = await lastAuditId();
+  const before = await auditEventTotals("auth.sign-in");
   const result = await signInAttempt(browser, { email: "nobody@e2e.test", password: "not the password", extraHTTPHeaders: { "X-Forwarded-For": "203.0.113.66" } });
   expect(result).toBe("wrong");
-  const events = await auditEventsSince("auth.sign-in", since);
-  expect(events).toHaveLength(1);
-  expect(events[0]!.address).toBe("127.0.0.1");
+  expect((await auditEventTotals("auth.sign-in")).failure! - (before.failure ?? 0)).toBe(1);
+  const addresses = await auditAddresses("auth.sign-in");
+  expect(addresses).toContain("127.0.0.1");
+  expect(addresses).not.toContain("203.0.113.66");
 });
 
 test("ten wrong passwords from a stranger do not lock out the only administrator", async ({ browser }) => {
@@ -43,14 +44,17 @@ test("ten wrong passwords from a stranger do not lock out the only administrator
   // The administrator has signed in from the office (127.0.0.1) before.
   expect(await signInAttempt(browser, { email, password: E2E_PASSWORD })).toBe("signed in");
   // A stranger elsewhere (::1) uses up the account's attempts, then is refused even with the password.
+  const before = await auditEventTotals("auth.sign-in");
   const since = await lastAuditId();
   for (let attempt = 0; attempt < 10; attempt++) expect(await signInAttempt(browser, { baseURL: OTHER_ADDRESS_URL, email, password: `guess-${attempt}-wrong` })).toBe("wrong");
   expect(await signInAttempt(browser, { baseURL: OTHER_ADDRESS_URL, email, password: E2E_PASSWORD })).toBe("throttled");
   // The administrator, from the office, still signs in.
   expect(await signInAttempt(browser, { email, password: E2E_PASSWORD })).toBe("signed in");
-  // The stranger's ten failures are one audit row from ::1, counting them.
+  // The stranger's ten failures are audited, on at most one new row, from ::1.
+  expect((await auditEventTotals("auth.sign-in")).failure! - (before.failure ?? 0)).toBe(10);
   const failures = (await auditEventsSince("auth.sign-in", since)).filter((event) => event.outcome === "failure");
-  expect(failures).toEqual([{ address: "::1", outcome: "failure", repeats: 10 }]);
+  expect(failures.length).toBeLessThanOrEqual(1);
+  for (const failure of failures) expect(failure.address).toBe("::1");
 });
 
 test("malformed percent-encoding and TRACE get 400 with the security headers", async ({ request }) => {

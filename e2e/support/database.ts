@@ -91,3 +91,17 @@ export async function auditEventsSince(action: string, since: number): Promise<A
 export async function endAddressSignInWindows(): Promise<void> {
   await query(`DELETE FROM "SignInThrottle" WHERE key LIKE 'address:%'`, [], { write: true });
 }
+
+/**
+ * How many events of an action each outcome's rows stand for, over the whole trail: repeated
+ * anonymous refusals add to a row that may be older than the test, so tests compare these totals.
+ */
+export async function auditEventTotals(action: string): Promise<Record<string, number>> {
+  const rows = await query<{ outcome: string; total: number | string }>(`SELECT outcome, SUM(repeats) AS total FROM "AuditEvent" WHERE action = ? GROUP BY outcome`, [action]);
+  return Object.fromEntries(rows.map((row) => [row.outcome, Number(row.total)]));
+}
+
+/** Every address the trail records for an action. */
+export async function auditAddresses(action: string): Promise<string[]> {
+  return (await query<{ address: string | null }>(`SELECT DISTINCT address FROM "AuditEvent" WHERE action = ?`, [action])).map((row) => row.address ?? "");
+}
