@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { checkRequestOrigin, contentSecurityPolicy, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
+import { checkRequestOrigin, contentSecurityPolicy, malformedRequestReason, STATIC_SECURITY_HEADERS } from "@/lib/security/headers";
 
 /**
  * Every response gets the security headers and a fresh CSP nonce, and every request that may change
@@ -13,8 +13,11 @@ export function proxy(request: NextRequest) {
   // Clients post status MIFs to DESPOOLR.BOX with no session and no Origin; the route checks the site's token.
   const isStatusIntake = request.method === "POST" && request.nextUrl.pathname.startsWith("/despoolr.box/");
   const origin = isStatusIntake ? { allowed: true as const } : checkRequestOrigin(request, { publicOrigin: process.env.SMS_PUBLIC_URL ? new URL(process.env.SMS_PUBLIC_URL).origin : null });
+  const malformed = malformedRequestReason({ method: request.method, pathname: request.nextUrl.pathname });
   let response: NextResponse;
-  if (!origin.allowed) {
+  if (malformed) {
+    response = new NextResponse(`Bad request: ${malformed}.\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
+  } else if (!origin.allowed) {
     response = new NextResponse(`Refused: ${origin.reason}. Changes are accepted only from the console's own pages.\n`, {
       status: 403,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },

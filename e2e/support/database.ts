@@ -71,3 +71,37 @@ export async function ageSessions(email: string, times: { lastRequestAt?: Date; 
   if (times.lastRequestAt) await query(`UPDATE "Session" SET "updatedAt" = ? WHERE "userId" = ?`, [storedTime(times.lastRequestAt), user.id], { write: true });
   if (times.expiresAt) await query(`UPDATE "Session" SET "expiresAt" = ? WHERE "userId" = ?`, [storedTime(times.expiresAt), user.id], { write: true });
 }
+
+export interface AuditEventSeen {
+  address: string | null;
+  outcome: string;
+  repeats: number;
+}
+
+/** The audit rows of one action written since an id, oldest first, with where they came from. */
+export async function auditEventsSince(action: string, since: number): Promise<AuditEventSeen[]> {
+  const rows = await query<AuditEventSeen>(`SELECT address, outcome, repeats FROM "AuditEvent" WHERE id > ? AND action = ? ORDER BY id`, [since, action]);
+  return rows.map((row) => ({ ...row, repeats: Number(row.repeats) }));
+}
+
+/**
+ * Ends the current sign-in window of every address, as 15 minutes passing would: a spec that used
+ * up its address's attempts leaves the next specs able to sign in.
+ */
+export async function endAddressSignInWindows(): Promise<void> {
+  await query(`DELETE FROM "SignInThrottle" WHERE key LIKE 'address:%'`, [], { write: true });
+}
+
+/**
+ * How many events of an action each outcome's rows stand for, over the whole trail: repeated
+ * anonymous refusals add to a row that may be older than the test, so tests compare these totals.
+ */
+export async function auditEventTotals(action: string): Promise<Record<string, number>> {
+  const rows = await query<{ outcome: string; total: number | string }>(`SELECT outcome, SUM(repeats) AS total FROM "AuditEvent" WHERE action = ? GROUP BY outcome`, [action]);
+  return Object.fromEntries(rows.map((row) => [row.outcome, Number(row.total)]));
+}
+
+/** Every address the trail records for an action. */
+export async function auditAddresses(action: string): Promise<string[]> {
+  return (await query<{ address: string | null }>(`SELECT DISTINCT address FROM "AuditEvent" WHERE action = ?`, [action])).map((row) => row.address ?? "");
+}

@@ -113,6 +113,7 @@ export async function changeOwnPassword(input: { currentPassword: string; newPas
     const refusal = await refusedPassword(error, actor, "user.change-password");
     throw refusal.code === "invalid" ? new DomainError("invalid", "Current password is wrong", [{ path: "currentPassword", message: "Current password is wrong" }]) : refusal;
   }
+  await refundAddressAttempt(actor.address);
   await recordAuditEvent({ actor, action: "user.change-password", objectType: "user", objectId: actor.userId, detail: "own password changed; other sessions ended" });
 }
 
@@ -127,6 +128,7 @@ export async function startTwoFactorEnrolment(password: string): Promise<{ totpU
   } catch (error) {
     throw await refusedPassword(error, actor, "auth.two-factor.enable");
   }
+  await refundAddressAttempt(actor.address);
   if (!("totpURI" in result)) throw new Error("Better Auth offered no TOTP secret");
   return { totpURI: result.totpURI, backupCodes: result.backupCodes };
 }
@@ -144,6 +146,7 @@ export async function confirmTwoFactorEnrolment(code: string): Promise<void> {
     if (limit) throw limit;
     throw new DomainError("invalid", "That code is wrong; check the authenticator's clock", [{ path: "code", message: "That code is wrong" }]);
   }
+  await refundAddressAttempt(actor.address);
   await recordAuditEvent({ actor, action: "auth.two-factor.enable", objectType: "user", objectId: actor.userId, after: { twoFactorEnabled: true } });
 }
 
@@ -156,6 +159,7 @@ export async function disableTwoFactor(password: string): Promise<void> {
   } catch (error) {
     throw await refusedPassword(error, actor, "auth.two-factor.disable");
   }
+  await refundAddressAttempt(actor.address);
   await recordAuditEvent({ actor, action: "auth.two-factor.disable", objectType: "user", objectId: actor.userId, after: { twoFactorEnabled: false } });
 }
 

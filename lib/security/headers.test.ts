@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkRequestOrigin, contentSecurityPolicy } from "./headers";
+import { checkRequestOrigin, contentSecurityPolicy, malformedRequestReason } from "./headers";
 
 function request(method: string, headers: Record<string, string>) {
   return { method, headers: new Headers(headers) };
@@ -37,5 +37,26 @@ describe("same-origin rule for changes", () => {
 
   it("accepts the configured public URL behind a proxy that rewrites Host", () => {
     expect(checkRequestOrigin(request("POST", { host: "127.0.0.1:3000", origin: "https://sms.example.com" }), { publicOrigin: "https://sms.example.com" }).allowed).toBe(true);
+  });
+});
+
+describe("malformed requests", () => {
+  it.each([
+    ["GET", "/packages/%c0", "the address has malformed percent-encoding"],
+    ["GET", "/%E0%A4%A", "the address has malformed percent-encoding"],
+    ["POST", "/jobs/%", "the address has malformed percent-encoding"],
+    ["TRACE", "/", "the TRACE method is not supported"],
+    ["track", "/packages", "the TRACK method is not supported"],
+  ])("refuses %s %s", (method, pathname, reason) => {
+    expect(malformedRequestReason({ method, pathname })).toBe(reason);
+  });
+
+  it.each([
+    ["GET", "/packages/BPC00001"],
+    ["GET", "/packages/caf%C3%A9"],
+    ["POST", "/jobs/new"],
+    ["OPTIONS", "/"],
+  ])("lets %s %s through", (method, pathname) => {
+    expect(malformedRequestReason({ method, pathname })).toBeNull();
   });
 });

@@ -68,3 +68,19 @@ export function securityHeadersFor(nonce: string, options: { isDevelopment?: boo
     ...(options.isHttps ? { "Strict-Transport-Security": "max-age=31536000" } : {}),
   };
 }
+
+/**
+ * Requests refused before Next.js routes them, which it would otherwise answer with a bare 500:
+ * TRACE (and TRACK), which the console never answers, and a path whose percent-encoding does not
+ * decode (e.g. /packages/%c0, a lone byte that is not UTF-8). Null for every other request.
+ */
+export function malformedRequestReason(request: { method: string; pathname: string }): string | null {
+  const method = request.method.toUpperCase();
+  if (method === "TRACE" || method === "TRACK") return `the ${method} method is not supported`;
+  try {
+    decodeURIComponent(request.pathname);
+  } catch {
+    return "the address has malformed percent-encoding";
+  }
+  return null;
+}

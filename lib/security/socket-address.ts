@@ -1,5 +1,6 @@
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import http from "node:http";
+import { contentSecurityPolicy, malformedRequestReason, STATIC_SECURITY_HEADERS } from "./headers";
 
 /**
  * The address of the connection a request came in on. Next.js gives route handlers, server actions
@@ -19,7 +20,28 @@ export function normalisedAddress(address: string): string {
   return /^::ffff:\d+\.\d+\.\d+\.\d+$/i.test(address) ? address.slice(7) : address;
 }
 
-/** Stamps every request this process's HTTP servers receive from now on; once per process. */
+/**
+ * A request Next.js cannot route is answered here, with the security headers: Next.js builds a fetch
+ * Request for every request, and the Fetch standard forbids TRACE, so it would answer a bare 500
+ * before proxy.ts runs. Malformed percent-encoding is refused here too, for paths proxy.ts skips.
+ */
+function refuseUnroutable(request: http.IncomingMessage, response: http.ServerResponse): boolean {
+  const reason = malformedRequestReason({ method: request.method ?? "GET", pathname: (request.url ?? "/").split("?")[0]! });
+  if (!reason) return false;
+  response.writeHead(400, {
+    ...STATIC_SECURITY_HEADERS,
+    "Content-Security-Policy": contentSecurityPolicy(Buffer.from(randomUUID()).toString("base64")),
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+  });
+  response.end(`Bad request: ${reason}.\n`);
+  return true;
+}
+
+/**
+ * Stamps every request this process's HTTP servers receive from now on, and refuses the ones Next.js
+ * cannot route; once per process.
+ */
 export function stampSocketAddresses(): void {
   if (globalForStamp.smsSocketStamp) return;
   const token = randomBytes(18).toString("base64url");
@@ -27,7 +49,8 @@ export function stampSocketAddresses(): void {
   const emit = http.Server.prototype.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
   http.Server.prototype.emit = function emitStamped(this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
-      const request = args[0] as http.IncomingMessage;
+      const [request, response] = args as [http.IncomingMessage, http.ServerResponse];
+      if (refuseUnroutable(request, response)) return true;
       request.headers[SOCKET_ADDRESS_HEADER] = normalisedAddress(request.socket.remoteAddress ?? "");
       request.headers[SOCKET_STAMP_HEADER] = token;
     }

@@ -11,6 +11,8 @@ import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 
 const isSqlite = inject("databaseProvider") === "sqlite";
 const workDirectory = mkdtempSync(path.join(os.tmpdir(), "sms-backup-"));
+// These tests run the CLI four or five times each; a loaded machine takes up to 10 s a run.
+const CLI_RUNS_TIMEOUT = 120_000;
 const databaseFile = () => process.env.DATABASE_URL!.replace(/^file:/, "");
 
 function sms(args: string[], env: Record<string, string> = {}) {
@@ -113,7 +115,7 @@ if (isSqlite) describe("sms backup and sms restore (SQLite)", () => {
     restored.close();
     // Nothing but the database is left behind (no temporary copy).
     expect(readdirSync(emptyDirectory)).toEqual(["sms.db"]);
-  });
+  }, CLI_RUNS_TIMEOUT);
 
   it("never overwrites a file with a backup", () => {
     writeFileSync(path.join(workDirectory, "taken.db"), "keep me");
@@ -141,7 +143,7 @@ if (isSqlite) describe("sms backup and sms restore (SQLite)", () => {
     expect(replaced.code).toBe(0);
     const kept = /kept as (\S+)\.\n$/.exec(replaced.stdout)?.[1];
     expect(kept && existsSync(kept)).toBe(true);
-  });
+  }, CLI_RUNS_TIMEOUT);
 
   it("refuses a damaged backup and one from a newer console", () => {
     expect(sms(["backup", "good.db"]).code).toBe(0);
@@ -167,7 +169,7 @@ if (isSqlite) describe("sms backup and sms restore (SQLite)", () => {
     writeFileSync(path.join(workDirectory, "text.db"), "not a database at all, just some text that is long enough to be a header.");
     expect(sms(["restore", "text.db"], env).stderr).toMatch(/text\.db is (damaged|not a SQLite database)/);
     expect(existsSync(env.DATABASE_URL.replace(/^file:/, ""))).toBe(false);
-  });
+  }, CLI_RUNS_TIMEOUT);
 });
 
 else describe("sms backup and sms restore (PostgreSQL)", () => {

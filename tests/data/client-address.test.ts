@@ -68,3 +68,20 @@ describe("client address", () => {
     expect(await addressSeen({ "X-Forwarded-For": "203.0.113.66" })).toBe("127.0.0.1");
   });
 });
+
+describe("requests Next.js cannot route", () => {
+  it.each([
+    ["TRACE", "/"],
+    ["GET", "/pcmins.box/%c0"],
+  ])("answers %s %s with 400 and the security headers before any handler runs", async (method, url) => {
+    const response = await new Promise<http.IncomingMessage>((resolve, reject) => {
+      const request = http.request({ host: "127.0.0.1", port, method, path: url }, resolve);
+      request.on("error", reject);
+      request.end();
+    });
+    response.resume();
+    expect(response.statusCode).toBe(400);
+    expect(response.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers["x-content-type-options"]).toBe("nosniff");
+  });
+});

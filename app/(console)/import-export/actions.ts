@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-document-import";
 import { asDomainError } from "@/lib/errors";
-import { MAX_SITE_DOCUMENT_BYTES } from "@/lib/site-document/limits";
+import { MAX_SITE_DOCUMENT_BYTES, siteDocumentTooLargeMessage } from "@/lib/site-document/limits";
 import { describeImportSummary } from "@/lib/site-document/summary";
 import { actionRefusal } from "../access";
 
@@ -18,9 +18,7 @@ export async function importSiteDocumentAction(_state: ImportState, formData: Fo
   if (refusal) return { status: "error", message: refusal.message, issues: [] };
   const file = formData.get("document");
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "Choose a site document (.json) to import.", issues: [] };
-  if (file.size > MAX_SITE_DOCUMENT_BYTES) {
-    return { status: "error", message: `${file.name} is ${file.size.toLocaleString("en-US")} bytes; the limit is ${MAX_SITE_DOCUMENT_BYTES.toLocaleString("en-US")}.`, issues: [] };
-  }
+  if (file.size > MAX_SITE_DOCUMENT_BYTES) return { status: "error", message: siteDocumentTooLargeMessage(file), issues: [] };
   let raw: unknown;
   try {
     raw = JSON.parse(await file.text());
