@@ -12,12 +12,15 @@ export function JobActionButton({
   confirmation,
   variant = "secondary",
   withNote = false,
+  isNoteRequired = false,
 }: {
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   label: string;
   confirmation: string;
   variant?: ButtonVariant;
   withNote?: boolean;
+  /** Overrides (Mark complete / failed) must say why. */
+  isNoteRequired?: boolean;
 }) {
   const [state, formAction, isPending] = useActionState(action, IDLE);
   const [isConfirming, setIsConfirming] = useState(false);
@@ -28,8 +31,8 @@ export function JobActionButton({
           <p>{confirmation}</p>
           {withNote && (
             <label className="block">
-              <span className="text-xs text-slate-600">Note for the job history (optional)</span>
-              <input name="note" maxLength={500} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
+              <span className="text-xs text-slate-600">{isNoteRequired ? "Reason, for the job history (required)" : "Note for the job history (optional)"}</span>
+              <input name="note" maxLength={500} required={isNoteRequired} className="mt-1 block w-full rounded border border-slate-300 px-2 py-1" />
             </label>
           )}
           <div className="flex gap-2">
