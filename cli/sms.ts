@@ -10,11 +10,13 @@ import { jobCommand } from "./commands/job";
 import { rulesCommand } from "./commands/rules";
 import { simulateCommand } from "./commands/simulate";
 import { statusCommand } from "./commands/status";
+import { pcmCommand } from "./commands/pcm";
+import { ismifCommand } from "./commands/ismif";
 import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
 import { userCommand } from "./commands/user";
 
-const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, statusCommand, userCommand];
+const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, statusCommand, pcmCommand, ismifCommand, userCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

@@ -17,7 +17,7 @@ export function parseShareMapping(text: string): ShareMapping {
   const directory = separator > 0 ? text.slice(separator + 1).trim() : "";
   const match = UNC_SHARE.exec(unc);
   if (!match || directory === "") throw new DomainError("invalid", `--share must be \\\\SERVER\\SHARE=DIRECTORY, e.g. '\\\\CNS-SMS\\SMS_PKGD=/srv/pkgd' (got "${text.slice(0, 80)}")`);
-  return { server: match[1]!.toUpperCase(), share: match[2]!.toUpperCase(), directory: path.resolve(directory) };
+  return { server: match[1]!.toUpperCase(), share: match[2]!.toUpperCase(), directory };
 }
 
 /**
