@@ -42,3 +42,10 @@ describe("what the PCM agent runs, decided by the simulator's PCM", () => {
     expect(ids(decideRuns({ client: CLIENT, records, history: [], accepted: ["BPC0003", "BPC0004", "BPC0005"], now: NOW }))).toEqual([]);
   });
 });
+
+describe("several jobs due at one poll", () => {
+  it("runs them all, one after another, in PCM's order", () => {
+    const decision = decideRuns({ client: CLIENT, records: [mandatory("BPC0001"), mandatory("BPC0002"), mandatory("BPC0003")], history: [], accepted: [], now: NOW });
+    expect(ids(decision)).toEqual(["BPC0001", "BPC0002", "BPC0003"]);
+  });
+});

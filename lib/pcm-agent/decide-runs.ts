@@ -66,7 +66,9 @@ export function decideRuns(options: { client: AgentClient; records: readonly Ins
     records: options.records,
     history: options.history,
     window: { from: options.now, to },
-    assumptions: { ...DEFAULT_ASSUMPTIONS, userRunsOfferedPackages: true, statusProcessingMinutes: null },
+    // PCM runs due jobs one after another (Q214448); the real runs take what they take, so the
+    // simulated ones are made short enough that every job due at this poll starts in the window.
+    assumptions: { ...DEFAULT_ASSUMPTIONS, commandDurationMinutes: 0.01, userRunsOfferedPackages: true, statusProcessingMinutes: null },
   };
   const simulation = simulateClient(input);
   const accepted = new Set(options.accepted.map((requestId) => requestId.toUpperCase()));
