@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
@@ -17,6 +17,7 @@ async function createPackage(page: Page, name: string, lines: [string, string][]
   await page.goto("/packages/new");
   await page.getByLabel("Package name").fill(name);
   await page.getByLabel("Site", { exact: true }).selectOption("BPC");
+  await page.getByLabel("Workstation source directory").fill("\\\\CNSAPPS1\\SOURCE\\STATUS");
   for (const [index, [commandName, commandLine]] of lines.entries()) {
     if (index > 0) await page.getByRole("button", { name: "Add command line" }).click();
     const group = page.getByRole("group", { name: `Command line ${index + 1}` });
@@ -96,12 +97,17 @@ test("clients report back: sms pcm runs the sent jobs, the Job Status page shows
   await expect(row).toContainText("Retrying");
   await expect(row).toContainText("Fail ended with exit code 1");
   await expect(row).toContainText("Event 374: The workstation install job has failed on workstation");
-  await page.getByLabel("Status").selectOption("RETRYING");
+  await page.getByLabel("Status", { exact: true }).selectOption("RETRYING");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page.getByRole("table", { name: "Target status" }).getByRole("row")).toHaveCount(2);
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
-  expect((await download).suggestedFilename()).toBe(`job-${badJob}-status.csv`);
+  const csv = await download;
+  expect(csv.suggestedFilename()).toBe(`job-${badJob}-status.csv`);
+  const csvText = readFileSync((await csv.path())!, "utf8");
+  expect(csvText.split("\r\n")[0]).toBe("SMS ID,Computer,Site,Status,When,Description,Warning,Report");
+  expect(csvText).toContain(`${CLIENT},`);
+  expect(csvText).toContain(",Retrying,");
   await row.getByRole("link", { name: "Raw MIF" }).click();
   await expect(page.getByLabel("Raw MIF")).toContainText('VALUE = "Failed"');
 

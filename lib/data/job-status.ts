@@ -190,10 +190,16 @@ export async function listTargetStatuses(query: TargetStatusQuery): Promise<Page
   return toPage(rows.map(toTargetStatusRow), total, query.page, query.pageSize);
 }
 
-/** Every row the filter matches, for the CSV export, read in pages so memory stays bounded per query. */
-export async function* allTargetStatuses(query: Omit<TargetStatusQuery, "page" | "pageSize">): AsyncGenerator<TargetStatusRow> {
+/**
+ * Every row the filter matches, for the CSV export and the CLI, read in pages of 1,000. Authorized
+ * here, before the rows are streamed: a response body is read after the request's context is gone.
+ */
+export async function openTargetStatusExport(query: Omit<TargetStatusQuery, "page" | "pageSize">): Promise<AsyncGenerator<TargetStatusRow>> {
   await authorize("console:read");
-  const where = targetWhere({ ...query, page: 1 });
+  return targetStatusRows(targetWhere({ ...query, page: 1 }));
+}
+
+async function* targetStatusRows(where: ReturnType<typeof targetWhere>): AsyncGenerator<TargetStatusRow> {
   let after: string | undefined;
   for (;;) {
     const rows = await db.jobTarget.findMany({ where: { ...where, ...(after ? { smsId: { gt: after } } : {}) }, orderBy: { smsId: "asc" }, take: 1000, select: targetSelect });

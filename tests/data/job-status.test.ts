@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { activateJob } from "@/lib/data/job-lifecycle";
-import { allTargetStatuses, getJobStatus, listOverdueTargets, listTargetStatuses, predictTargets } from "@/lib/data/job-status";
+import { getJobStatus, listOverdueTargets, listTargetStatuses, openTargetStatusExport, predictTargets } from "@/lib/data/job-status";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { receiveStatusReport } from "@/lib/data/status-reports";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
@@ -51,7 +51,7 @@ describe("the Job Status read layer", () => {
     expect((await listTargetStatuses({ jobId, page: 2, pageSize: 3 })).items.map((row) => row.smsId)).toEqual([clients[3]]);
     expect((await listTargetStatuses({ jobId, page: 1, search: clients[2]!.toLowerCase() })).items.map((row) => row.smsId)).toEqual([clients[2]]);
     const all = [];
-    for await (const row of allTargetStatuses({ jobId })) all.push(row.status);
+    for await (const row of await openTargetStatusExport({ jobId })) all.push(row.status);
     expect(all).toEqual(["COMPLETE", "RETRYING", "NONE", "NONE"]);
   });
 

@@ -1,5 +1,6 @@
 import { csvRow } from "@/lib/audit/csv";
-import { allTargetStatuses } from "@/lib/data/job-status";
+import { openTargetStatusExport, type TargetStatusRow } from "@/lib/data/job-status";
+import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
 import { TARGET_STATUSES, TARGET_STATUS_LABELS, type TargetStatusValue } from "@/lib/job-status/target-status";
 import { JOB_ID_PATTERN } from "@/lib/sms-id";
 import { routeRefusal } from "../../../../access";
@@ -18,7 +19,13 @@ export async function GET(request: Request, context: RouteContext<"/jobs/[jobId]
   const statusParameter = url.searchParams.get("status");
   const status = (TARGET_STATUSES as readonly string[]).includes(statusParameter ?? "") ? (statusParameter as TargetStatusValue) : undefined;
   const search = url.searchParams.get("search")?.trim().slice(0, 40) || undefined;
-  const rows = allTargetStatuses({ jobId, status, search })[Symbol.asyncIterator]();
+  let rows: AsyncGenerator<TargetStatusRow>;
+  try {
+    rows = await openTargetStatusExport({ jobId, status, search });
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return new Response(`${error.message}\n`, { status: HTTP_STATUS_OF[error.code], headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  }
   const encoder = new TextEncoder();
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
