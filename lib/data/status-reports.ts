@@ -124,17 +124,15 @@ async function fileReport(tx: Transaction, report: StatusReport, contentHash: st
   };
   const checked = await refusalOf(tx, report);
   const reading = readStatusReport({ text: report.text, reportedAt: report.reportedAt ?? null, now });
-  const refusal = checked.refusal ? checked : reading.kind === "truncated" ? { refusal: "truncated" as const, reason: reading.error, jobId: checked.jobId } : null;
-  if (refusal) {
+  if (checked.refusal !== null || reading.kind === "truncated") {
+    const refusal = checked.refusal !== null ? checked : { refusal: "truncated" as const, reason: reading.kind === "truncated" ? reading.error : "", jobId: checked.jobId };
     const row = await tx.statusReport.create({ data: { ...kept, jobId: refusal.jobId, outcome: "refused", refusalReason: refusal.reason }, select: { id: true } });
     return { reportId: row.id, outcome: "refused", isDuplicate: false, refusal: refusal.refusal, targetStatus: null, message: `Refused, and kept as report ${row.id}: ${refusal.reason}.` };
   }
-  if (checked.refusal) throw new Error("unreachable");
   if (reading.kind === "held") {
     const row = await tx.statusReport.create({ data: { ...kept, jobId: checked.jobId, outcome: "held", heldUntil: reading.until }, select: { id: true } });
     return { reportId: row.id, outcome: "held", isDuplicate: false, refusal: null, targetStatus: null, message: `Held as report ${row.id}: stamped ${reading.until}, later than the site's clock (${now}); it is processed then, as the Despooler did (Q172899).` };
   }
-  if (reading.kind !== "applied") throw new Error("unreachable");
   const row = await tx.statusReport.create({ data: { ...kept, jobId: checked.jobId, ...appliedColumns(reading) }, select: { id: true } });
   await applyToTarget(tx, { reportId: row.id, jobId: checked.jobId, smsId: report.smsId, now }, reading);
   return { reportId: row.id, outcome: "applied", isDuplicate: false, refusal: null, targetStatus: reading.status, message: `Report ${row.id} applied: ${checked.machineName} is ${reading.status === "COMPLETE" ? "Complete" : "Retrying"}${reading.warning ? ` (${reading.warning})` : ""}.` };
