@@ -11,7 +11,7 @@ import { actionRefusal } from "../../../access";
 
 /** Upload one client's status MIF for this job, as if the client had posted it to DESPOOLR.BOX. */
 export async function uploadStatusReportAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
-  const refusal = await actionRefusal("jobs:write", { type: "job", id: jobId });
+  const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
   const smsId = String(formData.get("smsId") ?? "").slice(0, 20);
