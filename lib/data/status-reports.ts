@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import { ACCESS_TOKEN_HEADER, hashAccessToken, isAccessTokenValid } from "../instruction-box/access-token";
-import { isEveryTargetComplete } from "../job-status/job-status-summary";
 import { statusReportInputSchema, type StatusReport, type StatusReportInput } from "../job-status/schema";
 import { readStatusReport, type StatusReportReading, type TargetStatusValue } from "../job-status/target-status";
 import { JOB_ID_PATTERN } from "../sms-id";
@@ -150,9 +149,10 @@ async function applyToTarget(tx: Transaction, report: { reportId: number; jobId:
   if (reading.status !== "COMPLETE") return;
   const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, version: true } });
   if (job?.state !== "ACTIVE") return;
+  // One target not yet Complete is enough to stop: no count of every target on each report (Q140389's flood).
+  const unfinished = await tx.jobTarget.findFirst({ where: { jobId, NOT: { status: { is: { status: "COMPLETE" } } } }, select: { smsId: true } });
+  if (unfinished) return;
   const total = await tx.jobTarget.count({ where: { jobId } });
-  const complete = await tx.targetStatus.count({ where: { jobId, status: "COMPLETE" } });
-  if (!isEveryTargetComplete({ NONE: total - complete, COMPLETE: complete, RETRYING: 0 })) return;
   const changed = await tx.job.updateMany({ where: { jobId, state: "ACTIVE" }, data: { state: "COMPLETE", version: { increment: 1 } } });
   if (changed.count === 0) return;
   const note = `Every target (${total}) reported Complete`;
