@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { allTargetStatuses, getJobStatus } from "@/lib/data/job-status";
+import { getJobStatus, openTargetStatusExport } from "@/lib/data/job-status";
 import { receiveStatusReport } from "@/lib/data/status-reports";
 import { isDomainError } from "@/lib/errors";
 import { parseDespoolerRecord } from "@/lib/job-status/despooler-record";
@@ -41,7 +41,7 @@ export const statusCommand: Command = {
       return 1;
     }
     const targets = [];
-    for await (const row of allTargetStatuses({ jobId })) targets.push(row);
+    for await (const row of await openTargetStatusExport({ jobId })) targets.push(row);
     if (values.json) {
       await writeOutput(`${JSON.stringify({ ...overview, targets }, null, 2)}\n`);
       return 0;

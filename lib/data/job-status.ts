@@ -2,8 +2,12 @@ import "server-only";
 import { db } from "../db";
 import { summariseJobStatus, type JobStatusSummary, type TargetCounts } from "../job-status/job-status-summary";
 import { failedInstallEventText, TARGET_STATUSES, type TargetStatusValue } from "../job-status/target-status";
+import { simulateClients } from "../simulation/simulate-client";
+import { simulationInputsForJob } from "../simulation/simulation-inputs-for-job";
 import { currentWallClock } from "../wall-clock";
+import { asJobState, jobInputOf } from "./job-mapping";
 import { pageWindow, toPage, type Page } from "./records";
+import { buildReviewContext } from "./review-context";
 import { authorize } from "./session";
 import { releaseDueStatusReports } from "./status-reports";
 
@@ -186,10 +190,16 @@ export async function listTargetStatuses(query: TargetStatusQuery): Promise<Page
   return toPage(rows.map(toTargetStatusRow), total, query.page, query.pageSize);
 }
 
-/** Every row the filter matches, for the CSV export, read in pages so memory stays bounded per query. */
-export async function* allTargetStatuses(query: Omit<TargetStatusQuery, "page" | "pageSize">): AsyncGenerator<TargetStatusRow> {
+/**
+ * Every row the filter matches, for the CSV export and the CLI, read in pages of 1,000. Authorized
+ * here, before the rows are streamed: a response body is read after the request's context is gone.
+ */
+export async function openTargetStatusExport(query: Omit<TargetStatusQuery, "page" | "pageSize">): Promise<AsyncGenerator<TargetStatusRow>> {
   await authorize("console:read");
-  const where = targetWhere({ ...query, page: 1 });
+  return targetStatusRows(targetWhere({ ...query, page: 1 }));
+}
+
+async function* targetStatusRows(where: ReturnType<typeof targetWhere>): AsyncGenerator<TargetStatusRow> {
   let after: string | undefined;
   for (;;) {
     const rows = await db.jobTarget.findMany({ where: { ...where, ...(after ? { smsId: { gt: after } } : {}) }, orderBy: { smsId: "asc" }, take: 1000, select: targetSelect });
@@ -206,4 +216,59 @@ export async function getStatusReport(options: { jobId: string; reportId: number
     where: { id: options.reportId, jobId: options.jobId },
     select: { id: true, receivedAt: true, source: true, receivedFrom: true, smsId: true, jobReference: true, rawText: true, reportedAt: true, outcome: true, refusalReason: true, heldUntil: true, installStatus: true, description: true, parseError: true },
   });
+}
+
+export interface TargetPrediction {
+  smsId: string;
+  /** The simulator's PCM runs the command by now. */
+  shouldHaveRun: boolean;
+  /** When it runs (or ran), on the site's wall clock; null when it never does in the window. */
+  runsAt: string | null;
+  /** Why it does not run (yet), with its KB article. */
+  reason: string | null;
+}
+
+/**
+ * What the simulator (lib/simulation) says each of these targets should have done between Send and
+ * now: the Job Status page's "predicted" column and its overdue list. Pending, canceled and
+ * hand-marked jobs get no prediction.
+ */
+export async function predictTargets(options: { jobId: string; smsIds: readonly string[]; now?: string }): Promise<Map<string, TargetPrediction>> {
+  await authorize("console:read");
+  const now = options.now ?? currentWallClock();
+  const predictions = new Map<string, TargetPrediction>();
+  if (options.smsIds.length === 0) return predictions;
+  const job = await db.job.findUnique({ where: { jobId: options.jobId }, include: { transitions: { where: { toState: "ACTIVE" }, select: { at: true }, take: 1 } } });
+  const sentAt = job?.transitions[0] ? currentWallClock(job.transitions[0].at) : null;
+  if (!job || !sentAt || !job.requestId || (job.state !== "ACTIVE" && job.state !== "COMPLETE") || sentAt >= now) return predictions;
+  const context = await buildReviewContext({ jobId: job.jobId, state: asJobState(job.state), definition: jobInputOf(job), now: sentAt, onlySmsIds: options.smsIds });
+  if (!context) return predictions;
+  const inputs = simulationInputsForJob({ ...context, job: { ...context.job, state: "ACTIVE" } }, { requestId: job.requestId, window: { from: sentAt, to: now } });
+  for (const simulation of simulateClients(inputs)) {
+    const { outcome } = simulation;
+    const reason = outcome.reasons[0];
+    predictions.set(simulation.smsId, {
+      smsId: simulation.smsId,
+      shouldHaveRun: outcome.runs && outcome.firstRunAt !== null && outcome.firstRunAt <= now,
+      runsAt: outcome.firstRunAt,
+      reason: outcome.runs ? null : reason ? `${reason.message} (${reason.rule ? `${reason.rule}, ` : ""}${reason.article})` : "PCM has not polled since the job was sent",
+    });
+  }
+  return predictions;
+}
+
+/** At most this many targets without a report are simulated for the overdue list, so the page stays fast. */
+export const OVERDUE_CHECK_LIMIT = 200;
+
+/** Targets the simulator says should have run by now that have not reported: the overdue list. */
+export async function listOverdueTargets(options: { jobId: string; now?: string }): Promise<{ overdue: (TargetStatusRow & TargetPrediction)[]; checked: number; withoutReport: number }> {
+  await authorize("console:read");
+  const where = targetWhere({ jobId: options.jobId, status: "NONE", page: 1 });
+  const [rows, withoutReport] = await Promise.all([db.jobTarget.findMany({ where, orderBy: { smsId: "asc" }, take: OVERDUE_CHECK_LIMIT, select: targetSelect }), db.jobTarget.count({ where })]);
+  const predictions = await predictTargets({ jobId: options.jobId, smsIds: rows.map((row) => row.smsId), now: options.now });
+  const overdue = rows.flatMap((row) => {
+    const prediction = predictions.get(row.smsId);
+    return prediction?.shouldHaveRun ? [{ ...toTargetStatusRow(row), ...prediction }] : [];
+  });
+  return { overdue, checked: rows.length, withoutReport };
 }

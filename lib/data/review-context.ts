@@ -180,7 +180,8 @@ export async function loadOtherMandatoryJobs(options: { exceptJobId: string | nu
  * Everything the requirement rules look at for one job: its definition, package, chosen command
  * line, targets (resolved now while Pending, frozen once sent) and distribution servers.
  */
-export async function buildReviewContext(options: { jobId: string | null; state: JobState; definition: JobInput; now: string }): Promise<ReviewContext | null> {
+/** `onlySmsIds` narrows a sent job's targets to those (the Job Status page predicts one page of them). */
+export async function buildReviewContext(options: { jobId: string | null; state: JobState; definition: JobInput; now: string; onlySmsIds?: readonly string[] }): Promise<ReviewContext | null> {
   await authorize("console:read");
   const { jobId, state, definition, now } = options;
   const reviewPackage = await loadReviewPackage(definition.packageId);
@@ -201,7 +202,7 @@ export async function buildReviewContext(options: { jobId: string | null; state:
     distributionServerNames = resolved.all.map((server) => server.name);
   } else {
     const [targets, frozenServers] = await Promise.all([
-      db.jobTarget.findMany({ where: { jobId: jobId as string }, select: { smsId: true }, orderBy: { smsId: "asc" } }),
+      db.jobTarget.findMany({ where: { jobId: jobId as string, ...(options.onlySmsIds ? { smsId: { in: [...options.onlySmsIds] } } : {}) }, select: { smsId: true }, orderBy: { smsId: "asc" } }),
       db.jobServer.findMany({ where: { jobId: jobId as string }, select: { serverName: true }, orderBy: { position: "asc" } }),
     ]);
     smsIds = targets.map((target) => target.smsId);

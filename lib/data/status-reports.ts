@@ -3,7 +3,6 @@ import { createHash } from "node:crypto";
 import { db, type Transaction } from "../db";
 import { DomainError } from "../errors";
 import { ACCESS_TOKEN_HEADER, hashAccessToken, isAccessTokenValid } from "../instruction-box/access-token";
-import { isEveryTargetComplete } from "../job-status/job-status-summary";
 import { statusReportInputSchema, type StatusReport, type StatusReportInput } from "../job-status/schema";
 import { readStatusReport, type StatusReportReading, type TargetStatusValue } from "../job-status/target-status";
 import { JOB_ID_PATTERN } from "../sms-id";
@@ -124,17 +123,15 @@ async function fileReport(tx: Transaction, report: StatusReport, contentHash: st
   };
   const checked = await refusalOf(tx, report);
   const reading = readStatusReport({ text: report.text, reportedAt: report.reportedAt ?? null, now });
-  const refusal = checked.refusal ? checked : reading.kind === "truncated" ? { refusal: "truncated" as const, reason: reading.error, jobId: checked.jobId } : null;
-  if (refusal) {
+  if (checked.refusal !== null || reading.kind === "truncated") {
+    const refusal = checked.refusal !== null ? checked : { refusal: "truncated" as const, reason: reading.kind === "truncated" ? reading.error : "", jobId: checked.jobId };
     const row = await tx.statusReport.create({ data: { ...kept, jobId: refusal.jobId, outcome: "refused", refusalReason: refusal.reason }, select: { id: true } });
     return { reportId: row.id, outcome: "refused", isDuplicate: false, refusal: refusal.refusal, targetStatus: null, message: `Refused, and kept as report ${row.id}: ${refusal.reason}.` };
   }
-  if (checked.refusal) throw new Error("unreachable");
   if (reading.kind === "held") {
     const row = await tx.statusReport.create({ data: { ...kept, jobId: checked.jobId, outcome: "held", heldUntil: reading.until }, select: { id: true } });
     return { reportId: row.id, outcome: "held", isDuplicate: false, refusal: null, targetStatus: null, message: `Held as report ${row.id}: stamped ${reading.until}, later than the site's clock (${now}); it is processed then, as the Despooler did (Q172899).` };
   }
-  if (reading.kind !== "applied") throw new Error("unreachable");
   const row = await tx.statusReport.create({ data: { ...kept, jobId: checked.jobId, ...appliedColumns(reading) }, select: { id: true } });
   await applyToTarget(tx, { reportId: row.id, jobId: checked.jobId, smsId: report.smsId, now }, reading);
   return { reportId: row.id, outcome: "applied", isDuplicate: false, refusal: null, targetStatus: reading.status, message: `Report ${row.id} applied: ${checked.machineName} is ${reading.status === "COMPLETE" ? "Complete" : "Retrying"}${reading.warning ? ` (${reading.warning})` : ""}.` };
@@ -152,9 +149,10 @@ async function applyToTarget(tx: Transaction, report: { reportId: number; jobId:
   if (reading.status !== "COMPLETE") return;
   const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, version: true } });
   if (job?.state !== "ACTIVE") return;
+  // One target not yet Complete is enough to stop: no count of every target on each report (Q140389's flood).
+  const unfinished = await tx.jobTarget.findFirst({ where: { jobId, NOT: { status: { is: { status: "COMPLETE" } } } }, select: { smsId: true } });
+  if (unfinished) return;
   const total = await tx.jobTarget.count({ where: { jobId } });
-  const complete = await tx.targetStatus.count({ where: { jobId, status: "COMPLETE" } });
-  if (!isEveryTargetComplete({ NONE: total - complete, COMPLETE: complete, RETRYING: 0 })) return;
   const changed = await tx.job.updateMany({ where: { jobId, state: "ACTIVE" }, data: { state: "COMPLETE", version: { increment: 1 } } });
   if (changed.count === 0) return;
   const note = `Every target (${total}) reported Complete`;

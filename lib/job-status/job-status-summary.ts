@@ -31,8 +31,3 @@ export function summariseJobStatus(jobState: string, counts: TargetCounts): JobS
       return { overall: working, sending: "Complete", working, cancel: "None" };
   }
 }
-
-/** Every target Complete: the job is Complete without anyone pressing a button. */
-export function isEveryTargetComplete(counts: TargetCounts): boolean {
-  return counts.COMPLETE > 0 && counts.NONE === 0 && counts.RETRYING === 0;
-}

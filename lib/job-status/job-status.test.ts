@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readStatusMifFixture } from "../status-mif/fixtures/status-mif-fixtures";
 import { parseDespoolerRecord, writeDespoolerRecord } from "./despooler-record";
-import { isEveryTargetComplete, summariseJobStatus } from "./job-status-summary";
+import { summariseJobStatus } from "./job-status-summary";
 import { failedInstallEventText, readStatusReport } from "./target-status";
 
 const NOW = "1997-05-21T17:00:00";
@@ -46,11 +46,6 @@ describe("the job's statuses from its targets (§2.5)", () => {
     expect(summariseJobStatus(state, counts)).toEqual(summary);
   });
 
-  it("completes only when every target is Complete", () => {
-    expect(isEveryTargetComplete({ NONE: 0, COMPLETE: 3, RETRYING: 0 })).toBe(true);
-    expect(isEveryTargetComplete({ NONE: 1, COMPLETE: 3, RETRYING: 0 })).toBe(false);
-    expect(isEveryTargetComplete({ NONE: 0, COMPLETE: 0, RETRYING: 0 })).toBe(false);
-  });
 });
 
 describe("the .sni record naming job and client (docs/status-reports.md)", () => {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +9,7 @@ import { activateJob } from "@/lib/data/job-lifecycle";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { writeDespoolerRecord } from "@/lib/job-status/despooler-record";
+import { readJobStatusMif } from "@/lib/status-mif/job-status-mif";
 import { readStatusMifFixture } from "@/lib/status-mif/fixtures/status-mif-fixtures";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
@@ -76,5 +77,14 @@ describe("sms status", () => {
     expect(sms("status")).toMatchObject({ code: 2, stderr: "sms: status needs --job JOBID or import DIR\n" });
     expect(sms("status", "--job", "x")).toMatchObject({ code: 2, stderr: "sms: --job must be a job ID: 8 characters, A-Z or 0-9\n" });
     expect(sms("status", "--job", "BPCZZZZZ")).toMatchObject({ code: 1, stderr: "sms: job BPCZZZZZ does not exist\n" });
+  });
+});
+
+describe("sms ismif", () => {
+  it("writes the status MIF ISMIF32 would, and refuses a bad -s", () => {
+    expect(sms("ismif", "-f", "office.mif", "-c", "Microsoft", "-p", "Office", "-v", "4.3", "-d", "Installed on drive C", "-s", "1")).toEqual({ code: 0, stdout: "Wrote office.mif: Status Success.\n", stderr: "" });
+    const mif = readJobStatusMif(readFileSync(path.join(workDirectory, "office.mif"), "latin1"));
+    expect([mif.status, mif.description, mif.componentId.manufacturer, mif.componentId.product, mif.componentId.version]).toEqual(["Success", "Installed on drive C", "Microsoft", "Office", "4.3"]);
+    expect(sms("ismif", "-s", "2")).toMatchObject({ code: 2, stderr: "sms: -s must be 0 (failed) or 1 (success)\n" });
   });
 });

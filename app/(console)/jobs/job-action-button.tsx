@@ -19,7 +19,7 @@ export function JobActionButton({
   confirmation: string;
   variant?: ButtonVariant;
   withNote?: boolean;
-  /** Cancel needs a reason: the job's History shows it. */
+  /** Cancel and the overrides (Mark complete / failed) need a reason: the job's History shows it. */
   isNoteRequired?: boolean;
 }) {
   const [state, formAction, isPending] = useActionState(action, IDLE);

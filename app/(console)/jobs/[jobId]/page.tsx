@@ -22,6 +22,8 @@ import { JobActionButton } from "../job-action-button";
 import { JobStateBadge } from "../job-states";
 import { ReviewPanel } from "../review-panel";
 import { describeTarget } from "../target-description";
+import { uploadStatusReportAction } from "./status/actions";
+import { UploadStatusReport } from "./status/upload-status-report";
 import { requirePermission } from "../../access";
 import { can } from "@/lib/access/roles";
 
@@ -100,6 +102,11 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           <p className="text-sm">
             <Link href={`/jobs/${job.jobId}/simulation`}>What will clients do?</Link>
           </p>
+          {job.storedState !== "PENDING" && (
+            <p className="text-sm">
+              <Link href={`/jobs/${job.jobId}/status`}>Job status: what did clients report?</Link>
+            </p>
+          )}
           <p className="text-sm">
             Offer now: <strong>{OFFER_STATUS_LABELS[offer.status]}</strong>
             {offer.until && (
@@ -123,9 +130,17 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           )}
           {canChangeJobs && job.storedState === "ACTIVE" && (
             <div className="flex flex-wrap gap-2">
-              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "complete")} label="Mark complete" withNote confirmation="Override: the targets' status MIFs complete a job by themselves. Give the reason you mark it complete by hand." />
-              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "fail")} label="Mark failed" withNote confirmation="Override: mark the job failed by hand, with the reason." />
+              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "complete")} label="Mark complete" withNote isNoteRequired confirmation="Override: the targets' status MIFs complete a job by themselves. Give the reason you mark it complete by hand." />
+              <JobActionButton action={changeJobStateAction.bind(null, job.jobId, "fail")} label="Mark failed" withNote isNoteRequired confirmation="Override: mark the job failed by hand, with the reason." />
             </div>
+          )}
+          {canChangeJobs && job.storedState !== "PENDING" && (
+            <details className="text-sm">
+              <summary className="cursor-pointer">Upload a client&apos;s status MIF</summary>
+              <div className="mt-2">
+                <UploadStatusReport action={uploadStatusReportAction.bind(null, job.jobId)} />
+              </div>
+            </details>
           )}
           {canChangeJobs && job.storedState !== "ACTIVE" && <DeleteButton action={deleteJobAction.bind(null, job.jobId)} what={`job ${job.jobId}`} />}
         </section>

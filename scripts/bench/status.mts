@@ -1,0 +1,216 @@
+// npm run bench:status: Q140389's flood. 20,000 machines x 2 jobs = 40,000 status MIFs swamped a
+// central site; here they are posted to POST /despoolr.box/<SMS ID> at 50 concurrent connections,
+// then counted (none may be lost), and the Job Status page's data for one 20,000-target job is
+// timed. Prints the intake rate beside GET /pcmins.box/<SMS ID>.INS measured in the same run.
+// Prints figures; asserts nothing. Aims: the 40,000 posts under 60 s on SQLite and on PostgreSQL,
+// none lost; the Job Status page under 500 ms.
+//
+// Runs on SQLite and then on PostgreSQL (a fresh database on SMS_POSTGRESQL_ADMIN_URL's server);
+// --database=sqlite or --database=postgresql runs one. Uses the build in .next (--build rebuilds).
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath } from "node:url";
+
+const MACHINES = 20_000;
+const JOBS = 2;
+const CONNECTIONS = 50;
+const INS_SECONDS = 10;
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+const shouldBuild = process.argv.includes("--build");
+// --reports=N posts only the first N reports (a quick figure on a busy machine); the aim is for all 40,000.
+const reportLimit = Number(process.argv.find((argument) => argument.startsWith("--reports="))?.slice("--reports=".length) ?? MACHINES * JOBS);
+const database = process.argv.find((argument) => argument.startsWith("--database="))?.slice("--database=".length);
+if (database === undefined) {
+  for (const [index, each] of ["sqlite", "postgresql"].entries()) {
+    if (index > 0) console.log(`\n${"=".repeat(100)}\n`);
+    const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...(shouldBuild && index === 0 ? ["--build"] : []), ...process.argv.filter((argument) => argument.startsWith("--reports="))];
+    const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+  }
+  process.exit(0);
+}
+
+const directory = mkdtempSync(path.join(os.tmpdir(), "sms-bench-status-"));
+const { dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
+const POSTGRESQL_DATABASE = "sms_bench_status";
+process.env.DATABASE_URL = database === "postgresql" ? await freshPostgresqlDatabase(POSTGRESQL_DATABASE) : `file:${path.join(directory, "bench.db")}`;
+const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db", "migrate.mjs")], { cwd: root, encoding: "utf8", env: process.env });
+if (migrate.status !== 0) throw new Error(migrate.stderr);
+
+const { db } = await import("../../lib/db.ts");
+const { bindProcessActor } = await import("../../lib/data/session.ts");
+bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
+const { importSiteDocument } = await import("../../lib/data/site-document-import.ts");
+const { createJob } = await import("../../lib/data/job-changes.ts");
+const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
+const { getJobStatus, listTargetStatuses, listOverdueTargets } = await import("../../lib/data/job-status.ts");
+const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
+const { jobInputSchema } = await import("../../lib/jobs/schema.ts");
+const { writeJobStatusMif } = await import("../../lib/status-mif/job-status-mif.ts");
+const { addDays, currentWallClock } = await import("../../lib/wall-clock.ts");
+
+const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const line = (label: string, value: string) => console.log(`${label.padEnd(56)} ${value}`);
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  const result = await work();
+  line(label, `${number(performance.now() - start)} ms`);
+  return result;
+}
+
+console.log(`Status intake benchmark: ${number(MACHINES)} machines x ${JOBS} jobs, ${CONNECTIONS} connections, on ${os.cpus().length} CPUs; ${database === "postgresql" ? `PostgreSQL (${POSTGRESQL_DATABASE})` : "SQLite"}\n`);
+
+// ---- Set-up: a hierarchy of 20,000 machines and two jobs to every one of them.
+const document = buildLargeSiteDocument({ computers: MACHINES, packages: JOBS + 5 });
+await timed(`import a site document with ${number(document.computers?.length ?? 0)} computers`, () => importSiteDocument(document));
+const commandLines = await db.workstationCommandLine.findMany({ orderBy: [{ packageId: "asc" }, { id: "asc" }], select: { id: true, packageId: true, package: { select: { siteCode: true } } } });
+const firstLines = [...new Map(commandLines.map((commandLine) => [commandLine.packageId, commandLine] as const)).values()].slice(0, JOBS);
+const jobs = await timed(`create and send ${JOBS} jobs to every machine`, async () => {
+  const sent: { jobId: string; requestId: string }[] = [];
+  for (const commandLine of firstLines) {
+    const input = jobInputSchema.parse({
+      packageId: commandLine.packageId,
+      siteCode: commandLine.package.siteCode,
+      target: { kind: "QUERY" },
+      sendPhase: { isEnabled: true },
+      distributePhase: { putOnSpecifiedServers: true },
+      runPhase: { isEnabled: true, commandLineId: commandLine.id, offerAfter: addDays(currentWallClock(), -1) },
+    });
+    const jobId = await createJob({ input });
+    sent.push({ jobId, requestId: (await activateJob({ jobId })).requestId });
+  }
+  return sent;
+});
+const smsIds = (await db.jobTarget.findMany({ where: { jobId: jobs[0]!.jobId }, select: { smsId: true }, orderBy: { smsId: "asc" } })).map((target) => target.smsId);
+const reports = jobs.flatMap((job) => smsIds.map((smsId, index) => ({ smsId, job: job.requestId, index }))).slice(0, reportLimit);
+const mifOf = (index: number) =>
+  writeJobStatusMif({
+    componentId: { manufacturer: "Benchmark", product: "Q140389", version: "1.0", locale: "", serialNumber: String(index), installation: "" },
+    status: index % 10 === 0 ? "Failed" : "Success",
+    description: index % 10 === 0 ? "Setup failed: disk full" : "Installed",
+  });
+
+const nextBin = path.join(root, "node_modules", ".bin", "next");
+if (shouldBuild || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
+  console.log("building the app (next build) ...");
+  const build = spawnSync(nextBin, ["build"], { cwd: root, encoding: "utf8", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout.slice(-2000)}${build.stderr.slice(-2000)}`);
+}
+const port = await freePort();
+const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+let serverOutput = "";
+server.stdout.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+server.stderr.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
+try {
+  const base = `http://127.0.0.1:${port}`;
+  if (!(await waitForServer(`${base}/health`, server))) throw new Error(`next start did not answer within 60 s\n${serverOutput.slice(-2000)}`);
+  for (const smsId of smsIds.slice(0, 100)) await fetch(`${base}/pcmins.box/${smsId}.INS`).then((response) => response.arrayBuffer());
+
+  // ---- The flood: every report once, 50 at a time.
+  let next = 0;
+  const intakeStart = performance.now();
+  const intake = await runAutocannon({
+    url: base,
+    connections: CONNECTIONS,
+    amount: reports.length,
+    timeout: 60,
+    requests: [
+      {
+        method: "POST",
+        setupRequest: (request) => {
+          const report = reports[next++ % reports.length]!;
+          return { ...request, path: `/despoolr.box/${report.smsId}?job=${report.job}`, headers: { "content-type": "text/plain" }, body: mifOf(report.index) };
+        },
+      },
+    ],
+  });
+  const intakeMs = performance.now() - intakeStart;
+  const kept = await db.statusReport.count();
+  const applied = await db.statusReport.count({ where: { outcome: "applied" } });
+  const statuses = Object.entries(intake.statusCodeStats ?? {}).map(([status, stats]) => `${status}: ${number(Number(stats.count))}`).join(", ");
+  console.log(`\nPOST /despoolr.box/<SMS ID>: ${number(reports.length)} status MIFs at ${CONNECTIONS} connections`);
+  line("  answers", statuses || "none");
+  line("  wall time", `${number(intakeMs / 1000, 1)} s  (aim: under 60 s)`);
+  line("  intake rate", `${number((reports.length / intakeMs) * 1000)} reports/s`);
+  line("  latency p50 / p99", `${number(intake.latency.p50, 1)} ms / ${number(intake.latency.p99, 1)} ms`);
+  line("  kept / applied / lost", `${number(kept)} / ${number(applied)} / ${number(reports.length - kept)}  (aim: none lost)`);
+  if (intake.errors + intake.timeouts > 0) line("  errors, timeouts", `${number(intake.errors)}, ${number(intake.timeouts)}`);
+
+  // ---- The .INS route in the same run, for comparison.
+  let insNext = 0;
+  const ins = await runAutocannon({ url: base, connections: CONNECTIONS, duration: INS_SECONDS, requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/pcmins.box/${smsIds[insNext++ % smsIds.length]}.INS` }) }] });
+  console.log(`\nGET /pcmins.box/<SMS ID>.INS, ${CONNECTIONS} connections, ${INS_SECONDS} s (same run)`);
+  line("  rate", `${number(ins.requests.average)} requests/s  (intake: ${number((reports.length / intakeMs) * 1000)} reports/s)`);
+  line("  latency p50 / p99", `${number(ins.latency.p50, 1)} ms / ${number(ins.latency.p99, 1)} ms`);
+} finally {
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  server.kill("SIGTERM");
+  await exited;
+}
+
+// ---- The Job Status page's data for a 20,000-target job (the page is signed-in; its data layer is timed).
+console.log(`\nJob Status page of job ${jobs[0]!.jobId} (${number(smsIds.length)} targets): counts, chart, sites, one page of rows, overdue list`);
+for (let run = 1; run <= 3; run++) {
+  await timed(`  run ${run}`, async () => {
+    const jobId = jobs[0]!.jobId;
+    await getJobStatus({ jobId });
+    await Promise.all([listTargetStatuses({ jobId, page: 1 }), listOverdueTargets({ jobId })]);
+  });
+}
+console.log("  (aim: under 500 ms)");
+await db.$disconnect();
+rmSync(directory, { recursive: true, force: true });
+if (database === "postgresql") await dropPostgresqlDatabase(POSTGRESQL_DATABASE);
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const address = probe.address();
+      probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ReturnType<typeof spawn>): Promise<boolean> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      await (await fetch(url)).arrayBuffer();
+      return true;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+  return false;
+}
+
+// autocannon ships no types: the part used here.
+interface AutocannonRequest {
+  method?: string;
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+}
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  errors: number;
+  timeouts: number;
+  statusCodeStats?: Record<string, { count: number | string }>;
+}
+type Autocannon = (options: { url: string; connections: number; duration?: number; amount?: number; timeout?: number; requests: AutocannonRequest[] }, done: (error: Error | null, result: AutocannonResult) => void) => unknown;
+
+function runAutocannon(options: Parameters<Autocannon>[0]): Promise<AutocannonResult> {
+  const autocannon = createRequire(import.meta.url)("autocannon") as Autocannon;
+  return new Promise((resolve, reject) => autocannon(options, (error, result) => (error ? reject(error) : resolve(result))));
+}
