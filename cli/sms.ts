@@ -9,11 +9,12 @@ import { insCommand } from "./commands/ins";
 import { jobCommand } from "./commands/job";
 import { rulesCommand } from "./commands/rules";
 import { simulateCommand } from "./commands/simulate";
+import { packageCommand } from "./commands/package";
 import { pcmdumpCommand } from "./commands/pcmdump";
 import { exportCommand, importCommand } from "./commands/site-document";
 import { userCommand } from "./commands/user";
 
-const COMMANDS: Command[] = [jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, userCommand];
+const COMMANDS: Command[] = [packageCommand, jobCommand, checkCommand, rulesCommand, simulateCommand, importCommand, exportCommand, demoCommand, pcmdumpCommand, insCommand, boxCommand, userCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));
