@@ -96,5 +96,5 @@ export async function sendJob(options: { jobId: string; now: string }) {
   if (result.unacknowledgedWarnings.length > 0) {
     throw new DomainError("conflict", `Job ${options.jobId} cannot be sent until these warnings are acknowledged: ${result.unacknowledgedWarnings.join(", ")}`);
   }
-  return activateJob({ jobId: options.jobId, expectedVersion: result.version });
+  return activateJob({ jobId: options.jobId, expectedVersion: result.version, now: options.now });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { type Actor, can, isRole, type Permission, PERMISSION_LABELS, ROLE_LABELS } from "@/lib/access/roles";
@@ -19,6 +20,17 @@ const globalForActor = globalThis as unknown as { smsProcessActor?: Actor };
  */
 export function bindProcessActor(actor: Actor | undefined): void {
   globalForActor.smsProcessActor = actor;
+}
+
+const scopedActor = new AsyncLocalStorage<Actor>();
+
+/**
+ * Runs `work` as `actor`: for the web server's own background work (the job scheduler), which has
+ * no request and no session. Only the work's own async calls see the actor; requests running
+ * meanwhile keep their session's user.
+ */
+export function runAsActor<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+  return scopedActor.run(actor, work);
 }
 
 /** The signed-in user of the current request, or null; ends idle sessions and disabled users'. */
@@ -42,7 +54,7 @@ export const sessionActor = cache(async (): Promise<Actor | null> => {
 /** Who is acting: the process's bound principal, else the request's signed-in user. */
 export async function currentActor(): Promise<Actor | null> {
   if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor;
-  return sessionActor();
+  return scopedActor.getStore() ?? sessionActor();
 }
 
 /** Outside a request (a script that bound no actor) there are no headers and so nobody signed in. */
@@ -57,6 +69,8 @@ async function requestHeadersOrNull(): Promise<Headers | null> {
 /** The address of the current request, for audit rows of requests nobody signed in to. */
 export async function requestAddress(): Promise<string | null> {
   if (globalForActor.smsProcessActor) return globalForActor.smsProcessActor.address;
+  const scoped = scopedActor.getStore();
+  if (scoped) return scoped.address;
   const requestHeaders = await requestHeadersOrNull();
   return requestHeaders ? clientAddress(requestHeaders) : null;
 }
