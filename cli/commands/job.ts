@@ -36,6 +36,8 @@ Options for create (dates are the site server's wall clock, YYYY-MM-DDTHH:MM[:SS
   --expire T             Expire After
   --site CODE            originating site (default: the package's site)
   --priority P           high, medium (default) or low
+  --activate-at T        Schedule: the console's scheduler sends the job at T (its review must pass)
+  --repeat R             never (default), daily, weekly or monthly; needs --activate-at
   --comment TEXT
   --server-group NAME    Put on Specified Distribution Servers: this server group
                          (default: Default Servers of the target sites)
@@ -66,6 +68,8 @@ const options = {
   expire: { type: "string" },
   site: { type: "string" },
   priority: { type: "string" },
+  "activate-at": { type: "string" },
+  repeat: { type: "string" },
   comment: { type: "string" },
   "server-group": { type: "string" },
   "no-distribute": { type: "boolean" },
@@ -107,6 +111,7 @@ async function buildInput(values: Values) {
     siteCode: values.site ?? pkg.siteCode,
     comment: values.comment ?? "",
     priority: values.priority?.toUpperCase() ?? "MEDIUM",
+    schedule: { activateAt: values["activate-at"], repeat: values.repeat?.toUpperCase() ?? "NEVER" },
     target: {
       kind: kinds[0],
       smsIds: values.computers?.split(",").map((smsId) => smsId.trim()).filter(Boolean) ?? [],
@@ -152,6 +157,8 @@ async function show(jobId: string, asJson: boolean) {
     `  Package:          ${job.packageId} ${job.packageName}`,
     `  Command line:     ${run.isEnabled ? job.commandName : "(no run phase)"}`,
     `  Request ID:       ${job.requestId ?? "(allocated at Send)"}`,
+    `  Schedule:         ${job.definition.schedule.activateAt ? `activates at ${job.definition.schedule.activateAt}, repeats ${job.definition.schedule.repeat.toLowerCase()}` : "(sent by hand)"}`,
+    ...(job.activationProblem && job.storedState === "PENDING" ? [`  Not activated:    ${job.activationProblem}`] : []),
     `  Offer After:      ${run.offerAfter ?? "-"}`,
     `  Mandatory After:  ${job.mandatoryAfter ?? "-"}`,
     `  Expire After:     ${job.expireAfter ?? "-"}`,
@@ -187,7 +194,12 @@ export const jobCommand: Command = {
           throw new DomainError("invalid", "The job is not valid", parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path), message: issue.message })));
         }
         const jobId = await createJob({ input: parsed.data });
-        console.log(`Created job ${jobId} (Pending). Send it with: sms job send ${jobId}`);
+        const { activateAt, repeat } = parsed.data.schedule;
+        console.log(
+          activateAt
+            ? `Created job ${jobId} (Pending). The scheduler sends it at ${activateAt}${repeat === "NEVER" ? "" : `, then ${repeat.toLowerCase()}`}, once its review passes (sms check --job ${jobId}).`
+            : `Created job ${jobId} (Pending). Send it with: sms job send ${jobId}`,
+        );
         return 0;
       }
       case "acknowledge": {

@@ -74,7 +74,7 @@ export async function updateJob(options: { jobId: string; version: number; input
       throw new DomainError("invalid", "A job stays with the site that allocated its ID", [{ path: "siteCode", message: `Job ${jobId} belongs to site ${job.siteCode}` }]);
     }
     await requireValidReferences(tx, input);
-    const updated = await tx.job.updateMany({ where: { jobId, version, state: "PENDING" }, data: { ...jobDefinitionData(input), version: { increment: 1 } } });
+    const updated = await tx.job.updateMany({ where: { jobId, version, state: "PENDING" }, data: { ...jobDefinitionData(input), activationProblem: null, version: { increment: 1 } } });
     await requireUpdated(updated.count, async () => (await tx.job.count({ where: { jobId } })) > 0, `Job ${jobId}`);
     // An acknowledgement was given for the job as it was; an edited job is reviewed afresh.
     const dropped = await tx.warningAcknowledgement.deleteMany({ where: { jobId } });

@@ -7,6 +7,7 @@ import { requireTransition, type JobTransitionName } from "../jobs/lifecycle";
 import type { ReviewAtSend } from "../jobs/review-at-send";
 import type { JobInput } from "../jobs/schema";
 import { instructionServerOf, type DistributionServerFacts } from "../jobs/servers";
+import { repeatedRunDates, repeatedWallClock, type JobRepeat, type RepeatedRunDates } from "../jobs/schedule";
 import { resolveTargets } from "../jobs/targets";
 import { recordAudit } from "./audit";
 import { allocateId } from "./id-allocation";
@@ -44,7 +45,7 @@ export async function resolveDistributionServers(tx: Transaction, definition: Jo
  * Activation, the second half of Send: resolve and freeze the targets and servers, allocate the
  * request ID, go Active. Only job-review.ts sendJob calls it, after the requirement review.
  */
-export async function activateJob(options: { jobId: string; expectedVersion?: number; reviewAtSend?: (actor: Actor) => ReviewAtSend }): Promise<{ targetCount: number; serverCount: number; requestId: string }> {
+export async function activateJob(options: { jobId: string; expectedVersion?: number; now?: string; reviewAtSend?: (actor: Actor) => ReviewAtSend }): Promise<{ targetCount: number; serverCount: number; requestId: string; nextOccurrenceJobId: string | null }> {
   const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
   const { jobId } = options;
   return db.$transaction(
@@ -87,7 +88,8 @@ export async function activateJob(options: { jobId: string; expectedVersion?: nu
       for (const server of servers.specified) {
         await tx.packageServer.upsert({ where: { packageId_serverId: { packageId: job.packageId, serverId: server.id } }, create: { packageId: job.packageId, serverId: server.id }, update: {} });
       }
-      const note = `Request ${requestId}; ${countOf(smsIds.length, "target")}; ${countOf(servers.all.length, "distribution server")}`;
+      const nextOccurrenceJobId = await createNextOccurrence(tx, job, actor.name, options.now);
+      const note = `Request ${requestId}; ${countOf(smsIds.length, "target")}; ${countOf(servers.all.length, "distribution server")}${nextOccurrenceJobId ? `; repeats as job ${nextOccurrenceJobId}` : ""}`;
       await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor: actor.name, note } });
       await recordAudit(tx, {
         actor,
@@ -98,10 +100,38 @@ export async function activateJob(options: { jobId: string; expectedVersion?: nu
         after: { state: toState, version: job.version + 1, requestId, targetCount: smsIds.length, distributionServers: servers.all.map((server) => server.name) },
         detail: note,
       });
-      return { targetCount: smsIds.length, serverCount: servers.all.length, requestId };
+      return { targetCount: smsIds.length, serverCount: servers.all.length, requestId, nextOccurrenceJobId };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+type JobRow = NonNullable<Awaited<ReturnType<Transaction["job"]["findUnique"]>>>;
+
+/**
+ * A repeating job's next occurrence, created in the transaction that activates this one so it is
+ * created once: a Pending copy due one repeat later (the first such time after `now`, when the
+ * console was down), its run dates moved as the site's SMS version moved them (Q141192), and its
+ * warning acknowledgements carried over, since the definition they were given for is the same.
+ */
+async function createNextOccurrence(tx: Transaction, job: JobRow, actorName: string, now: string | undefined): Promise<string | null> {
+  if (job.repeat === "NEVER" || !job.activateAt) return null;
+  const repeat = job.repeat as Exclude<JobRepeat, "NEVER">;
+  let activateAt = repeatedWallClock(job.activateAt, repeat);
+  let skipped = 0;
+  for (; now !== undefined && activateAt <= now && skipped < 10_000; skipped += 1) activateAt = repeatedWallClock(activateAt, repeat);
+  const site = await tx.site.findUniqueOrThrow({ where: { code: job.siteCode }, select: { smsVersion: true } });
+  let dates: RepeatedRunDates = { offerAfter: job.offerAfter ?? undefined, mandatoryAfter: job.mandatoryAfter ?? undefined, expireAfter: job.expireAfter ?? undefined };
+  for (let step = 0; step <= skipped; step += 1) dates = repeatedRunDates(dates, repeat, site.smsVersion);
+  const nextJobId = await allocateId(tx, { siteCode: job.siteCode, kind: "job", isTaken: async (id) => (await tx.job.count({ where: { jobId: id } })) > 0 });
+  const { jobId: _jobId, requestId: _requestId, state: _state, version: _version, createdAt: _created, updatedAt: _updated, activationProblem: _problem, repeatOfJobId: _repeatOf, ...definition } = job;
+  await tx.job.create({
+    data: { ...definition, jobId: nextJobId, state: "PENDING", activateAt, offerAfter: dates.offerAfter ?? null, mandatoryAfter: dates.mandatoryAfter ?? null, expireAfter: dates.expireAfter ?? null, repeatOfJobId: job.jobId },
+  });
+  await tx.jobTransition.create({ data: { jobId: nextJobId, fromState: null, toState: "PENDING", actor: actorName, note: `Repeats job ${job.jobId} (${repeat.toLowerCase()})` } });
+  const acknowledgements = await tx.warningAcknowledgement.findMany({ where: { jobId: job.jobId }, select: { rule: true, reason: true, actor: true } });
+  await tx.warningAcknowledgement.createMany({ data: acknowledgements.map((entry) => ({ ...entry, jobId: nextJobId, reason: `${entry.reason} (carried over from job ${job.jobId})`.slice(0, 500) })) });
+  return nextJobId;
 }
 
 export function instructionServerOfRow(server: ServerRow, packageId: string) {

@@ -1,14 +1,17 @@
 import "server-only";
 import type { JobInput, JobPriority, JobState, TargetKind } from "../jobs/schema";
+import type { JobRepeat } from "../jobs/schedule";
 import { PCM_VARIANTS, parsePlatformList, formatPlatformList, type PcmVariant } from "../platforms";
 
 /** The Job columns that hold a job's definition (Job Details), as written from a JobInput. */
 export function jobDefinitionData(input: JobInput) {
-  const { target, sendPhase, distributePhase, runPhase } = input;
+  const { target, sendPhase, distributePhase, runPhase, schedule } = input;
   return {
     packageId: input.packageId,
     comment: input.comment,
     priority: input.priority,
+    activateAt: schedule.activateAt ?? null,
+    repeat: schedule.activateAt ? schedule.repeat : "NEVER",
     targetKind: target.kind,
     targetMachinePath: target.kind === "MACHINE_PATH" ? (target.machinePath ?? null) : null,
     targetSmsIds: target.kind === "COMPUTERS" ? target.smsIds.join(",") : "",
@@ -34,7 +37,7 @@ export function jobDefinitionData(input: JobInput) {
 }
 
 /** A stored row's definition columns: enumerations come back from the database as plain strings. */
-export type JobDefinitionRow = Omit<ReturnType<typeof jobDefinitionData>, "priority" | "targetKind"> & { siteCode: string; priority: string; targetKind: string };
+export type JobDefinitionRow = Omit<ReturnType<typeof jobDefinitionData>, "priority" | "targetKind" | "repeat"> & { siteCode: string; priority: string; targetKind: string; repeat: string };
 
 const splitList = (value: string) => value.split(",").filter(Boolean);
 
@@ -45,6 +48,7 @@ export function jobInputOf(row: JobDefinitionRow): JobInput {
     siteCode: row.siteCode,
     comment: row.comment,
     priority: row.priority as JobPriority,
+    schedule: { activateAt: row.activateAt ?? undefined, repeat: row.repeat as JobRepeat },
     target: {
       kind: row.targetKind as TargetKind,
       machinePath: row.targetMachinePath ?? undefined,

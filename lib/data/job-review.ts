@@ -103,5 +103,5 @@ export async function sendJob(options: { jobId: string; now: string }) {
   // The review is kept as it stood at Send; what the Send itself changes (R54) shows as "since Send".
   const reviewAtSend = (actor: Actor) =>
     freezeReview({ sentBy: actor.name, sentAt: new Date().toISOString(), targetCount: result.targetCount, findings: result.review.findings, acknowledgements: result.acknowledgements, notChecked: result.review.notChecked });
-  return activateJob({ jobId: options.jobId, expectedVersion: result.version, reviewAtSend });
+  return activateJob({ jobId: options.jobId, expectedVersion: result.version, now: options.now, reviewAtSend });
 }

@@ -39,6 +39,10 @@ export interface JobDetail extends JobSummary {
   serverGroupName: string | null;
   servers: { serverName: string; path: string; serverType: number; zone: string }[];
   transitions: JobTransitionDto[];
+  /** Why the scheduler could not send the job at its activation time; null when nothing held it. */
+  activationProblem: string | null;
+  /** The job whose activation created this one, for an occurrence of a repeated job. */
+  repeatOfJobId: string | null;
   version: number;
 }
 
@@ -129,6 +133,8 @@ export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => 
     serverGroupName: row.serverGroup?.name ?? null,
     servers: row.servers.map(({ serverName, path, serverType, zone }) => ({ serverName, path, serverType, zone })),
     transitions: row.transitions.map((transition) => ({ ...transition, at: transition.at.toISOString() })),
+    activationProblem: row.activationProblem,
+    repeatOfJobId: row.repeatOfJobId,
     version: row.version,
   };
 });

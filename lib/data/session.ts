@@ -1,4 +1,5 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { type Actor, can, isRole, type Permission, PERMISSION_LABELS, ROLE_LABELS } from "@/lib/access/roles";
@@ -13,6 +14,17 @@ const TOUCH_AFTER_MS = 60_000;
 
 // Processes without requests (the CLI, tests) act as the actor they bound.
 export { bindProcessActor };
+
+const scopedActor = new AsyncLocalStorage<Actor>();
+
+/**
+ * Runs `work` as `actor`: for the web server's own background work (the job scheduler), which has
+ * no request and no session. Only the work's own async calls see the actor; requests running
+ * meanwhile keep their session's user.
+ */
+export function runAsActor<T>(actor: Actor, work: () => Promise<T>): Promise<T> {
+  return scopedActor.run(actor, work);
+}
 
 /** The signed-in user of the current request, or null; ends idle sessions and disabled users'. */
 export const sessionActor = cache(async (): Promise<Actor | null> => {
@@ -38,7 +50,7 @@ export const sessionActor = cache(async (): Promise<Actor | null> => {
 export async function currentActor(): Promise<Actor | null> {
   const bound = processActor();
   if (bound) return bound;
-  return sessionActor();
+  return scopedActor.getStore() ?? sessionActor();
 }
 
 /** Outside a request (a script that bound no actor) there are no headers and so nobody signed in. */
@@ -54,6 +66,8 @@ async function requestHeadersOrNull(): Promise<Headers | null> {
 export async function requestAddress(): Promise<string | null> {
   const boundActor = processActor();
   if (boundActor) return boundActor.address;
+  const scoped = scopedActor.getStore();
+  if (scoped) return scoped.address;
   const requestHeaders = await requestHeadersOrNull();
   return requestHeaders ? clientAddress(requestHeaders) : null;
 }

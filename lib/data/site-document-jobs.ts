@@ -28,6 +28,7 @@ export async function exportJobs(): Promise<DocumentJob[]> {
       siteCode: definition.siteCode,
       comment: definition.comment,
       priority: definition.priority,
+      schedule: definition.schedule,
       sendPhase: definition.sendPhase,
       state: asJobState(job.state),
       requestId: job.requestId ?? undefined,

@@ -7,6 +7,7 @@ import { PCM_VARIANTS, PLATFORMS } from "../platforms";
 import { checkbox, oneOf, optional, text, wholeNumber } from "../schema-fields";
 import { siteCodeSchema } from "../sites/schema";
 import { JOB_ID_PATTERN, REQUEST_ID_PATTERN } from "../sms-id";
+import { JOB_REPEATS } from "./schedule";
 import { wallClockSchema } from "../wall-clock";
 
 /** Job Details of a Run Command On Workstation job (digest §2.5). */
@@ -76,11 +77,23 @@ const runPhaseSchema = z
 
 const sendPhaseSchema = z.object({ isEnabled: checkbox("Send phase"), evenIfPreviouslySent: checkbox("Even if previously sent") });
 
+/** Job Properties > Schedule: when the console's scheduler sends the job, and how often it repeats. */
+export const jobScheduleSchema = z
+  .object({
+    activateAt: optional(wallClockSchema("Activation time")),
+    repeat: oneOf("Repeat", JOB_REPEATS).default("NEVER"),
+  })
+  .superRefine((schedule, context) => {
+    if (schedule.repeat !== "NEVER" && !schedule.activateAt) context.addIssue({ code: "custom", path: ["activateAt"], message: "A repeated job needs an activation time" });
+  });
+export type JobSchedule = z.infer<typeof jobScheduleSchema>;
+
 const jobFields = {
   packageId: packageIdSchema(),
   siteCode: siteCodeSchema("Originating site"),
   comment: text("Job comment", 255),
   priority: oneOf("Priority", JOB_PRIORITIES).default("MEDIUM"),
+  schedule: jobScheduleSchema.default({ repeat: "NEVER" }),
   sendPhase: sendPhaseSchema,
 };
 

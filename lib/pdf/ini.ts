@@ -27,7 +27,7 @@ export type IniResult = { ok: true; sections: IniSection[]; problems: Definition
  */
 export function readIni(bytes: Uint8Array | string): IniResult {
   const size = typeof bytes === "string" ? bytes.length : bytes.byteLength;
-  if (size > MAX_PDF_BYTES) return refused(`The file is ${formatSize(size)}; a Package Definition File may be at most ${formatSize(MAX_PDF_BYTES)}`);
+  if (size > MAX_PDF_BYTES) return refused(tooLargeMessage(size));
   const text = typeof bytes === "string" ? bytes : latin1(bytes);
   // Windows INI files are single-byte text: NUL or other control characters mean this is not one.
   // Ctrl-Z (0x1A) is the old end-of-file mark some editors still wrote.
@@ -78,6 +78,11 @@ export function readIni(bytes: Uint8Array | string): IniResult {
     continued = entry.value.endsWith(",") ? entry : null;
   }
   return { ok: true, sections, problems };
+}
+
+/** Also said before an upload is read, when its size alone rules it out. */
+export function tooLargeMessage(size: number): string {
+  return `The file is ${formatSize(size)}; a Package Definition File may be at most ${formatSize(MAX_PDF_BYTES)}`;
 }
 
 function refused(message: string, line = 0): IniResult {

@@ -127,6 +127,7 @@ export function jobDefinitionFixture(): JobInput {
     siteCode: SITE_CODE,
     comment: "",
     priority: "MEDIUM",
+    schedule: { repeat: "NEVER" },
     target: { kind: "COMPUTERS", smsIds: ["BPC00001", "BPC00002"], includeSubsites: false, platforms: [], pcmVariants: [] },
     sendPhase: { isEnabled: true, evenIfPreviouslySent: false },
     distributePhase: { putOnSpecifiedServers: true, refreshExistingServers: false },
@@ -173,6 +174,7 @@ export function reviewContext(changes: ContextChanges = {}): ReviewContext {
   const definition: JobInput = {
     ...base,
     ...job,
+    schedule: { ...base.schedule, ...job.schedule },
     target: { ...base.target, ...job.target },
     sendPhase: { ...base.sendPhase, ...job.sendPhase },
     distributePhase: { ...base.distributePhase, ...job.distributePhase },

@@ -11,6 +11,7 @@ import type { JobFormChoices } from "@/lib/data/jobs";
 import { JOB_PRIORITIES, TARGET_KINDS, type TargetKind } from "@/lib/jobs/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
 import { defaultMandatoryAfter } from "@/lib/jobs/defaults";
+import { JOB_REPEAT_LABELS, JOB_REPEATS } from "@/lib/jobs/schedule";
 import { ceilToMinute } from "@/lib/wall-clock";
 import { DraftFindings } from "./draft-findings";
 import { WallClockInput } from "./wall-clock-input";
@@ -62,6 +63,8 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
   const [offerAfter, setOfferAfter] = useState(textOf(run.offerAfter));
   const [mandatoryAfter, setMandatoryAfter] = useState(textOf(run.mandatoryAfter));
   const [expireAfter, setExpireAfter] = useState(textOf(run.expireAfter));
+  const schedule = recordOf(values.schedule);
+  const [activateAt, setActivateAt] = useState(textOf(schedule.activateAt));
   const pkg = choices.packages.find((candidate) => candidate.packageId === packageId);
   const smsIds = Array.isArray(target.smsIds) ? target.smsIds.join("\n") : textOf(target.smsIds);
   const platforms = listOf(target.platforms).map(String);
@@ -100,6 +103,16 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
             {JOB_PRIORITIES.map((priority) => (
               <option key={priority} value={priority}>
                 {priority.charAt(0) + priority.slice(1).toLowerCase()}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <WallClockInput id="schedule-activateAt" name="schedule.activateAt" label="Activation time (Schedule)" value={activateAt} onChange={setActivateAt} now={now} error={errors["schedule.activateAt"]} />
+        <Field id="schedule-repeat" label="Repeat" error={errors["schedule.repeat"]} hint="Leave the activation time empty to send the job by hand.">
+          <Select id="schedule-repeat" name="schedule.repeat" defaultValue={textOf(schedule.repeat) || "NEVER"} error={errors["schedule.repeat"]} hint>
+            {JOB_REPEATS.map((repeat) => (
+              <option key={repeat} value={repeat}>
+                {JOB_REPEAT_LABELS[repeat]}
               </option>
             ))}
           </Select>

@@ -16,6 +16,7 @@ import { reviewPackageOfFormValues } from "./form-review";
 import type { PackageFormValues } from "./form-values";
 import { CommandLineFindings, groupFindings, PackageFindings } from "./package-findings";
 import { TriStateSelect } from "@/components/ui/tri-state-select";
+import { InventoryFields, SharingFields } from "./property-set-fields";
 
 type Row = { key: number; values: Record<string, unknown> };
 
@@ -95,10 +96,19 @@ export function PackageForm({
         <Field id="sourceDirectory" label="Workstation source directory" error={errors.sourceDirectory} hint="Local or UNC, e.g. \\SERVER\SOURCE\OFFICE43.">
           <TextInput id="sourceDirectory" name="sourceDirectory" defaultValue={textOf(values.sourceDirectory)} error={errors.sourceDirectory} hint className="font-mono" />
         </Field>
-        <Field id="comments" label="Comments" error={errors.comments} hint="Shown to users in PCM and printed in the instruction file.">
+        <Field id="comments" label="Comments" error={errors.comments} hint="Shown to users in PCM and printed in the instruction file; the PDF's Comment.">
           <TextArea id="comments" name="comments" rows={3} defaultValue={textOf(values.comments)} error={errors.comments} hint />
         </Field>
+        <Field id="product" label="Product" error={errors.product} hint="The PDF's Package Definition Product, e.g. Microsoft Office 95.">
+          <TextInput id="product" name="product" defaultValue={textOf(values.product)} error={errors.product} hint maxLength={100} />
+        </Field>
+        <Field id="productVersion" label="Version" error={errors.productVersion} hint="The PDF's Package Definition Version, e.g. 7.0.">
+          <TextInput id="productVersion" name="productVersion" defaultValue={textOf(values.productVersion)} error={errors.productVersion} hint maxLength={50} />
+        </Field>
       </section>
+
+      <SharingFields values={values.sharing} errors={errors} />
+      <InventoryFields values={values.inventory} errors={errors} />
 
       <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="source-facts-heading">
         <h2 id="source-facts-heading" className="font-semibold md:col-span-3">

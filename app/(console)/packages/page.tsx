@@ -23,12 +23,15 @@ export default async function PackagesPage({ searchParams }: PageProps<"/package
     <>
       <PageHeader
         title="Packages"
-        description="Workstation packages and the command lines that Run Command On Workstation jobs offer to clients."
+        description="Packages with their property sets: Workstations (command lines for Run Command On Workstation jobs), Sharing and Inventory."
         actions={
           canChangePackages ? (
-            <ButtonLink href="/packages/new" variant="primary">
-              New package
-            </ButtonLink>
+            <>
+              <ButtonLink href="/packages/import">Import PDF</ButtonLink>
+              <ButtonLink href="/packages/new" variant="primary">
+                New package
+              </ButtonLink>
+            </>
           ) : undefined
         }
       />
@@ -47,11 +50,12 @@ export default async function PackagesPage({ searchParams }: PageProps<"/package
             <Th>Package ID</Th>
             <Th>Name</Th>
             <Th>Site</Th>
+            <Th>Setup</Th>
             <Th className="text-right">Command lines</Th>
           </tr>
         </thead>
         <tbody>
-          {packages.items.length === 0 && <EmptyRow colSpan={4}>{search ? `No package matches "${search}".` : "No packages yet."}</EmptyRow>}
+          {packages.items.length === 0 && <EmptyRow colSpan={5}>{search ? `No package matches "${search}".` : "No packages yet."}</EmptyRow>}
           {packages.items.map((pkg) => (
             <tr key={pkg.packageId}>
               <Td className="font-mono">
@@ -59,6 +63,7 @@ export default async function PackagesPage({ searchParams }: PageProps<"/package
               </Td>
               <Td>{pkg.name}</Td>
               <Td className="font-mono">{pkg.siteCode}</Td>
+              <Td>{pkg.propertySets.join(", ") || "—"}</Td>
               <Td className="text-right">{pkg.commandLineCount}</Td>
             </tr>
           ))}

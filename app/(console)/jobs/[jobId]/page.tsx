@@ -17,6 +17,8 @@ import { holdsInstruction, offerStateOf, OFFER_STATUS_LABELS } from "@/lib/jobs/
 import { PLATFORM_LABELS, type Platform } from "@/lib/platforms";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
+import { formatWallClock } from "@/lib/wall-clock-format";
+import { JOB_REPEAT_LABELS } from "@/lib/jobs/schedule";
 import { changeJobStateAction, deleteJobAction, sendJobAction } from "../actions";
 import { JobActionButton } from "../job-action-button";
 import { JobStateBadge } from "../job-states";
@@ -54,6 +56,14 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
     ["Originating site", job.siteCode],
     ["Request ID", job.requestId ?? "Allocated when sent"],
     ["Priority", job.priority.charAt(0) + job.priority.slice(1).toLowerCase()],
+    [
+      "Schedule",
+      job.definition.schedule.activateAt
+        ? `Activates at ${formatWallClock(job.definition.schedule.activateAt)}; repeats ${JOB_REPEAT_LABELS[job.definition.schedule.repeat].toLowerCase()}`
+        : "Sent by hand (no activation time)",
+    ],
+    ...(job.repeatOfJobId ? ([["Repeats", <Link key="repeats" href={`/jobs/${job.repeatOfJobId}`}>{`job ${job.repeatOfJobId}`}</Link>]] as [string, React.ReactNode][]) : []),
+    ...(job.activationProblem && job.storedState === "PENDING" ? ([["Not activated", job.activationProblem]] as [string, React.ReactNode][]) : []),
     ["Target", describeTarget(job)],
     ["Comment", job.comment || "—"],
   ];

@@ -1,7 +1,8 @@
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/delete-button";
 import { Badge } from "@/components/ui/badge";
-import { ButtonLink } from "@/components/ui/button";
+import { buttonClass, ButtonLink } from "@/components/ui/button";
+import { SHARE_ACCESS_LABELS } from "@/lib/packages/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getPackage } from "@/lib/data/packages";
@@ -40,6 +41,9 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
         }
         actions={
           <>
+            <a href={`/packages/${pkg.packageId}/pdf`} download className={buttonClass("secondary")}>
+              Export PDF
+            </a>
             {canChangeJobs && <ButtonLink href={`/jobs/new?packageId=${pkg.packageId}`}>New job</ButtonLink>}
             {canChangePackages && (
               <ButtonLink href={`/packages/${pkg.packageId}/edit`} variant="primary">
@@ -52,9 +56,75 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
       <dl className="mb-6 grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-600">Comments</dt>
         <dd className="whitespace-pre-wrap">{pkg.comments || "—"}</dd>
+        <dt className="font-medium text-slate-600">Product</dt>
+        <dd>{pkg.product || "—"}</dd>
+        <dt className="font-medium text-slate-600">Version</dt>
+        <dd>{pkg.productVersion || "—"}</dd>
         <dt className="font-medium text-slate-600">Workstation source directory</dt>
         <dd className="font-mono">{pkg.sourceDirectory || "—"}</dd>
+        <dt className="font-medium text-slate-600">Sharing</dt>
+        <dd>
+          {pkg.sharing ? (
+            <>
+              <span className="font-mono">{pkg.sharing.sourceDirectory}</span> shared as <span className="font-mono">{pkg.sharing.shareName}</span> ({SHARE_ACCESS_LABELS[pkg.sharing.access]})
+            </>
+          ) : (
+            "Not set up"
+          )}
+        </dd>
+        <dt className="font-medium text-slate-600">Inventory</dt>
+        <dd>{pkg.inventory ? `${pkg.inventory.isInventoried ? "Inventoried" : "Not inventoried"}; detection rule ${pkg.inventory.detectionRule || "—"}` : "Not set up"}</dd>
       </dl>
+      {pkg.inventory && pkg.inventory.files.length > 0 && (
+        <>
+          <h2 className="mb-2 text-lg font-semibold">Detection files</h2>
+          <div className="mb-6">
+            <Table>
+              <thead>
+                <tr>
+                  <Th>File</Th>
+                  <Th>Name</Th>
+                  <Th>Size</Th>
+                  <Th>Date</Th>
+                  <Th>Time</Th>
+                  <Th>CRC</Th>
+                  <Th>Other tests</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {pkg.inventory.files.map((file, index) => (
+                  <tr key={index}>
+                    <Td>File {index + 1}</Td>
+                    <Td className="font-mono">{file.fileName}</Td>
+                    <Td>{file.size || "—"}</Td>
+                    <Td>{file.date || "—"}</Td>
+                    <Td>{file.time || "—"}</Td>
+                    <Td className="font-mono">{file.crc || "—"}</Td>
+                    <Td className="font-mono">
+                      {(
+                        [
+                          ["Checksum", file.checksum],
+                          ["BYTE", file.byte],
+                          ["WORD", file.word],
+                          ["LONG", file.long],
+                          ["TOKEN 1", file.token1],
+                          ["TOKEN 2", file.token2],
+                          ["TOKEN 3", file.token3],
+                          ["TOKEN 4", file.token4],
+                        ] as const
+                      )
+                        .filter(([, value]) => value)
+                        .map(([key, value]) => `${key}=${value}`)
+                        .join("; ") || "—"}
+                      {file.isCollected ? " (collected)" : ""}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        </>
+      )}
       <h2 className="mb-2 text-lg font-semibold">Facts for the requirement review</h2>
       <dl className="mb-6 grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
         {(

@@ -1,3 +1,4 @@
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadReviewSites } from "@/lib/data/review-context";
 import { listSiteChoices } from "@/lib/data/sites";
@@ -16,7 +17,11 @@ export default async function NewPackagePage() {
   };
   return (
     <>
-      <PageHeader title="New package" description="The package ID is allocated by the site when you create the package and is never reused." />
+      <PageHeader
+        title="New package"
+        description="The package ID is allocated by the site when you create the package and is never reused."
+        actions={<ButtonLink href="/packages/import">Import PDF</ButtonLink>}
+      />
       <PackageForm action={createPackageAction} initialValues={initialValues} sites={sites} reviewSites={[...reviewSites.values()]} packageId={null} isNew cancelHref="/packages" />
     </>
   );
