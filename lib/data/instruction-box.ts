@@ -6,6 +6,7 @@ import { encodeInstructionFile } from "../ins/encode";
 import type { InstructionRecord } from "../ins/record";
 import { holdsInstruction, planInstructions, type PlannedJob } from "../jobs/instructions";
 import { isExpired } from "../jobs/lifecycle";
+import { creatingSiteOf } from "../sms-id";
 import { wallClockToEpochMs, wallClockToLocalDate } from "../wall-clock";
 import { plannedJobSelect, toPlannedJob } from "./instructions";
 import { pageWindow, toPage, type Page } from "./records";
@@ -241,7 +242,7 @@ export async function getInstructionFile(options: { smsId: string; now: string }
  * (instruction-box-access.ts) decides before calling it. Everything else calls getInstructionFile.
  */
 export async function generateInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
-  return instructionFileFromStamps(await readClientStamps(options.smsId, options.smsId.slice(0, 3)), options.now);
+  return instructionFileFromStamps(await readClientStamps(options.smsId, creatingSiteOf(options.smsId)), options.now);
 }
 
 /** The ETag of a file's bytes: a hash, so every console instance gives a file the same one. Shared bytes hash once. */
