@@ -6,6 +6,7 @@ import { encodeInstructionFile } from "../ins/encode";
 import type { InstructionRecord } from "../ins/record";
 import { holdsInstruction, planInstructions, type PlannedJob } from "../jobs/instructions";
 import { isExpired } from "../jobs/lifecycle";
+import { creatingSiteOf } from "../sms-id";
 import { wallClockToEpochMs, wallClockToLocalDate } from "../wall-clock";
 import { plannedJobSelect, toPlannedJob } from "./instructions";
 import { pageWindow, toPage, type Page } from "./records";
@@ -241,7 +242,7 @@ export async function getInstructionFile(options: { smsId: string; now: string }
  * (instruction-box-access.ts) decides before calling it. Everything else calls getInstructionFile.
  */
 export async function generateInstructionFile(options: { smsId: string; now: string }): Promise<InstructionFile | "unknown" | "empty"> {
-  return instructionFileFromStamps(await readClientStamps(options.smsId, options.smsId.slice(0, 3)), options.now);
+  return instructionFileFromStamps(await readClientStamps(options.smsId, creatingSiteOf(options.smsId)), options.now);
 }
 
 /** The ETag of a file's bytes: a hash, so every console instance gives a file the same one. Shared bytes hash once. */
@@ -272,29 +273,31 @@ async function loadHoldingJobs(now: string): Promise<{ jobs: Map<string, JobWith
   return { jobs, holds };
 }
 
-/** SMS IDs starting with `search` (upper-cased; LIKE's wildcards in it match themselves). */
+/** SMS IDs of computers `c` starting with `search` (upper-cased; LIKE's wildcards in it match themselves). */
 function prefixCondition(search: string | undefined): Prisma.Sql {
   const prefix = search?.trim().toUpperCase();
   if (!prefix) return Prisma.empty;
-  return Prisma.sql` AND t."smsId" LIKE ${`${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`} ESCAPE '\\'`;
+  return Prisma.sql` AND c."smsId" LIKE ${`${prefix.replace(/[\\%_]/g, (character) => `\\${character}`)}%`} ESCAPE '\\'`;
 }
 
+/** Whether computer `c` is a target of a job that holds a record now. */
+const hasFile = (holds: Prisma.Sql) => Prisma.sql`EXISTS (SELECT 1 FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId" WHERE t."smsId" = c."smsId" AND ${holds})`;
+
 /**
- * The clients with a file now, by SQL's DISTINCT over their job targets (Prisma's `distinct`
- * would fetch every target row and sort them out in memory): a page of them in SMS ID order, or
- * those after `after`, so a whole box is read a batch at a time.
+ * The clients with a file now, in SQL (Prisma's `distinct` would fetch every target row and sort
+ * them out in memory): a page of them in SMS ID order, or those after `after`, so a whole box is
+ * read a batch at a time. Walks the computers in key order and stops at `take`, whatever the size.
  */
 async function clientsWithFiles(holds: Prisma.Sql, options: { search?: string; after?: string; skip?: number; take: number }): Promise<string[]> {
   const rows = await db.$queryRaw<{ smsId: string }[]>`
-    SELECT DISTINCT t."smsId" AS "smsId" FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId"
-     WHERE ${holds}${prefixCondition(options.search)}${options.after !== undefined ? Prisma.sql` AND t."smsId" > ${options.after}` : Prisma.empty}
-     ORDER BY t."smsId" LIMIT ${options.take} OFFSET ${options.skip ?? 0}`;
+    SELECT c."smsId" AS "smsId" FROM "Computer" c
+     WHERE ${hasFile(holds)}${prefixCondition(options.search)}${options.after !== undefined ? Prisma.sql` AND c."smsId" > ${options.after}` : Prisma.empty}
+     ORDER BY c."smsId" LIMIT ${options.take} OFFSET ${options.skip ?? 0}`;
   return rows.map((row) => row.smsId);
 }
 
 async function countClientsWithFiles(holds: Prisma.Sql, search?: string): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`
-    SELECT COUNT(DISTINCT t."smsId") AS "count" FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId" WHERE ${holds}${prefixCondition(search)}`;
+  const [row] = await db.$queryRaw<{ count: number | bigint }[]>`SELECT COUNT(*) AS "count" FROM "Computer" c WHERE ${hasFile(holds)}${prefixCondition(search)}`;
   return Number(row?.count ?? 0);
 }
 

@@ -1,11 +1,14 @@
-// npm run bench:ins: the instruction box at size. Builds 10,000 clients with 20 active jobs each,
-// then times writing the whole box as `sms box sync` does (same code: cli/box-sync.ts) against a
-// plain loop of writeFileSync of the same bytes, and the on-demand route GET /pcmins.box/<SMS ID>.INS
-// under 50 concurrent connections. Prints figures; asserts nothing. Aims: whole box under 5 s and
-// within 3x of the plain writes; route p99 under 25 ms.
+// npm run bench:ins: the instruction box at size. Builds N clients (--clients=10000, the default;
+// 1000 and 50000 for the scaling table) with 20 active jobs each, then times writing the whole box
+// as `sms box sync` does (same code: cli/box-sync.ts) against a plain loop of writeFileSync of the
+// same bytes, and the on-demand route GET /pcmins.box/<SMS ID>.INS, answered 200 and 304, at 1, 10
+// and 50 connections, each beside its floors measured in the same run: the same bytes as a static
+// file from the same `next start`, and from a plain node:http server. Prints figures; asserts
+// nothing. Aims (issue 17): the route's p99 within 1.5x of the static file's and at least 70% of
+// its rate; the whole box within 3x of the plain writes, memory flat in the number of clients.
 //
 // Runs on SQLite and then on PostgreSQL (a fresh database on SMS_POSTGRESQL_ADMIN_URL's server) and
-// prints both; --database=sqlite or --database=postgresql runs one.
+// prints both; --database=sqlite or --database=postgresql runs one. --route-only skips the box.
 //
 // Each measured phase runs in its own process (this script with --worker), so its peak RSS is its
 // own and not the import's. Pass --build to rebuild .next before the route part (default: build only
@@ -19,10 +22,11 @@ import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
 
-const CLIENTS = 10_000;
+const CLIENTS = Number(process.argv.find((argument) => argument.startsWith("--clients="))?.slice("--clients=".length) ?? 10_000);
 const JOBS = 20;
-const CONNECTIONS = 50;
-const ROUTE_SECONDS = 10;
+const CONNECTION_COUNTS = [1, 10, 50];
+const ROUTE_SECONDS = 5;
+const isRouteOnly = process.argv.includes("--route-only");
 const RUNS = 3;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -86,7 +90,8 @@ if (database === undefined) {
   // Both databases, one after the other, each in a process of its own (lib/db reads DATABASE_URL once).
   for (const [index, each] of ["sqlite", "postgresql"].entries()) {
     if (index > 0) console.log(`\n${"=".repeat(100)}\n`);
-    const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...(shouldBuild && index === 0 ? ["--build"] : [])];
+    const passed = process.argv.slice(2).filter((argument) => argument.startsWith("--clients=") || argument === "--route-only");
+    const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...passed, ...(shouldBuild && index === 0 ? ["--build"] : [])];
     const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
@@ -170,42 +175,77 @@ await timed(`create and send ${JOBS} jobs to every computer`, async () => {
 await db.$disconnect();
 
 // ---- Writing the whole box.
-console.log(`\nEach figure is the best of ${RUNS} runs, each in a fresh process after flushing the page cache (slowest run in brackets).\n`);
-const generated = measure("generate", () => "");
-const cold = measure("sync", (run) => path.join(directory, `box-${run}`));
-const warm = measure("sync", () => path.join(directory, "box-0"));
-const plain = measure("plain", (run) => path.join(directory, `plain-${run}`));
-flushFileSystem();
-const cliStart = performance.now();
-const cli = spawnSync(process.execPath, [path.join(root, "bin", "sms.mjs"), "box", "sync", path.join(directory, "box-cli")], { cwd: root, encoding: "utf8", env: process.env });
-const cliMs = performance.now() - cliStart;
-if (cli.status !== 0) throw new Error(`sms box sync failed:\n${cli.stderr}`);
+const floorDirectory = path.join(directory, "box-floor");
+if (!isRouteOnly) {
+  console.log(`\nEach figure is the best of ${RUNS} runs, each in a fresh process after flushing the page cache (slowest run in brackets).\n`);
+  const generated = measure("generate", () => "");
+  const cold = measure("sync", (run) => path.join(directory, `box-${run}`));
+  const warm = measure("sync", () => path.join(directory, "box-0"));
+  const plain = measure("plain", (run) => path.join(directory, `plain-${run}`));
+  flushFileSystem();
+  const cliStart = performance.now();
+  const cli = spawnSync(process.execPath, [path.join(root, "bin", "sms.mjs"), "box", "sync", path.join(directory, "box-cli")], { cwd: root, encoding: "utf8", env: process.env });
+  const cliMs = performance.now() - cliStart;
+  if (cli.status !== 0) throw new Error(`sms box sync failed:\n${cli.stderr}`);
 
-const megabytes = (bytes: number) => bytes / 1024 / 1024;
-const rate = (figures: PhaseFigures & { slowestMs: number }, bytes = figures.bytes) =>
-  [
-    `${number(figures.ms).padStart(6)} ms (${number(figures.slowestMs)})`.padEnd(20),
-    `${number((figures.files / figures.ms) * 1000).padStart(7)} files/s`,
-    `${number((megabytes(bytes) / figures.ms) * 1000, 1).padStart(6)} MB/s`,
-    `peak RSS ${number(figures.peakRssMb)} MB`,
-  ].join("  ");
-console.log(`The box: ${number(cold.files)} files, ${number(megabytes(cold.bytes), 1)} MB (${number(cold.bytes / cold.files)} bytes a file on average)\n`);
-line("generate only (database, planning, encoding)", rate(generated, cold.bytes));
-line("box sync into an empty directory", rate(cold));
-line(`box sync again, nothing changed (${number(warm.unchanged ?? 0)} unchanged)`, rate(warm, cold.bytes));
-line("plain loop of writeFileSync, same bytes", rate(plain));
-line("`sms box sync` as a command, start-up included", `${number(cliMs).padStart(6)} ms  (${cli.stdout.trim()})`);
-console.log("");
-line("whole box sync / plain writes", `${number(cold.ms / plain.ms, 2)}x  (aims: within 3x; whole box under 5,000 ms)`);
-line("box sync minus generation / plain writes", `${number((cold.ms - generated.ms) / plain.ms, 2)}x  (the file work alone: compare, temporary file, rename)`);
+  const megabytes = (bytes: number) => bytes / 1024 / 1024;
+  const rate = (figures: PhaseFigures & { slowestMs: number }, bytes = figures.bytes) =>
+    [
+      `${number(figures.ms).padStart(6)} ms (${number(figures.slowestMs)})`.padEnd(20),
+      `${number((figures.files / figures.ms) * 1000).padStart(7)} files/s`,
+      `${number((megabytes(bytes) / figures.ms) * 1000, 1).padStart(6)} MB/s`,
+      `peak RSS ${number(figures.peakRssMb)} MB`,
+    ].join("  ");
+  console.log(`The box: ${number(cold.files)} files, ${number(megabytes(cold.bytes), 1)} MB (${number(cold.bytes / cold.files)} bytes a file on average)\n`);
+  line("generate only (database, planning, encoding)", rate(generated, cold.bytes));
+  line("box sync into an empty directory", rate(cold));
+  line(`box sync again, nothing changed (${number(warm.unchanged ?? 0)} unchanged)`, rate(warm, cold.bytes));
+  line("plain loop of writeFileSync, same bytes", rate(plain));
+  line("`sms box sync` as a command, start-up included", `${number(cliMs).padStart(6)} ms  (${cli.stdout.trim()})`);
+  console.log("");
+  line("whole box sync / plain writes", `${number(cold.ms / plain.ms, 2)}x  (aims: within 3x; whole box under 5,000 ms)`);
+  line("box sync minus generation / plain writes", `${number((cold.ms - generated.ms) / plain.ms, 2)}x  (the file work alone: compare, temporary file, rename)`);
+} else {
+  measureOnce("sync", floorDirectory);
+}
 
 // ---- The on-demand route.
 console.log("\nGET /pcmins.box/<SMS ID>.INS");
-await benchmarkRoute((document.computers ?? []).map((computer) => computer.smsId));
+await benchmarkRoute((document.computers ?? []).map((computer) => computer.smsId), isRouteOnly ? floorDirectory : path.join(directory, "box-0"));
 rmSync(directory, { recursive: true, force: true });
 if (database === "postgresql") await dropPostgresqlDatabase(POSTGRESQL_DATABASE);
 
-async function benchmarkRoute(smsIds: string[]): Promise<void> {
+/** CPU time (user + system, ms) a process and its children have used so far, from /proc. */
+function cpuMsOf(pid: number): number {
+  const clockTicks = 100;
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      const stat = readFileSync(`/proc/${id}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+      const children = readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) visit(Number(child));
+    } catch {
+      // Not Linux, or the process is gone: no CPU figure.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+interface RouteFigures {
+  label: string;
+  rate: number;
+  p50: number;
+  p99: number;
+  cpuMsPerRequest: number;
+  statuses: string;
+}
+
+async function benchmarkRoute(allSmsIds: string[], boxDirectory: string): Promise<void> {
+  // The clients the route rounds cycle through: a warm-up request each must fit in a short run.
+  const smsIds = allSmsIds.slice(0, 2_000);
   const nextBin = path.join(root, "node_modules", ".bin", "next");
   if (shouldBuild || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
     console.log(`building the app (next build) ...`);
@@ -219,55 +259,111 @@ async function benchmarkRoute(smsIds: string[]): Promise<void> {
   const hasRoute = existsSync(manifest) && readFileSync(manifest, "utf8").includes('"/pcmins.box/[fileName]"');
   if (!hasRoute) console.log("note: the build in .next has no /pcmins.box/[fileName] route; run with --build after adding it (expect 404s)");
 
+  // The floors: one client's bytes as a static file of the same `next start` (public/ is read when
+  // it starts), and from a plain node:http server.
+  const bytes = readFileSync(path.join(boxDirectory, `${smsIds[0]}.INS`));
+  const publicDirectory = path.join(root, "public");
+  const hadPublic = existsSync(publicDirectory);
+  const staticName = `sms-bench-floor-${process.pid}.INS`;
+  mkdirSync(publicDirectory, { recursive: true });
+  writeFileSync(path.join(publicDirectory, staticName), bytes);
+
   const port = await freePort();
   const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  const plainPort = await freePort();
+  const plainSource = `const bytes = require("fs").readFileSync(${JSON.stringify(path.join(publicDirectory, staticName))});
+require("http").createServer((request, response) => { response.writeHead(200, { "Content-Type": "application/octet-stream", "Content-Length": bytes.length, ETag: '"x"' }); response.end(bytes); }).listen(${plainPort}, "127.0.0.1", () => console.log("ready"));`;
+  const plain = spawn(process.execPath, ["-e", plainSource], { stdio: ["ignore", "pipe", "inherit"] });
   let serverOutput = "";
   server.stdout.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
   server.stderr.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
   try {
     const base = `http://127.0.0.1:${port}`;
     const firstStatus = await waitForServer(`${base}/pcmins.box/${smsIds[0]}.INS`, server);
-    if (firstStatus === null) {
+    const plainBase = `http://127.0.0.1:${plainPort}`;
+    if (firstStatus === null || (await waitForServer(`${plainBase}/`, plain)) === null) {
       console.log(`next start did not answer within 60 s; no route figures.\n${serverOutput.slice(-2000)}`);
       return;
     }
-    // Warm the route (module load, JIT, the database's page cache) before measuring.
-    for (const smsId of smsIds.slice(0, 200)) await fetch(`${base}/pcmins.box/${smsId}.INS`).then((response) => response.arrayBuffer());
+    const staticResponse = await fetch(`${base}/${staticName}`);
+    const staticBytes = Buffer.from(await staticResponse.arrayBuffer());
+    if (staticResponse.status !== 200 || !staticBytes.equals(bytes)) console.log(`note: the static floor answered ${staticResponse.status} with ${staticBytes.length} bytes`);
+
+    // Warm the route on every client (module load, JIT, the database's page cache, the per-client
+    // cache) and learn each client's ETag for the 304 round.
+    const etags = new Map<string, string>();
+    for (let start = 0; start < smsIds.length; start += 20) {
+      await Promise.all(
+        smsIds.slice(start, start + 20).map(async (smsId) => {
+          const response = await fetch(`${base}/pcmins.box/${smsId}.INS`);
+          await response.arrayBuffer();
+          etags.set(smsId, response.headers.get("etag") ?? "");
+        }),
+      );
+    }
 
     let next = 0;
-    const load = (connections: number, duration: number) =>
-      runAutocannon({
-        url: base,
+    const run = async (label: string, url: string, connections: number, pathOf: () => string, headersOf: (path: string) => Record<string, string> = () => ({})): Promise<RouteFigures> => {
+      const pid = url === plainBase ? plain.pid! : server.pid!;
+      const cpuBefore = cpuMsOf(pid);
+      const result = await runAutocannon({
+        url,
         connections,
-        duration,
-        requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/pcmins.box/${smsIds[next++ % smsIds.length]}.INS` }) }],
+        duration: ROUTE_SECONDS,
+        requests: [{ method: "GET", setupRequest: (request) => { const requestPath = pathOf(); return { ...request, path: requestPath, headers: headersOf(requestPath) }; } }],
       });
-    const report = (label: string, result: AutocannonResult, aim = "") => {
+      const cpu = cpuMsOf(pid) - cpuBefore;
       const statuses = Object.entries(result.statusCodeStats ?? {}).map(([status, stats]) => `${status}: ${number(Number(stats.count))}`).join(", ");
-      line(label, `${number(result.requests.total)} requests (${statuses || "none answered"})`);
-      line("  requests/s (mean)", number(result.requests.average));
-      line("  latency p50 / p99", `${number(result.latency.p50, 1)} ms / ${number(result.latency.p99, 1)} ms${aim}`);
-      if (result.errors + result.timeouts > 0) line("  errors, timeouts", `${number(result.errors)}, ${number(result.timeouts)}`);
-      return Number(result.statusCodeStats?.["404"]?.count ?? 0);
+      return { label, rate: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpuMsPerRequest: result.requests.total > 0 ? cpu / result.requests.total : NaN, statuses: `${statuses}${result.errors + result.timeouts > 0 ? `; ${result.errors} errors, ${result.timeouts} timeouts` : ""}` };
     };
-    // One connection first: the time one request takes, with nothing queued in front of it.
-    const notFound = report("1 connection, 5 s (service time)", await load(1, 5)) + report(`${CONNECTIONS} connections, ${ROUTE_SECONDS} s`, await load(CONNECTIONS, ROUTE_SECONDS), "  (aim: p99 under 25 ms)");
-    console.log(`  (${number(smsIds.length)} different clients in turn, after 200 warm-up requests; autocannon shares the ${os.cpus().length} CPUs with the server)`);
-    if (notFound > 0) console.log(`\n${number(notFound)} answers were 404: is app/pcmins.box/[fileName]/route.ts in the build? (npm run bench:ins -- --build)`);
+    const clientPath = () => `/pcmins.box/${smsIds[next++ % smsIds.length]}.INS`;
+    const etagOfPath = (requestPath: string) => ({ "If-None-Match": etags.get(requestPath.slice("/pcmins.box/".length, -".INS".length)) ?? "" });
+
+    console.log(`\n${"".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU ms/req".padStart(11)}   against the static file`);
+    for (const connections of CONNECTION_COUNTS) {
+      const floor = await run(`static file, same next start`, base, connections, () => `/${staticName}`);
+      const plainFloor = await run(`plain node:http`, plainBase, connections, () => "/");
+      const served = await run(`route, 200`, base, connections, clientPath);
+      const notModified = await run(`route, 304 (If-None-Match)`, base, connections, clientPath, etagOfPath);
+      console.log(`${connections} connection${connections === 1 ? "" : "s"}, ${ROUTE_SECONDS} s each`);
+      for (const figures of [floor, plainFloor, served, notModified]) {
+        const versus = figures === floor || figures === plainFloor ? "" : `rate ${number((figures.rate / floor.rate) * 100)}% (aim >= 70%), p99 ${number(figures.p99 / Math.max(floor.p99, 0.001), 2)}x (aim <= 1.5x)`;
+        console.log(`  ${figures.label.padEnd(32)} ${number(figures.rate).padStart(8)} ${number(figures.p50, 1).padStart(8)} ${number(figures.p99, 1).padStart(8)} ${number(figures.cpuMsPerRequest, 2).padStart(11)}   ${versus}  [${figures.statuses}]`);
+      }
+    }
+    console.log(`  (${number(smsIds.length)} different clients in turn, after a warm-up request each; autocannon shares the ${os.cpus().length} CPUs with the servers)`);
   } finally {
     await stopServer(server);
+    await stopServer(plain);
+    rmSync(path.join(publicDirectory, staticName), { force: true });
+    if (!hadPublic) rmSync(publicDirectory, { recursive: true, force: true });
   }
 }
 
-function freePort(): Promise<number> {
+/** A free port: from SMS_BENCH_PORTS ("3160-3169") when set, so runs on a shared machine keep to their own range; else any. */
+async function freePort(): Promise<number> {
+  const portRange = process.env.SMS_BENCH_PORTS?.split("-").map(Number);
+  if (!portRange) return probePort(0);
+  // Ports already handed out stay taken (a server may not be listening yet): kept on the function,
+  // which is hoisted, unlike a module variable the top-level code would reach before it is set.
+  const handedOut = ((freePort as unknown as { handedOut?: Set<number> }).handedOut ??= new Set());
+  for (let port = portRange[0]!; port <= portRange[1]!; port++) {
+    if (handedOut.has(port) || (await probePort(port).catch(() => null)) === null) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`no free port in ${process.env.SMS_BENCH_PORTS}`);
+}
+
+function probePort(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
+    probe.listen(port, "127.0.0.1", () => {
       const address = probe.address();
       probe.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
     });
@@ -302,6 +398,7 @@ async function stopServer(server: ReturnType<typeof spawn>): Promise<void> {
 interface AutocannonRequest {
   method?: string;
   path?: string;
+  headers?: Record<string, string>;
   setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
 }
 interface AutocannonHistogram {
