@@ -160,7 +160,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
             <Checkbox id="target-includeSubsites" name="target.includeSubsites" label="Include subsites" defaultChecked={isChecked(target.includeSubsites)} />
           </div>
         </div>
-        <fieldset className="md:col-span-2">
+        <fieldset id="target-platforms" className="md:col-span-2">
           <legend className="text-sm font-medium">Only these platforms (none ticked: every platform)</legend>
           <div className="mt-1 grid gap-1 sm:grid-cols-4">
             {PLATFORMS.map((platform) => (

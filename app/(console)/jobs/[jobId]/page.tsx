@@ -131,7 +131,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         </section>
       </div>
 
-      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId, commandLineNames }} isPending={isPending} impacts={impacts} />
+      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId, commandLineNames, targetKind: job.definition.target.kind }} isPending={isPending} impacts={impacts} />
 
       <h2 className="mb-2 text-lg font-semibold">Targets</h2>
       {job.storedState === "PENDING" ? (
