@@ -25,10 +25,10 @@ export default async function JobSimulationPage({ params, searchParams }: PagePr
   const { jobId } = await params;
   const query = await searchParams;
   const page = pageNumberSchema.parse(query.page);
-  const { whatIf, error } = parseWhatIf(query);
   const now = currentWallClock();
   const [job, saved] = await Promise.all([getJob(jobId), simulateJob({ jobId, now })]);
   if (!job || !saved) notFound();
+  const { whatIf, error } = parseWhatIf(query, { offerAfter: job.definition.runPhase.offerAfter, expireAfter: job.expireAfter ?? undefined });
   const tried = hasWhatIf(whatIf) ? await simulateJob({ jobId, now, whatIf }) : null;
   const shown = tried ?? saved;
   const queryString = whatIfQuery(whatIf);
