@@ -9,6 +9,7 @@ import { listAuditChoices, searchAuditEvents } from "@/lib/data/audit-search";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { requirePermission } from "@/app/(console)/access";
 import { AuditChange } from "./audit-change";
+import { formatUtcInstant } from "@/lib/wall-clock-format";
 
 export const metadata = { title: "Audit trail" };
 
@@ -86,7 +87,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           {events.items.length === 0 && <EmptyRow colSpan={7}>No audit event matches these filters.</EmptyRow>}
           {events.items.map((event) => (
             <tr key={event.id}>
-              <Td className="font-mono text-xs whitespace-nowrap">{event.at}</Td>
+              <Td className="font-mono text-xs whitespace-nowrap">{formatUtcInstant(event.at, { isLabelled: false })}</Td>
               <Td>
                 {event.actorName}
                 {event.actorRole && <span className="block text-xs text-slate-600">{event.actorRole}</span>}

@@ -9,6 +9,7 @@ import { plural } from "@/lib/rules/subjects";
 import { acknowledgeWarningAction, applyFixAction, leaveOutComputersAction } from "./actions";
 import { AcknowledgeForm, ApplyFixButton } from "./finding-actions";
 import { fixHref } from "./fix-link";
+import { formatUtcInstant } from "@/lib/wall-clock-format";
 
 const SHOWN_SUBJECTS = 12;
 
@@ -92,7 +93,7 @@ function FindingItem({
         {finding.severity === "warning" &&
           (acknowledgement ? (
             <p className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900">
-              Acknowledged by {acknowledgement.actor} at {acknowledgement.at.replace("T", " ").slice(0, 16)} UTC: {acknowledgement.reason}
+              Acknowledged by {acknowledgement.actor} at {formatUtcInstant(acknowledgement.at)}: {acknowledgement.reason}
             </p>
           ) : (
             isPending && <AcknowledgeForm action={acknowledgeWarningAction.bind(null, job.jobId, finding.rule)} rule={finding.rule} />
@@ -132,7 +133,7 @@ function ReviewAtSendPanel({ atSend, current, job }: { atSend: ReviewAtSend; cur
         Requirement review at Send
       </h2>
       <p className="mb-2 text-sm" role="status">
-        Sent by {atSend.sentBy} at {atSend.sentAt.replace("T", " ").slice(0, 16)} UTC over {plural(atSend.targetCount, "target")}: {plural(errors, "error")}, {plural(warnings, "warning")} (
+        Sent by {atSend.sentBy} at {formatUtcInstant(atSend.sentAt)} over {plural(atSend.targetCount, "target")}: {plural(errors, "error")}, {plural(warnings, "warning")} (
         {atSend.acknowledgements.length} acknowledged), {plural(infos, "info")}. This is what the sender reviewed; it does not change.
       </p>
       {atSend.findings.length > 0 && (

@@ -12,6 +12,7 @@ import { deleteComputerAction } from "../actions";
 import { InstructionRecords } from "./instruction-records";
 import { requirePermission } from "../../access";
 import { can } from "@/lib/access/roles";
+import { formatWallClock } from "@/lib/wall-clock-format";
 
 export async function generateMetadata({ params }: PageProps<"/computers/[smsId]">) {
   return { title: (await params).smsId };
@@ -39,7 +40,7 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
         ["Logon server", computer.logonServer ?? "—"],
         ["NT domain", computer.ntDomain ?? "Not a domain member"],
         ["Machine groups", computer.machineGroups.join(", ") || "—"],
-        ["Last inventory", computer.lastInventoryAt?.replace("T", " ") ?? "Never"],
+        ["Last inventory", computer.lastInventoryAt ? formatWallClock(computer.lastInventoryAt) : "Never"],
         ["Network link", computer.networkLink === "SLOW" ? "Slow" : "Fast"],
       ],
     ],

@@ -24,6 +24,7 @@ import { ReviewPanel } from "../review-panel";
 import { describeTarget } from "../target-description";
 import { requirePermission } from "../../access";
 import { can } from "@/lib/access/roles";
+import { formatUtcInstant, formatWallClock } from "@/lib/wall-clock-format";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]">) {
   return { title: `Job ${(await params).jobId}` };
@@ -208,7 +209,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         <tbody>
           {history.map((entry, index) => (
             <tr key={index}>
-              <Td className="font-mono text-xs whitespace-nowrap">{entry.at.replace("T", " ").slice(0, 16)}</Td>
+              <Td className="font-mono text-xs whitespace-nowrap">{formatUtcInstant(entry.at, { isLabelled: false })}</Td>
               <Td>
                 {entry.change}
                 {entry.changes.length > 0 && (
@@ -227,7 +228,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           ))}
           {job.state === "EXPIRED" && job.expireAfter && (
             <tr>
-              <Td className="font-mono text-xs">{job.expireAfter.replace("T", " ").slice(0, 16)} (site)</Td>
+              <Td className="font-mono text-xs">{formatWallClock(job.expireAfter)} (site wall clock)</Td>
               <Td>Active → Expired</Td>
               <Td>the clock</Td>
               <Td>Expire After passed</Td>
