@@ -104,15 +104,15 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
           ) : undefined
         }
       />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         {sections.map(([heading, rows]) => (
-          <section key={heading} className="rounded border border-slate-200 bg-white p-4">
+          <section key={heading} className="min-w-0 rounded border border-slate-200 bg-white p-4">
             <h2 className="mb-2 font-semibold">{heading}</h2>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dl className="grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
               {rows.map(([label, value]) => (
                 <div key={label} className="contents">
                   <dt className="text-slate-600">{label}</dt>
-                  <dd>{value}</dd>
+                  <dd className="min-w-0 break-words">{value}</dd>
                 </div>
               ))}
             </dl>

@@ -77,19 +77,19 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           {describeJobNotice(notice, job)}
         </p>
       )}
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
-        <section className="rounded border border-slate-200 bg-white p-4 lg:col-span-2">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <section className="min-w-0 rounded border border-slate-200 bg-white p-4 lg:col-span-2">
+          <dl className="grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-slate-600">{label}</dt>
-                <dd>{value}</dd>
+                <dd className="min-w-0 break-words">{value}</dd>
               </div>
             ))}
             {dates.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-slate-600">{label}</dt>
-                <dd>
+                <dd className="min-w-0">
                   <WallClockTime value={value} now={now} />
                 </dd>
               </div>
@@ -97,7 +97,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           </dl>
           <p className="mt-2 text-xs text-slate-500">Dates are the site server&apos;s wall clock; SMS did no time-zone conversion.</p>
         </section>
-        <section className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label="Job actions">
+        <section className="min-w-0 space-y-3 rounded border border-slate-200 bg-white p-4" aria-label="Job actions">
           <p className="text-sm">
             <Link href={`/jobs/${job.jobId}/simulation`}>What will clients do?</Link>
           </p>
