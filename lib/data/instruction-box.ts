@@ -124,10 +124,14 @@ async function clientsWithFiles(jobIds: string[], search?: string): Promise<stri
 
 /** Builds the files of a batch of clients from jobs already loaded. */
 async function buildFiles(smsIds: string[], jobs: Map<string, JobWithChanges>, now: string): Promise<InstructionFile[]> {
-  const [computers, targets] = await Promise.all([
+  const [computers, targets, departed] = await Promise.all([
     db.computer.findMany({ where: { smsId: { in: smsIds } }, select: { smsId: true, siteCode: true, updatedAt: true } }),
     db.jobTarget.findMany({ where: { smsId: { in: smsIds }, jobId: { in: [...jobs.keys()] } }, select: { smsId: true, jobId: true } }),
+    // A job that left the file (canceled, complete, failed) changed it when it left: "Last change" never goes backwards.
+    db.jobTarget.findMany({ where: { smsId: { in: smsIds }, jobId: { notIn: [...jobs.keys()] }, job: { state: { not: "PENDING" } } }, select: { smsId: true, job: { select: { updatedAt: true } } } }),
   ]);
+  const departedAt = new Map<string, number>();
+  for (const entry of departed) departedAt.set(entry.smsId, Math.max(departedAt.get(entry.smsId) ?? 0, entry.job.updatedAt.getTime()));
   const jobsOf = new Map<string, JobWithChanges[]>();
   for (const target of targets) {
     const job = jobs.get(target.jobId);
@@ -135,7 +139,8 @@ async function buildFiles(smsIds: string[], jobs: Map<string, JobWithChanges>, n
   }
   const files: InstructionFile[] = [];
   for (const computer of computers.sort((a, b) => a.smsId.localeCompare(b.smsId))) {
-    const file = buildFile(computer.smsId, computer.siteCode, computer.updatedAt, jobsOf.get(computer.smsId) ?? [], now);
+    const changedAt = new Date(Math.max(computer.updatedAt.getTime(), departedAt.get(computer.smsId) ?? 0));
+    const file = buildFile(computer.smsId, computer.siteCode, changedAt, jobsOf.get(computer.smsId) ?? [], now);
     if (file) files.push(file);
   }
   return files;

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -10,6 +11,7 @@ import { pageNumberSchema } from "@/lib/schema-fields";
 import { requirePermission } from "@/app/(console)/access";
 import { AuditChange } from "./audit-change";
 import { formatUtcInstant } from "@/lib/wall-clock-format";
+import { auditObjectHref } from "@/lib/audit/object-href";
 
 export const metadata = { title: "Audit trail" };
 
@@ -99,7 +101,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
               </Td>
               <Td className="text-xs">
                 {event.objectType}
-                {event.objectId && <span className="block font-mono break-all">{event.objectId}</span>}
+                {event.objectId && <span className="block font-mono break-all">{auditObjectHref(event.objectType, event.objectId) ? <Link href={auditObjectHref(event.objectType, event.objectId)!}>{event.objectId}</Link> : event.objectId}</span>}
               </Td>
               <Td className="text-xs">
                 {event.detail}
