@@ -23,7 +23,27 @@ test("a new package's form starts without errors, says what a missing platform m
 test("the what-if panel refuses an expiry before the offer and says so", async ({ page }) => {
   await page.goto("/jobs?state=PENDING");
   await page.getByRole("table").getByRole("link").first().click();
-  const jobId = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/[A-Z0-9]{8}/)![0];
+  await expect(page).toHaveURL(/\/jobs\/[A-Z0-9]{8}$/);
+  const jobId = new URL(page.url()).pathname.split("/").at(-1)!;
   await page.goto(`/jobs/${jobId}/simulation?offerAfter=1999-04-01T08:00&expireAfter=1999-03-01T08:00`);
   await expect(page.getByText("Expire After (Mon 1999-03-01 08:00) must be later than Offer After (Thu 1999-04-01 08:00): the job would expire before any client is offered it")).toBeVisible();
+});
+
+test("the rules page finds a rule by the behaviour behind it and shows why", async ({ page }) => {
+  await page.goto("/rules");
+  await page.getByRole("searchbox", { name: "Search the rules" }).fill("LISTNT");
+  await page.getByRole("button", { name: "Search" }).click();
+  const rows = page.getByRole("table", { name: "Requirement rules" }).getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText("R63");
+  await rows.nth(1).getByText("Why?").click();
+  await expect(rows.nth(1)).toContainText("LISTNT /NOPCM lists such machines");
+});
+
+test("the sites list shows each site under its parent", async ({ page }) => {
+  await page.goto("/sites");
+  const codes = (await page.getByRole("table", { name: "Site hierarchy" }).getByRole("row").locator("td:first-child").allTextContents()).map((text) => text.replace(/[└\s]/g, ""));
+  expect(codes.indexOf("GBL")).toBeLessThan(codes.indexOf("BPC"));
+  expect(codes.indexOf("BPC")).toBeLessThan(codes.indexOf("S01"));
+  expect(codes.indexOf("S01")).toBeLessThan(codes.indexOf("VAQ"));
 });

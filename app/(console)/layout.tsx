@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { can, type Permission, ROLE_LABELS } from "@/lib/access/roles";
+import { DEMO_ADMINISTRATOR } from "@/lib/data/first-run";
 import { currentActor } from "@/lib/data/session";
 import { signOutAction } from "../sign-in/actions";
 import { redirectToSignIn } from "./access";
@@ -58,6 +59,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         </div>
       </header>
       <main id="content" tabIndex={-1} className="mx-auto w-full max-w-7xl min-w-0 flex-1 px-4 py-6 focus:outline-none">
+        {actor.name === DEMO_ADMINISTRATOR.email && (
+          <p role="note" className="mb-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            You are signed in as the demo administrator, whose password was printed on the console&apos;s screen. <Link href="/users/new">Create an administrator of your own</Link>, sign in
+            as them, and disable this demo account in Users.
+          </p>
+        )}
         {children}
       </main>
       <footer className="border-t border-slate-200 py-3 text-center text-xs text-slate-500">

@@ -53,7 +53,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
     ["Originating site", job.siteCode],
     ["Request ID", job.requestId ?? "Allocated when sent"],
     ["Priority", job.priority.charAt(0) + job.priority.slice(1).toLowerCase()],
-    ["Target", describeTarget(job)],
+    ["Target", job.storedState === "PENDING" ? `${describeTarget(job)}: would reach about ${review.targetCount} computer${review.targetCount === 1 ? "" : "s"} if sent now` : describeTarget(job)],
     ["Comment", job.comment || "—"],
   ];
   const dates: [string, string | null][] = [
