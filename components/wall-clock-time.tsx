@@ -4,11 +4,11 @@ import { describeDistance, formatWallClock } from "@/lib/wall-clock-format";
 export function WallClockTime({ value, now }: { value: string | null; now: string }) {
   if (!value) return <span className="text-slate-500">—</span>;
   return (
-    <span className="whitespace-nowrap">
-      <time dateTime={value} className="font-mono text-[0.8rem]">
+    <span>
+      <time dateTime={value} className="font-mono text-[0.8rem] whitespace-nowrap">
         {formatWallClock(value)}
       </time>{" "}
-      <span className="text-xs text-slate-500">({describeDistance(value, now)})</span>
+      <span className="text-xs whitespace-nowrap text-slate-500">({describeDistance(value, now)})</span>
     </span>
   );
 }

@@ -42,7 +42,7 @@ test("a job that breaks three rules cannot be sent until the error is fixed and 
   await page.getByRole("link", { name: "Edit" }).click();
   await page.getByLabel("Mandatory date").fill(inDays(12, 20));
   await page.getByRole("button", { name: "Save job" }).click();
-  await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}$`));
+  await expect(page).toHaveURL(new RegExp(`/jobs/${jobId}\\?done=saved$`));
   await expect(page.getByRole("heading", { name: "Requirement review" })).toBeVisible();
   await expect(finding(page, "R34", "error")).toHaveCount(0);
   await expect(finding(page, "R43", "warning")).toBeVisible();

@@ -76,7 +76,7 @@ test("the review of a sent job stays as it was at Send, and what the Send itself
   await expect(page.getByRole("status").filter({ hasText: /sent as request [A-Z0-9]{7} to 1 target\./ })).toBeVisible();
 
   await expect(page.getByRole("heading", { name: "Requirement review at Send" })).toBeVisible();
-  await expect(page.getByRole("status").filter({ hasText: /^Sent by .+ at \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC over 1 target/ })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Sent by .+ at [A-Z][a-z]{2} \d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC over 1 target/ })).toBeVisible();
   const atSend = page.getByRole("list", { name: "Findings at Send" });
   for (const rule of acknowledged) await expect(atSend.getByRole("listitem", { name: `${rule} warning` })).toContainText(`Checked ${rule} with the site admin`);
   await expect(atSend.getByRole("listitem", { name: "R54 warning" })).toHaveCount(0);

@@ -20,7 +20,7 @@ test("a new user creates a job from a demo package, sends it, sees a target's in
   await page.getByLabel("Mandatory After", { exact: true }).check();
   // SMS defaulted a new mandatory date to one week ahead.
   await expect(page.getByLabel("Mandatory date")).not.toHaveValue("");
-  await expect(page.getByText(/in 1 week · site server's wall clock/)).toBeVisible();
+  await expect(page.getByText(/in 1 week · 24-hour, site server's wall clock/)).toBeVisible();
   await page.getByRole("button", { name: "Create job" }).click();
 
   await expect(page.getByRole("heading", { name: /^Job [A-Z0-9]{8} Pending$/ })).toBeVisible();

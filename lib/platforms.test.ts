@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatPlatformList, operatingSystemMask, parsePlatformList, platformsOfMask, type Platform } from "./platforms";
+import { formatPlatformList, operatingSystemMask, operatingSystemMaskNote, parsePlatformList, platformsOfMask, type Platform } from "./platforms";
 
 describe("the .INS Operating System mask (Q123499)", () => {
   it.each<[Platform[], number]>([
@@ -28,4 +28,13 @@ describe("stored platform lists", () => {
     expect(parsePlatformList(stored)).toEqual(["WIN16", "MACINTOSH", "WINDOWS95"]);
   });
   it("drops unknown names and blanks", () => expect(parsePlatformList("WIN16, OS2,,DOS6")).toEqual(["WIN16", "DOS6"]));
+});
+
+describe("the OS mask's note", () => {
+  it("explains a Windows 95 mask of 0", () => {
+    expect(operatingSystemMask(["WINDOWS95"])).toBe(0);
+    expect(operatingSystemMaskNote(["WINDOWS95"])).toBe("Windows 95 adds no bit: no KB article documents one (Q123499's table predates it), so the instruction file's OS mask leaves it out; a mask of 0 names no documented platform.");
+  });
+  it("says nothing when every platform has its bit", () => expect(operatingSystemMaskNote(["WIN16", "WIN32_X86"])).toBeNull());
+  it("explains Windows 95 beside documented platforms without the mask-of-0 part", () => expect(operatingSystemMaskNote(["WIN16", "WINDOWS95"])).toMatch(/leaves it out\.$/));
 });

@@ -94,3 +94,14 @@ export const PCM_VARIANT_OF_PLATFORM: Record<Platform, PcmVariant> = {
   MACINTOSH: "PCMMAC",
   WINDOWS95: "PCMWIN16",
 };
+
+/**
+ * Why a mask is what it is, when a ticked platform adds no bit: no KB article documents a bit for
+ * Windows 95 (Q123499's table predates it), so the console writes none rather than invent one.
+ */
+export function operatingSystemMaskNote(platforms: readonly Platform[]): string | null {
+  const unbitted = platforms.filter((platform) => OPERATING_SYSTEM_BITS[platform] === undefined);
+  if (unbitted.length === 0) return null;
+  const names = unbitted.map((platform) => PLATFORM_LABELS[platform]).join(", ");
+  return `${names} add${unbitted.length === 1 ? "s" : ""} no bit: no KB article documents one (Q123499's table predates ${unbitted.length === 1 ? "it" : "them"}), so the instruction file's OS mask leaves ${unbitted.length === 1 ? "it" : "them"} out${operatingSystemMask(platforms) === 0 ? "; a mask of 0 names no documented platform" : ""}.`;
+}

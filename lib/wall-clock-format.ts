@@ -35,3 +35,22 @@ export function describeDistance(value: string, now: string): string {
   const text = `${count} ${unit[1]}${count === 1 ? "" : "s"}`;
   return difference > 0 ? `in ${text}` : `${text} ago`;
 }
+
+/**
+ * "Sun 2026-12-06 20:41 UTC": a true instant (a sign-in, an audit row, a Send), printed like a
+ * wall-clock time but in UTC and labelled so, beside the site's wall-clock times.
+ */
+export function formatUtcInstant(instant: string | Date, options: { isLabelled?: boolean } = {}): string {
+  const iso = typeof instant === "string" ? instant : instant.toISOString();
+  const wallClock = iso.slice(0, 19);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(wallClock)) return iso;
+  const text = formatWallClock(wallClock.replace(/:\d{2}$/, ":00"));
+  return options.isLabelled === false ? text : `${text} UTC`;
+}
+
+/** "1998-11-23 08:00": how a date-time field shows a wall-clock time, 24-hour whatever the browser's locale. */
+export function wallClockInputText(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::(\d{2}))?$/.exec(value);
+  if (!match) return value;
+  return `${match[1]} ${match[2]}${match[3] && match[3] !== "00" ? `:${match[3]}` : ""}`;
+}

@@ -13,7 +13,7 @@ describe("site wall-clock times", () => {
   });
   it("names the field in its error", () => {
     const result = wallClockSchema("Last inventory").safeParse("yesterday");
-    expect(result.error?.issues[0]?.message).toBe("Last inventory must be a real date and time as YYYY-MM-DDTHH:MM:SS");
+    expect(result.error?.issues[0]?.message).toBe("Last inventory must be a real date and time as YYYY-MM-DD HH:MM (24-hour)");
   });
 });
 

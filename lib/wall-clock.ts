@@ -46,10 +46,16 @@ export function epochMsToWallClock(ms: number): string {
 export const MIN_WALL_CLOCK_YEAR = 1980;
 export const MAX_WALL_CLOCK_YEAR = 2999;
 
+/** A date-time field's text ("1998-11-23 08:00", or the stored "1998-11-23T08:00") in the stored form. */
+export function wallClockOfText(value: string): string {
+  return value.trim().replace(/^(\d{4}-\d{2}-\d{2}) +(?=\d)/, "$1T");
+}
+
 export function wallClockSchema(label: string) {
   return z
     .string({ error: `${label} must be a date and time` })
-    .refine((value) => parseWallClock(value) !== null, { error: `${label} must be a real date and time as YYYY-MM-DDTHH:MM:SS` })
+    .transform(wallClockOfText)
+    .refine((value) => parseWallClock(value) !== null, { error: `${label} must be a real date and time as YYYY-MM-DD HH:MM (24-hour)` })
     .refine((value) => {
       const year = parseWallClock(value)?.year ?? MIN_WALL_CLOCK_YEAR;
       return year >= MIN_WALL_CLOCK_YEAR && year <= MAX_WALL_CLOCK_YEAR;

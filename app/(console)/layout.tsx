@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { can, type Permission, ROLE_LABELS } from "@/lib/access/roles";
+import { DEMO_ADMINISTRATOR } from "@/lib/data/first-run";
 import { currentActor } from "@/lib/data/session";
 import { signOutAction } from "../sign-in/actions";
 import { redirectToSignIn } from "./access";
@@ -29,31 +30,43 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   if (!actor) return redirectToSignIn();
   return (
     <div className="flex min-h-screen flex-col">
+      <a href="#content" className="sr-only rounded bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">
+        Skip to the content
+      </a>
       <header className="bg-slate-800 text-white">
-        <div className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2">
+        {/* One row from 1280 px up; below that the name and Sign out stay on the first row and the nav scrolls sideways on its own. */}
+        <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 xl:flex-nowrap">
           <Link href="/" className="font-semibold whitespace-nowrap text-white no-underline hover:no-underline">
             SMS Console
           </Link>
-          <nav aria-label="Main" className="flex flex-wrap gap-1 text-sm">
+          <nav aria-label="Main" className="order-last -mx-1 flex w-full min-w-0 gap-0.5 overflow-x-auto text-sm xl:order-none xl:mx-0 xl:w-auto xl:overflow-visible">
             {NAVIGATION.filter((item) => can(actor.role, item.permission)).map((item) => (
               <NavLink key={item.href} href={item.href}>
                 {item.label}
               </NavLink>
             ))}
           </nav>
-          <div className="ml-auto flex items-center gap-3 text-sm whitespace-nowrap">
-            <Link href="/account" className="text-slate-100 no-underline hover:underline" title="Your account">
-              {actor.name} <span className="text-slate-300">({ROLE_LABELS[actor.role]})</span>
+          <div className="ml-auto flex min-w-0 items-center gap-3 text-sm">
+            <Link href="/account" className="min-w-0 truncate text-slate-100 no-underline hover:underline" title={`Your account: ${actor.name} (${ROLE_LABELS[actor.role]})`}>
+              {actor.name} <span className="hidden text-slate-300 sm:inline">({ROLE_LABELS[actor.role]})</span>
             </Link>
-            <form action={signOutAction}>
-              <button type="submit" className="rounded border border-slate-500 px-2 py-0.5 text-slate-100 hover:bg-slate-700">
+            <form action={signOutAction} className="shrink-0">
+              <button type="submit" className="rounded border border-slate-500 px-2 py-0.5 whitespace-nowrap text-slate-100 hover:bg-slate-700">
                 Sign out
               </button>
             </form>
           </div>
         </div>
       </header>
-      <main className="mx-auto w-full max-w-7xl flex-1 px-4 py-6">{children}</main>
+      <main id="content" tabIndex={-1} className="mx-auto w-full max-w-7xl min-w-0 flex-1 px-4 py-6 focus:outline-none">
+        {actor.name === DEMO_ADMINISTRATOR.email && (
+          <p role="note" className="mb-4 rounded border border-amber-400 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+            You are signed in as the demo administrator, whose password was printed on the console&apos;s screen. <Link href="/users/new">Create an administrator of your own</Link>, sign in
+            as them, and disable this demo account in Users.
+          </p>
+        )}
+        {children}
+      </main>
       <footer className="border-t border-slate-200 py-3 text-center text-xs text-slate-500">
         Times are the site server&apos;s wall clock: SMS 1.x did no time-zone conversion.
       </footer>

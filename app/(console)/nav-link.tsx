@@ -10,7 +10,7 @@ export function NavLink({ href, children }: { href: string; children: React.Reac
     <Link
       href={href}
       aria-current={isCurrent ? "page" : undefined}
-      className={`rounded px-2 py-1 text-slate-100 no-underline hover:bg-slate-700 hover:no-underline ${isCurrent ? "bg-slate-900 font-medium" : ""}`}
+      className={`rounded px-1.5 py-1 whitespace-nowrap text-slate-100 no-underline hover:bg-slate-700 hover:no-underline ${isCurrent ? "bg-slate-900 font-medium" : ""}`}
     >
       {children}
     </Link>

@@ -77,7 +77,7 @@ export default async function DashboardPage() {
           {(Object.keys(dashboard.jobsByState) as (keyof typeof dashboard.jobsByState)[]).map((state) => (
             <li key={state}>
               <Link
-                href={state === "EXPIRED" ? "/jobs?state=ACTIVE" : `/jobs?state=${state}`}
+                href={`/jobs?state=${state}`}
                 className="block rounded border border-slate-200 bg-white p-3 no-underline shadow-sm hover:border-blue-400 hover:no-underline"
               >
                 <span className="block text-xs text-slate-600">{JOB_STATE_LABELS[state]}</span>
@@ -87,14 +87,14 @@ export default async function DashboardPage() {
           ))}
         </ul>
       </section>
-      <div className="mb-6 grid gap-4 lg:grid-cols-2">
-        <section aria-labelledby="turning-mandatory">
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-2">
+        <section aria-labelledby="turning-mandatory" className="min-w-0">
           <h2 id="turning-mandatory" className="mb-2 text-lg font-semibold">
             Turning mandatory in the next 7 days
           </h2>
           <UpcomingTable label="Turning mandatory" jobs={dashboard.turningMandatory} dateOf={(job) => job.mandatoryAfter} now={now} />
         </section>
-        <section aria-labelledby="expiring">
+        <section aria-labelledby="expiring" className="min-w-0">
           <h2 id="expiring" className="mb-2 text-lg font-semibold">
             Expiring in the next 7 days
           </h2>

@@ -37,7 +37,7 @@ describe("computerInputSchema", () => {
     ["a running service that is not installed", { isPcmServiceInstalled: false }, "isPcmServiceRunning", "The PCM service cannot be running when it is not installed"],
     ["an NT role on MS-DOS", { platform: "DOS6", pcmVariant: "PCMDOS", isPcmServiceInstalled: false, isPcmServiceRunning: false, ntRole: "WORKSTATION" }, "ntRole", "Windows NT role applies to Windows NT computers only"],
     ["a service pack on a 1.1 client", { smsClientVersion: "1.1" }, "smsClientServicePack", "SMS client service pack applies to SMS 1.2 only; use 0 for 1.1"],
-    ["an impossible inventory date", { lastInventoryAt: "1998-02-30T10:00:00" }, "lastInventoryAt", "Last inventory must be a real date and time as YYYY-MM-DDTHH:MM:SS"],
+    ["an impossible inventory date", { lastInventoryAt: "1998-02-30T10:00:00" }, "lastInventoryAt", "Last inventory must be a real date and time as YYYY-MM-DD HH:MM (24-hour)"],
     ["a badly written file date", { pcmServiceFileDate: "10/08/97" }, "pcmServiceFileDate", "PCM service file date must be YYYY-MM-DD"],
     ["an unknown network link", { networkLink: "ISDN" }, "networkLink", "Network link must be one of FAST, SLOW"],
     ["a clock a day and a second off", { clockOffsetSeconds: "86401" }, "clockOffsetSeconds", "Clock offset (seconds) must be a whole number from -86400 to 86400"],

@@ -313,6 +313,13 @@ async function buildFiles(smsIds: string[], loaded: { jobs: Map<string, JobWithC
     SELECT c."smsId" AS "smsId", c."siteCode" AS "siteCode", c."updatedAt" AS "updatedAt", t."jobId" AS "jobId"
       FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId" JOIN "Computer" c ON c."smsId" = t."smsId"
      WHERE ${loaded.holds} AND t."smsId" >= ${smsIds[0]} AND t."smsId" <= ${smsIds.at(-1)}`;
+  // A job that left the file (canceled, complete, failed) changed it when it left: "Last change" never goes backwards.
+  const departed = await db.$queryRaw<{ smsId: string; departedAt: Date | string | number }[]>`
+    SELECT t."smsId" AS "smsId", MAX(j."updatedAt") AS "departedAt"
+      FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId"
+     WHERE NOT (${loaded.holds}) AND j."state" <> 'PENDING' AND t."smsId" >= ${smsIds[0]} AND t."smsId" <= ${smsIds.at(-1)}
+     GROUP BY t."smsId"`;
+  const departedAt = new Map(departed.map((row) => [row.smsId, asDate(row.departedAt).getTime()]));
   const wanted = new Set(smsIds);
   const clients = new Map<string, { siteCode: string; updatedAt: Date; jobs: JobWithChanges[] }>();
   for (const row of rows) {
@@ -324,7 +331,8 @@ async function buildFiles(smsIds: string[], loaded: { jobs: Map<string, JobWithC
   }
   const files: InstructionFile[] = [];
   for (const [smsId, client] of [...clients].sort(([a], [b]) => a.localeCompare(b))) {
-    const file = buildFile(smsId, client.siteCode, client.updatedAt, client.jobs, now, contents);
+    const changedAt = new Date(Math.max(client.updatedAt.getTime(), departedAt.get(smsId) ?? 0));
+    const file = buildFile(smsId, client.siteCode, changedAt, client.jobs, now, contents);
     if (file) files.push(file);
   }
   return files;

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { db } from "../db";
+import type { Prisma } from "@/generated/prisma/client";
 import { effectiveJobState } from "../jobs/lifecycle";
 import type { JobInput, JobPriority, JobState } from "../jobs/schema";
 import { currentWallClock } from "../wall-clock";
@@ -91,10 +92,34 @@ function toSummary(row: SummaryRow, now: string): JobSummary {
   };
 }
 
-export async function listJobs(options: { state?: JobState; page: number }): Promise<Page<JobSummary>> {
+/** The jobs list's filters; every one is optional, and they combine. */
+export interface JobListFilters {
+  /** A stored state, or EXPIRED: Active with its Expire After passed. */
+  state?: JobState | "EXPIRED";
+  packageId?: string;
+  siteCode?: string;
+  /** Part of a job ID, a package name or a job comment. */
+  search?: string;
+}
+
+/** The database filter for the jobs list; Expired is Active with its Expire After passed (no stored state). */
+function jobListWhere(filters: JobListFilters, now: string): Prisma.JobWhereInput {
+  const expired = { state: "ACTIVE", isExpiring: true, expireAfter: { lte: now } };
+  const search = filters.search?.trim().slice(0, 100);
+  return {
+    AND: [
+      filters.state === "EXPIRED" ? expired : filters.state === "ACTIVE" ? { state: "ACTIVE", OR: [{ isExpiring: false }, { expireAfter: null }, { expireAfter: { gt: now } }] } : filters.state ? { state: filters.state } : {},
+      filters.packageId ? { packageId: filters.packageId } : {},
+      filters.siteCode ? { siteCode: filters.siteCode } : {},
+      search ? { OR: [{ jobId: { contains: search.toUpperCase() } }, { package: { name: { contains: search } } }, { comment: { contains: search } }] } : {},
+    ],
+  };
+}
+
+export async function listJobs(options: JobListFilters & { page: number }): Promise<Page<JobSummary>> {
   await authorize("console:read");
-  const where = options.state ? { state: options.state } : {};
   const now = currentWallClock();
+  const where = jobListWhere(options, now);
   const [rows, total] = await Promise.all([
     db.job.findMany({ where, orderBy: { jobId: "desc" }, ...pageWindow(options.page), select: summarySelect }),
     db.job.count({ where }),

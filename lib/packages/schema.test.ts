@@ -43,7 +43,8 @@ describe("packageInputSchema", () => {
   it.each<[string, unknown, string, string]>([
     ["an empty command line", { ...pkg, commandLines: [{ ...commandLine, commandLine: "  " }] }, "commandLines.0.commandLine", "Command line is required"],
     ["an empty command name", { ...pkg, commandLines: [{ ...commandLine, commandName: "" }] }, "commandLines.0.commandName", "Command name is required"],
-    ["no supported platform", { ...pkg, commandLines: [{ ...commandLine, supportedPlatforms: [] }] }, "commandLines.0.supportedPlatforms", "Select at least one supported platform"],
+    ["no supported platform", { ...pkg, commandLines: [{ ...commandLine, supportedPlatforms: [] }] }, "commandLines.0.supportedPlatforms", "Tick at least one supported platform"],
+    ["no platform box ticked (no field sent)", { ...pkg, commandLines: [{ ...commandLine, supportedPlatforms: undefined }] }, "commandLines.0.supportedPlatforms", "Tick at least one supported platform"],
     ["an unknown platform", { ...pkg, commandLines: [{ ...commandLine, supportedPlatforms: ["OS2"] }] }, "commandLines.0.supportedPlatforms.0", "Supported platform must be one of WIN16, WIN32_X86, WIN32_MIPS, WIN32_ALPHA, DOS5, DOS6, MACINTOSH, WINDOWS95"],
     ["a command line longer than 255", { ...pkg, commandLines: [{ ...commandLine, commandLine: "x".repeat(256) }] }, "commandLines.0.commandLine", "Command line must be at most 255 characters"],
     ["a duplicate command name in any case", { ...pkg, commandLines: [commandLine, { ...commandLine, commandName: "COMPLETE" }] }, "commandLines.1.commandName", 'Command name "COMPLETE" is already used in this package'],

@@ -17,8 +17,9 @@ export const workstationCommandLineInputSchema = z.object({
   isUserInputRequired: optionalBoolean("UserInputRequired"),
   isSynchronousSystemExitRequired: checkbox("SynchronousSystemExitRequired"),
   supportedPlatforms: z
-    .array(oneOf("Supported platform", PLATFORMS), { error: "Supported platforms must be a list" })
-    .min(1, { error: "Select at least one supported platform" }),
+    // No box ticked sends no field at all: that reads as the same "tick one" as an empty list.
+    .array(oneOf("Supported platform", PLATFORMS), { error: "Tick at least one supported platform" })
+    .min(1, { error: "Tick at least one supported platform" }),
   restartsComputer: checkbox("Restarts the computer"),
   // The program needs local administrator rights (R2); absent or null (as the data layer reads it) = not recorded.
   requiresAdministratorRights: optionalBoolean("Needs local administrator rights").nullable(),

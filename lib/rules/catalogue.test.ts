@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CATALOGUE } from "./catalogue";
+import { CATALOGUE, searchCatalogue } from "./catalogue";
 import { formatRulesMarkdown } from "./format-rules-markdown";
 import { OPERATION_RULES, REQUIREMENT_RULES } from "./requirement-rules";
 
@@ -37,5 +37,15 @@ describe("the requirement catalogue (digest §4)", () => {
   it("is what docs/rules.md says", () => {
     const committed = readFileSync(new URL("../../docs/rules.md", import.meta.url), "utf8");
     expect(committed).toBe(formatRulesMarkdown());
+  });
+});
+
+describe("searching the catalogue", () => {
+  it("finds a rule by its code, its words or the behaviour behind it", () => {
+    expect(searchCatalogue(CATALOGUE, "r63").map((entry) => entry.code)).toEqual(["R63"]);
+    expect(searchCatalogue(CATALOGUE, "LISTNT nopcm").map((entry) => entry.code)).toEqual(["R63"]);
+    expect(searchCatalogue(CATALOGUE, "Q166765").length).toBeGreaterThan(1);
+    expect(searchCatalogue(CATALOGUE, "  ")).toHaveLength(CATALOGUE.length);
+    expect(searchCatalogue(CATALOGUE, "no such words anywhere")).toEqual([]);
   });
 });

@@ -19,6 +19,8 @@ export interface CatalogueEntry {
   gate: VersionGate | null;
   versionNote?: string;
   sources: readonly string[];
+  /** The behaviour behind a checked rule, as its findings explain it. */
+  why?: string;
 }
 
 export const CATALOGUE: readonly CatalogueEntry[] = [
@@ -33,6 +35,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
       ...(rule.versionNote ? { versionNote: rule.versionNote } : {}),
       ...(rule.undecidablePart ? { undecidablePart: rule.undecidablePart } : {}),
       sources: rule.sources,
+      why: rule.why,
     }),
   ),
   ...NOT_DECIDABLE_RULES.map(
@@ -42,4 +45,14 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
 
 export function catalogueEntry(code: string): CatalogueEntry | undefined {
   return CATALOGUE.find((entry) => entry.code === code);
+}
+
+/** Catalogue entries whose code, title, reason, behaviour or KB source mentions every word searched for. */
+export function searchCatalogue(entries: readonly CatalogueEntry[], search: string): CatalogueEntry[] {
+  const words = search.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 10);
+  if (words.length === 0) return [...entries];
+  return entries.filter((entry) => {
+    const text = [entry.code, entry.title, entry.reason ?? "", entry.why ?? "", entry.versionNote ?? "", ...entry.sources].join(" ").toLowerCase();
+    return words.every((word) => text.includes(word));
+  });
 }

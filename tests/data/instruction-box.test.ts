@@ -57,6 +57,19 @@ describe("instruction files generated on demand", () => {
     expect(await getInstructionFile({ smsId: "MDM00005", now })).toBe("empty");
   });
 
+  it("lists a file's last change no earlier after a job leaves it, as the file itself says", async () => {
+    const first = await createJob({ input: await demoJobInput() });
+    await activateJob({ jobId: first });
+    const second = await createJob({ input: await demoJobInput({ comment: "second" }) });
+    await activateJob({ jobId: second });
+    const listed = async () => (await listInstructionBox({ now, search: "MDM00005", page: 1 })).items[0]!.lastModified.getTime();
+    const before = await listed();
+    await changeJobState({ jobId: second, transition: "cancel", note: "superseded" });
+    const after = await listed();
+    expect(after).toBeGreaterThanOrEqual(before);
+    expect(after).toBe((await fileOf("MDM00005")).lastModified.getTime());
+  });
+
   it("drops a job's record once its Expire After has passed", async () => {
     const jobId = await createJob({ input: await demoJobInput() });
     await activateJob({ jobId });

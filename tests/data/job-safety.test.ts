@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import { applyFix, describeFixes } from "@/lib/data/apply-fix";
 import { createJob, updateJob } from "@/lib/data/job-changes";
 import { listJobHistory } from "@/lib/data/job-history";
+import { leaveOutFindingComputers } from "@/lib/data/narrow-target";
 import { changeJobState } from "@/lib/data/job-lifecycle";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
 import { getSite } from "@/lib/data/sites";
@@ -107,5 +108,40 @@ describe("the review at Send", () => {
     expect(after.review.findings.map((finding) => finding.rule)).toContain("R54");
     expect(after.atSend!.findings.map((finding) => finding.rule)).not.toContain("R54");
     expect(findingsSinceSend(after.atSend!, after.review.findings).map((finding) => finding.rule)).toEqual(["R54"]);
+  });
+});
+
+describe("target-side errors", () => {
+  async function serviceJob(target: Record<string, unknown>) {
+    const line = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC00020", commandName: "Unattended update (PCM service)" } });
+    return createJob({ input: await demoJobInput({ packageId: "BPC00020", target, runPhase: { commandLineId: line.id, isMandatory: true, mandatoryAfter: "1998-11-28T20:00:00" } }) });
+  }
+
+  it("reports every unmet PCM service prerequisite of a machine at once", async () => {
+    await db.computer.update({ where: { smsId: "MDM00005" }, data: { isPcmServiceInstalled: false, isPcmServiceRunning: false, pcmServiceAccountIsLocalAdmin: false } });
+    const jobId = await serviceJob({ kind: "COMPUTERS", smsIds: ["MDM00005"] });
+    const review = (await reviewSavedJob({ jobId, now }))!;
+    expect(review.errors).toEqual(expect.arrayContaining(["R63", "R70"]));
+  });
+
+  it("leaves the machines an error names out of a list-of-computers target, and says so in the History", async () => {
+    const [without] = await db.computer.findMany({ where: { platform: "WIN32_X86", smsId: { not: "MDM00005" } }, take: 1, orderBy: { smsId: "asc" } });
+    await db.computer.update({ where: { smsId: without!.smsId }, data: { isPcmServiceInstalled: false, isPcmServiceRunning: false } });
+    const jobId = await serviceJob({ kind: "COMPUTERS", smsIds: ["MDM00005", without!.smsId] });
+    expect((await reviewSavedJob({ jobId, now }))!.review.findings.find((finding) => finding.rule === "R63")!.subjects).toEqual([{ kind: "computer", id: without!.smsId }]);
+
+    expect(await leaveOutFindingComputers({ jobId, rule: "R63", now })).toEqual([without!.smsId]);
+    const after = (await reviewSavedJob({ jobId, now }))!;
+    expect(after.errors).not.toContain("R63");
+    expect(after.targetCount).toBe(1);
+    expect((await listJobHistory({ jobId })).at(-1)).toMatchObject({ change: "Fix for R63 applied", changes: [{ label: "Computers", before: `MDM00005,${without!.smsId}`, after: "MDM00005" }] });
+  });
+
+  it("refuses to leave out every computer, and points a query target at its filters", async () => {
+    await db.computer.update({ where: { smsId: "MDM00005" }, data: { isPcmServiceRunning: false } });
+    const alone = await serviceJob({ kind: "COMPUTERS", smsIds: ["MDM00005"] });
+    await expect(leaveOutFindingComputers({ jobId: alone, rule: "R63", now })).rejects.toThrow(`Leaving out MDM00005 would leave job ${alone} no target`);
+    const query = await serviceJob({ kind: "QUERY", smsIds: [], limitToSiteCode: "BPC" });
+    await expect(leaveOutFindingComputers({ jobId: query, rule: "R63", now })).rejects.toThrow("Only a list-of-computers target can leave machines out");
   });
 });

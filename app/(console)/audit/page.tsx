@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -9,6 +10,8 @@ import { listAuditChoices, searchAuditEvents } from "@/lib/data/audit-search";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { requirePermission } from "@/app/(console)/access";
 import { AuditChange } from "./audit-change";
+import { formatUtcInstant } from "@/lib/wall-clock-format";
+import { auditObjectHref } from "@/lib/audit/object-href";
 
 export const metadata = { title: "Audit trail" };
 
@@ -86,7 +89,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
           {events.items.length === 0 && <EmptyRow colSpan={7}>No audit event matches these filters.</EmptyRow>}
           {events.items.map((event) => (
             <tr key={event.id}>
-              <Td className="font-mono text-xs whitespace-nowrap">{event.at}</Td>
+              <Td className="font-mono text-xs whitespace-nowrap">{formatUtcInstant(event.at, { isLabelled: false })}</Td>
               <Td>
                 {event.actorName}
                 {event.actorRole && <span className="block text-xs text-slate-600">{event.actorRole}</span>}
@@ -98,7 +101,7 @@ export default async function AuditPage({ searchParams }: PageProps<"/audit">) {
               </Td>
               <Td className="text-xs">
                 {event.objectType}
-                {event.objectId && <span className="block font-mono break-all">{event.objectId}</span>}
+                {event.objectId && <span className="block font-mono break-all">{auditObjectHref(event.objectType, event.objectId) ? <Link href={auditObjectHref(event.objectType, event.objectId)!}>{event.objectId}</Link> : event.objectId}</span>}
               </Td>
               <Td className="text-xs">
                 {event.detail}

@@ -6,6 +6,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { isChecked, textOf } from "@/components/ui/form-values";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionState } from "@/lib/action-state";
+import { wallClockInputText } from "@/lib/wall-clock-format";
 import { NETWORK_LINKS, NT_ROLES, PCM_SERVICE_START_TYPES } from "@/lib/computers/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
 import { DISABLE_RANDOM_PCM_SERVERS_VALUES } from "@/lib/rules/context";
@@ -82,9 +83,9 @@ export function ComputerForm({
   cancelHref: string;
 }) {
   const { state, formAction, isPending, values, errors, message, formKey, formRef } = useActionForm(action, initialValues);
-  const text = (id: string, label: string, props: { hint?: string; className?: string; type?: string } = {}) => (
+  const text = (id: string, label: string, props: { hint?: string; className?: string; type?: string; placeholder?: string; shown?: (value: string) => string } = {}) => (
     <Field id={id} label={label} error={errors[id]} hint={props.hint}>
-      <TextInput id={id} name={id} type={props.type} defaultValue={textOf(values[id])} error={errors[id]} hint={Boolean(props.hint)} className={props.className} />
+      <TextInput id={id} name={id} type={props.type} defaultValue={(props.shown ?? String)(textOf(values[id]))} placeholder={props.placeholder} error={errors[id]} hint={Boolean(props.hint)} className={props.className} />
     </Field>
   );
   const box = (id: string, label: string) => <Checkbox id={id} name={id} label={label} defaultChecked={isChecked(values[id])} error={errors[id]} />;
@@ -104,7 +105,7 @@ export function ComputerForm({
         <Choice id="smsClientVersion" label="SMS client version" values={values} errors={errors} options={pairs(SMS_VERSIONS)} />
         <Choice id="smsClientServicePack" label="SMS client service pack" values={values} errors={errors} options={Array.from({ length: MAX_SERVICE_PACK + 1 }, (_, pack) => [String(pack), pack ? `SP${pack}` : "None"] as const)} />
         <Choice id="networkLink" label="Network link" values={values} errors={errors} options={pairs(NETWORK_LINKS)} />
-        {text("lastInventoryAt", "Last inventory (site wall clock)", { type: "datetime-local" })}
+        {text("lastInventoryAt", "Last inventory (site wall clock)", { placeholder: "YYYY-MM-DD HH:MM", hint: "24-hour, the site server's wall clock.", className: "font-mono", shown: wallClockInputText })}
       </section>
       <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 md:grid-cols-3">
         <h2 className="font-semibold md:col-span-3">Package Command Manager</h2>

@@ -11,6 +11,7 @@ import { isPlatform, PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORM
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { requirePermission } from "../access";
 import { can } from "@/lib/access/roles";
+import { formatWallClock } from "@/lib/wall-clock-format";
 
 export const metadata = { title: "Computers" };
 
@@ -106,7 +107,7 @@ export default async function ComputersPage({ searchParams }: PageProps<"/comput
               <Td>
                 {PCM_VARIANT_LABELS[computer.pcmVariant]} {computer.isPcmServiceInstalled && <Badge tone="info">+ Pcmsvc32</Badge>}
               </Td>
-              <Td className="font-mono text-xs">{computer.lastInventoryAt?.replace("T", " ") ?? "never"}</Td>
+              <Td className="font-mono text-xs">{computer.lastInventoryAt ? formatWallClock(computer.lastInventoryAt) : "never"}</Td>
             </tr>
           ))}
         </tbody>

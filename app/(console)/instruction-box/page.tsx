@@ -9,6 +9,7 @@ import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
 import { BoxDownload } from "./box-download";
 import { requirePermission } from "../access";
+import { formatUtcInstant } from "@/lib/wall-clock-format";
 
 export const metadata = { title: "Instruction box" };
 
@@ -62,7 +63,7 @@ export default async function InstructionBoxPage({ searchParams }: PageProps<"/i
               </Td>
               <Td className="text-right">{entry.byteLength.toLocaleString("en-US")}</Td>
               <Td className="text-right">{entry.recordCount}</Td>
-              <Td className="font-mono text-xs">{entry.lastModified.toISOString().slice(0, 19).replace("T", " ")}</Td>
+              <Td className="font-mono text-xs">{formatUtcInstant(entry.lastModified, { isLabelled: false })}</Td>
               <Td>
                 <a href={`/pcmins.box/${entry.fileName}`} download>
                   {entry.fileName}

@@ -6,6 +6,7 @@ import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, t
 import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
 import { changeJobState } from "@/lib/data/job-lifecycle";
 import { applyFix } from "@/lib/data/apply-fix";
+import { leaveOutFindingComputers } from "@/lib/data/narrow-target";
 import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
 import { getJob } from "@/lib/data/jobs";
 import { isDomainError } from "@/lib/errors";
@@ -128,6 +129,21 @@ export async function applyFixAction(jobId: string, rule: string, _state: Action
   if (!isValidBoundArgument(RULE_CODE_PATTERN, rule)) return refusedArgument("The rule");
   try {
     await applyFix({ jobId, rule, now: currentWallClock(), isSharedChangeConfirmed: formData.get("confirm") === "shared-record" });
+  } catch (error) {
+    return fromDomainError(error, {});
+  }
+  revalidatePath(`/jobs/${jobId}`);
+  redirect(jobNoticeHref(jobId, { kind: "fixed", rule }));
+}
+
+/** Leaves the computers a finding names out of a list-of-computers target. */
+export async function leaveOutComputersAction(jobId: string, rule: string, _state: ActionState, _formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
+  if (!isValidBoundArgument(RULE_CODE_PATTERN, rule)) return refusedArgument("The rule");
+  try {
+    await leaveOutFindingComputers({ jobId, rule, now: currentWallClock() });
   } catch (error) {
     return fromDomainError(error, {});
   }

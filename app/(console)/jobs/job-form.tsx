@@ -150,11 +150,14 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
           <Field id="target-machineGroupId" label="Machine group" error={errors["target.machineGroupId"]}>
             <Select id="target-machineGroupId" name="target.machineGroupId" defaultValue={textOf(target.machineGroupId)} error={errors["target.machineGroupId"]}>
               <option value="">Choose a machine group</option>
-              {choices.machineGroups.map((group) => (
-                <option key={group.id} value={group.id}>
-                  {group.name} ({group.memberCount} computers)
-                </option>
-              ))}
+              {/* A group of servers only is a server group for the Distribute phase, not a target. */}
+              {choices.machineGroups
+                .filter((group) => group.memberCount > 0 || group.serverCount === 0 || String(group.id) === textOf(target.machineGroupId))
+                .map((group) => (
+                  <option key={group.id} value={group.id}>
+                    {group.name} ({group.memberCount} computers)
+                  </option>
+                ))}
             </Select>
           </Field>
         )}
@@ -173,7 +176,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
             <Checkbox id="target-includeSubsites" name="target.includeSubsites" label="Include subsites" defaultChecked={isChecked(target.includeSubsites)} />
           </div>
         </div>
-        <fieldset className="md:col-span-2">
+        <fieldset id="target-platforms" className="md:col-span-2">
           <legend className="text-sm font-medium">Only these platforms (none ticked: every platform)</legend>
           <div className="mt-1 grid gap-1 sm:grid-cols-4">
             {PLATFORMS.map((platform) => (

@@ -6,9 +6,10 @@ import { findingsSinceSend, type ReviewAtSend } from "@/lib/jobs/review-at-send"
 import { formatNotChecked } from "@/lib/rules/finding";
 import type { Finding, NotChecked, Subject } from "@/lib/rules/rule";
 import { plural } from "@/lib/rules/subjects";
-import { acknowledgeWarningAction, applyFixAction } from "./actions";
+import { acknowledgeWarningAction, applyFixAction, leaveOutComputersAction } from "./actions";
 import { AcknowledgeForm, ApplyFixButton } from "./finding-actions";
 import { fixHref } from "./fix-link";
+import { formatUtcInstant } from "@/lib/wall-clock-format";
 
 const SHOWN_SUBJECTS = 12;
 
@@ -17,6 +18,31 @@ interface JobRef {
   packageId: string;
   /** Command line names by ID: findings name a command line, never its internal ID. */
   commandLineNames: ReadonlyMap<string, string>;
+  targetKind: string;
+}
+
+/**
+ * A target-side error can also be met by narrowing the target: leave those machines out of a list
+ * of computers, or add a platform or PCM filter, beside changing their inventory.
+ */
+function NarrowTarget({ finding, job }: { finding: Finding; job: JobRef }) {
+  const computers = finding.subjects.filter((subject) => subject.kind === "computer").length;
+  if (finding.severity !== "error" || computers === 0) return null;
+  return (
+    <div className="mt-2 rounded border border-slate-200 bg-slate-50 p-2 text-xs">
+      <p>
+        Or narrow the target: <Link href={`/jobs/${job.jobId}/edit#target-platforms`}>add a platform or PCM filter</Link>
+        {job.targetKind !== "COMPUTERS" && " (this target is not a list of computers, so machines cannot be left out one by one)"}.
+      </p>
+      {job.targetKind === "COMPUTERS" && (
+        <ApplyFixButton
+          action={leaveOutComputersAction.bind(null, job.jobId, finding.rule)}
+          label={`Leave ${computers === 1 ? "this computer" : `these ${computers} computers`} out of the target`}
+          impact={{ rule: finding.rule, fixText: "", records: [], changes: [], isShared: false, usedBy: [] }}
+        />
+      )}
+    </div>
+  );
 }
 
 function SubjectName({ subject, job }: { subject: Subject; job: JobRef }) {
@@ -63,10 +89,11 @@ function FindingItem({
           <span className="font-medium">Fix:</span> {finding.fix.text} {isPending && href && <Link href={href}>Go to the field</Link>}
         </p>
         {isPending && impact && <ApplyFixButton action={applyFixAction.bind(null, job.jobId, finding.rule)} label={`Apply fix: ${finding.fix.text}`} impact={impact} />}
+        {isPending && <NarrowTarget finding={finding} job={job} />}
         {finding.severity === "warning" &&
           (acknowledgement ? (
             <p className="mt-2 rounded bg-amber-50 p-2 text-xs text-amber-900">
-              Acknowledged by {acknowledgement.actor} at {acknowledgement.at.replace("T", " ").slice(0, 16)} UTC: {acknowledgement.reason}
+              Acknowledged by {acknowledgement.actor} at {formatUtcInstant(acknowledgement.at)}: {acknowledgement.reason}
             </p>
           ) : (
             isPending && <AcknowledgeForm action={acknowledgeWarningAction.bind(null, job.jobId, finding.rule)} rule={finding.rule} />
@@ -106,7 +133,7 @@ function ReviewAtSendPanel({ atSend, current, job }: { atSend: ReviewAtSend; cur
         Requirement review at Send
       </h2>
       <p className="mb-2 text-sm" role="status">
-        Sent by {atSend.sentBy} at {atSend.sentAt.replace("T", " ").slice(0, 16)} UTC over {plural(atSend.targetCount, "target")}: {plural(errors, "error")}, {plural(warnings, "warning")} (
+        Sent by {atSend.sentBy} at {formatUtcInstant(atSend.sentAt)} over {plural(atSend.targetCount, "target")}: {plural(errors, "error")}, {plural(warnings, "warning")} (
         {atSend.acknowledgements.length} acknowledged), {plural(infos, "info")}. This is what the sender reviewed; it does not change.
       </p>
       {atSend.findings.length > 0 && (

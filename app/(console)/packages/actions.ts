@@ -25,7 +25,7 @@ export async function createPackageAction(_state: ActionState, formData: FormDat
     return fromDomainError(error, values);
   }
   revalidatePath("/packages");
-  redirect(`/packages/${packageId}`);
+  redirect(`/packages/${packageId}?done=created`);
 }
 
 export async function updatePackageAction(packageId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
@@ -49,7 +49,7 @@ export async function updatePackageAction(packageId: string, _state: ActionState
   }
   revalidatePath("/packages");
   revalidatePath(`/packages/${packageId}`);
-  redirect(`/packages/${packageId}`);
+  redirect(`/packages/${packageId}?done=saved`);
 }
 
 export async function deletePackageAction(packageId: string, _state: ActionState, _formData: FormData): Promise<ActionState> {

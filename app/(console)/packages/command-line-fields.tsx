@@ -56,7 +56,7 @@ export function CommandLineFields({
         <Checkbox
           id={id("isSynchronousSystemExitRequired")}
           name={name("isSynchronousSystemExitRequired")}
-          label="SynchronousSystemExitRequired (PDF)"
+          label="SynchronousSystemExitRequired (a Package Definition File (PDF) key)"
           defaultChecked={isChecked(values.isSynchronousSystemExitRequired)}
           error={errors[name("isSynchronousSystemExitRequired")]}
         />

@@ -73,7 +73,7 @@ function countOf(findings: readonly Finding[], severity: Finding["severity"]): n
 }
 
 /** The package-level findings, a count of all of them, and what could not be checked. */
-export function PackageFindings({ review, packageFindings }: { review: RuleReview; packageFindings: readonly Finding[] }) {
+export function PackageFindings({ review, packageFindings, isPristine = false }: { review: RuleReview; packageFindings: readonly Finding[]; isPristine?: boolean }) {
   const { findings, notChecked } = review;
   return (
     <section aria-labelledby="package-findings-heading" className="space-y-2 rounded border border-slate-200 bg-white p-4">
@@ -81,7 +81,9 @@ export function PackageFindings({ review, packageFindings }: { review: RuleRevie
         Requirement findings
       </h2>
       <p role="status" className="text-sm text-slate-700">
-        {findings.length === 0
+        {isPristine
+          ? "The requirement review starts as you fill in the form."
+          : findings.length === 0
           ? "No findings for the package and its command lines as they stand."
           : `${plural(countOf(findings, "error"), "error")}, ${plural(countOf(findings, "warning"), "warning")}, ${plural(countOf(findings, "info"), "info")}; those about a command line are shown beside it.`}
       </p>

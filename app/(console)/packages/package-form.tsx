@@ -64,9 +64,14 @@ export function PackageForm({
   }
   const sitesByCode = useMemo(() => new Map(reviewSites.map((site) => [site.code, site])), [reviewSites]);
   const reviewed = useMemo(() => reviewPackageOfFormValues(current, packageId), [current, packageId]);
-  const review = useMemo(() => reviewPackage(reviewed, sitesByCode), [reviewed, sitesByCode]);
+  // A new package's form reviews nothing until the admin types: no error greets an untouched form (R19).
+  const [isPristine, setIsPristine] = useState(isNew);
+  const review = useMemo(() => (isPristine ? { findings: [], notChecked: [] } : reviewPackage(reviewed, sitesByCode)), [isPristine, reviewed, sitesByCode]);
   const groups = useMemo(() => groupFindings(review, reviewed.commandLines), [review, reviewed]);
-  const readForm = (event: FormEvent<HTMLFormElement>) => setCurrent(formDataToObject(new FormData(event.currentTarget)));
+  const readForm = (event: FormEvent<HTMLFormElement>) => {
+    setIsPristine(false);
+    setCurrent(formDataToObject(new FormData(event.currentTarget)));
+  };
 
   return (
     <form key={formKey} ref={formRef} action={formAction} onInput={readForm} onChange={readForm} className="space-y-6" noValidate>
@@ -131,7 +136,7 @@ export function PackageForm({
         />
       </section>
 
-      <PackageFindings review={review} packageFindings={groups.packageFindings} />
+      <PackageFindings review={review} packageFindings={groups.packageFindings} isPristine={isPristine} />
 
       <section className="space-y-4" aria-labelledby="command-lines-heading">
         <div className="flex items-center justify-between">

@@ -4,6 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { listSites } from "@/lib/data/sites";
+import { sitesInTreeOrder } from "@/lib/sites/tree";
 import { requirePermission } from "../access";
 import { can } from "@/lib/access/roles";
 
@@ -12,12 +13,12 @@ export const metadata = { title: "Sites" };
 export default async function SitesPage() {
   const actor = await requirePermission("console:read");
   const canChangeSites = can(actor.role, "sites:write");
-  const sites = await listSites();
+  const sites = sitesInTreeOrder(await listSites());
   return (
     <>
       <PageHeader
         title="Sites"
-        description="The SMS hierarchy: each site's version, PCM polling interval and servers."
+        description="The SMS hierarchy, each site under its parent: its version, PCM polling interval and servers."
         actions={
           canChangeSites ? (
             <ButtonLink href="/sites/new" variant="primary">
@@ -26,7 +27,7 @@ export default async function SitesPage() {
           ) : undefined
         }
       />
-      <Table>
+      <Table aria-label="Site hierarchy">
         <thead>
           <tr>
             <Th>Site</Th>
@@ -41,9 +42,12 @@ export default async function SitesPage() {
         </thead>
         <tbody>
           {sites.length === 0 && <EmptyRow colSpan={8}>No sites yet.</EmptyRow>}
-          {sites.map((site) => (
+          {sites.map(({ site, depth }) => (
             <tr key={site.code}>
-              <Td className="font-mono">
+              <Td className="font-mono whitespace-nowrap">
+                <span style={{ paddingLeft: `${Math.min(depth, 8) * 1.25}rem` }} className="text-slate-400" aria-hidden="true">
+                  {depth > 0 ? "└ " : ""}
+                </span>
                 <Link href={`/sites/${site.code}`}>{site.code}</Link>
               </Td>
               <Td>{site.name}</Td>

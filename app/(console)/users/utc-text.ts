@@ -1,4 +1,6 @@
-/** A UTC ISO timestamp as the console shows it: to the second, with its Z. */
+import { formatUtcInstant } from "@/lib/wall-clock-format";
+
+/** A UTC ISO timestamp in the console's format, labelled UTC. */
 export function utcText(iso: string | null): string {
-  return iso ? `${iso.slice(0, 19)}Z` : "never";
+  return iso ? formatUtcInstant(iso) : "never";
 }

@@ -72,6 +72,11 @@ describe("reviewPackage and reviewCommandLine (the package form)", () => {
     expect(finding?.subjects).toEqual([{ kind: "commandLine", id: "1" }, { kind: "commandLine", id: "2" }]);
   });
 
+  it("says nothing about two command names not typed yet", () => {
+    const lines = [commandLineFixture({ commandName: "" }), commandLineFixture({ id: 2, commandName: " " })];
+    expect(reviewPackage(packageFixture({ commandLines: lines }), sites).findings.map((entry) => entry.rule)).not.toContain("R12");
+  });
+
   it("runs no job rule and checks only the NTFS half of R21 without servers", () => {
     const pkg = packageFixture({ commandLines: [commandLineFixture({ ...mac, commandLine: '"SMS Installer"' })] });
     expect(reviewPackage(pkg, sites)).toEqual({ findings: [], notChecked: [] });

@@ -20,12 +20,14 @@ export const longCommandName: PackageRule = {
   check({ package: pkg, commandLines, sites }) {
     if (![...sites.values()].some((site) => isInGate(site.smsVersion, site.servicePack, GATE))) return null;
     const prefixCounts = new Map<string, number>();
-    for (const line of pkg.commandLines) {
+    // A name not typed yet is the form's "Command name is required", not a hidden-characters finding.
+    const isNamed = (name: string) => name.trim() !== "";
+    for (const line of pkg.commandLines.filter((candidate) => isNamed(candidate.commandName))) {
       const prefix = line.commandName.slice(0, VISIBLE_CHARACTERS).toLowerCase();
       prefixCounts.set(prefix, (prefixCounts.get(prefix) ?? 0) + 1);
     }
     const affected = commandLines.filter(
-      ({ line }) => line.commandName.length > VISIBLE_CHARACTERS || (prefixCounts.get(line.commandName.slice(0, VISIBLE_CHARACTERS).toLowerCase()) ?? 0) > 1,
+      ({ line }) => isNamed(line.commandName) && (line.commandName.length > VISIBLE_CHARACTERS || (prefixCounts.get(line.commandName.slice(0, VISIBLE_CHARACTERS).toLowerCase()) ?? 0) > 1),
     );
     const first = affected[0];
     if (!first) return null;

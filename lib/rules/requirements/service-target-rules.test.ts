@@ -45,6 +45,9 @@ const cases: RuleCase[] = [
   { rule: "R69", expected: "passes", name: "desktop job on Pcmwin16", context: reviewContext({ commandLine: { isSystemTask: false, supportedPlatforms: ["WIN16"] }, target: { platform: "WIN16", pcmVariant: "PCMWIN16", isPcmwin32AutoStart: false } }) },
   { rule: "R70", expected: "fires", name: "account lacks Log on as a service", context: reviewContext({ target: { pcmServiceAccountCanLogOnAsService: false } }) },
   { rule: "R70", expected: "passes", name: "account has every right", context: reviewContext() },
+  // Every unmet prerequisite at once: a machine without the service and without the rights gets R63 and R70 together.
+  { rule: "R70", expected: "fires", name: "service not installed, account rights not granted", context: reviewContext({ target: { isPcmServiceInstalled: false, isPcmServiceRunning: false, pcmServiceAccountIsLocalAdmin: false } }) },
+  { rule: "R63", expected: "fires", name: "service not installed, account rights not granted", context: reviewContext({ target: { isPcmServiceInstalled: false, isPcmServiceRunning: false, pcmServiceAccountIsLocalAdmin: false } }) },
   { rule: "R72", expected: "fires", name: "users are local administrators", context: reviewContext({ target: { usersAreLocalAdministrators: true } }) },
   { rule: "R72", expected: "passes", name: "users are not administrators, directory protected", context: reviewContext() },
   { rule: "R72", expected: "notChecked", name: "directory permissions not recorded", context: reviewContext({ target: { isPcmServiceDirectoryUserWritable: null } }) },

@@ -77,9 +77,9 @@ export function InstructionRecords({ instructions, now }: { instructions: Comput
                 {record.installFlag}/{record.userInputFlags}
               </Td>
               <Td className="text-right font-mono">{record.operatingSystem}</Td>
-              <Td className="font-mono text-xs">
+              <Td className="min-w-64 font-mono text-xs">
                 {record.servers.map((server) => (
-                  <div key={server.path}>
+                  <div key={server.path} className="whitespace-nowrap">
                     {server.path} ({server.type})
                   </div>
                 ))}

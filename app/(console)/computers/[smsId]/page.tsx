@@ -12,6 +12,7 @@ import { deleteComputerAction } from "../actions";
 import { InstructionRecords } from "./instruction-records";
 import { requirePermission } from "../../access";
 import { can } from "@/lib/access/roles";
+import { formatWallClock } from "@/lib/wall-clock-format";
 
 export async function generateMetadata({ params }: PageProps<"/computers/[smsId]">) {
   return { title: (await params).smsId };
@@ -39,7 +40,7 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
         ["Logon server", computer.logonServer ?? "—"],
         ["NT domain", computer.ntDomain ?? "Not a domain member"],
         ["Machine groups", computer.machineGroups.join(", ") || "—"],
-        ["Last inventory", computer.lastInventoryAt?.replace("T", " ") ?? "Never"],
+        ["Last inventory", computer.lastInventoryAt ? formatWallClock(computer.lastInventoryAt) : "Never"],
         ["Network link", computer.networkLink === "SLOW" ? "Slow" : "Fast"],
       ],
     ],
@@ -103,15 +104,15 @@ export default async function ComputerPage({ params }: PageProps<"/computers/[sm
           ) : undefined
         }
       />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         {sections.map(([heading, rows]) => (
-          <section key={heading} className="rounded border border-slate-200 bg-white p-4">
+          <section key={heading} className="min-w-0 rounded border border-slate-200 bg-white p-4">
             <h2 className="mb-2 font-semibold">{heading}</h2>
-            <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+            <dl className="grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
               {rows.map(([label, value]) => (
                 <div key={label} className="contents">
                   <dt className="text-slate-600">{label}</dt>
-                  <dd>{value}</dd>
+                  <dd className="min-w-0 break-words">{value}</dd>
                 </div>
               ))}
             </dl>

@@ -9,6 +9,7 @@ import { INSTRUCTION_FILE_FETCH_OUTCOMES, INSTRUCTION_FILE_FETCH_RETENTION_DAYS,
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { SITE_CODE_PATTERN } from "@/lib/sms-id";
 import { requirePermission } from "../../access";
+import { formatUtcInstant } from "@/lib/wall-clock-format";
 
 export const metadata = { title: "Instruction file fetches" };
 
@@ -91,7 +92,7 @@ export default async function InstructionFileFetchesPage({ searchParams }: PageP
           {fetches.items.length === 0 && <EmptyRow colSpan={5}>{isFiltered ? "No fetch matches these filters." : "No client has fetched an instruction file yet."}</EmptyRow>}
           {fetches.items.map((fetch) => (
             <tr key={fetch.id}>
-              <Td className="font-mono text-xs">{fetch.at.toISOString().slice(0, 19).replace("T", " ")}</Td>
+              <Td className="font-mono text-xs">{formatUtcInstant(fetch.at, { isLabelled: false })}</Td>
               <Td className="font-mono">
                 <Link href={`/instruction-box/${fetch.fileName.replace(/\.INS$/, "")}`}>{fetch.fileName}</Link>
               </Td>

@@ -28,6 +28,7 @@ import { uploadStatusReportAction } from "./status/actions";
 import { UploadStatusReport } from "./status/upload-status-report";
 import { requirePermission } from "../../access";
 import { can } from "@/lib/access/roles";
+import { formatUtcInstant, formatWallClock } from "@/lib/wall-clock-format";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]">) {
   return { title: `Job ${(await params).jobId}` };
@@ -64,7 +65,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
     ],
     ...(job.repeatOfJobId ? ([["Repeats", <Link key="repeats" href={`/jobs/${job.repeatOfJobId}`}>{`job ${job.repeatOfJobId}`}</Link>]] as [string, React.ReactNode][]) : []),
     ...(job.activationProblem && job.storedState === "PENDING" ? ([["Not activated", job.activationProblem]] as [string, React.ReactNode][]) : []),
-    ["Target", describeTarget(job)],
+    ["Target", job.storedState === "PENDING" ? `${describeTarget(job)}: would reach about ${review.targetCount} computer${review.targetCount === 1 ? "" : "s"} if sent now` : describeTarget(job)],
     ["Comment", job.comment || "—"],
   ];
   const dates: [string, string | null][] = [
@@ -88,19 +89,19 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           {describeJobNotice(notice, job)}
         </p>
       )}
-      <div className="mb-6 grid gap-4 lg:grid-cols-3">
-        <section className="rounded border border-slate-200 bg-white p-4 lg:col-span-2">
-          <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+      <div className="mb-6 grid grid-cols-1 gap-4 lg:grid-cols-3">
+        <section className="min-w-0 rounded border border-slate-200 bg-white p-4 lg:col-span-2">
+          <dl className="grid grid-cols-[minmax(0,max-content)_minmax(0,1fr)] gap-x-4 gap-y-1 text-sm">
             {facts.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-slate-600">{label}</dt>
-                <dd>{value}</dd>
+                <dd className="min-w-0 break-words">{value}</dd>
               </div>
             ))}
             {dates.map(([label, value]) => (
               <div key={label} className="contents">
                 <dt className="text-slate-600">{label}</dt>
-                <dd>
+                <dd className="min-w-0">
                   <WallClockTime value={value} now={now} />
                 </dd>
               </div>
@@ -108,7 +109,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           </dl>
           <p className="mt-2 text-xs text-slate-500">Dates are the site server&apos;s wall clock; SMS did no time-zone conversion.</p>
         </section>
-        <section className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label="Job actions">
+        <section className="min-w-0 space-y-3 rounded border border-slate-200 bg-white p-4" aria-label="Job actions">
           <p className="text-sm">
             <Link href={`/jobs/${job.jobId}/simulation`}>What will clients do?</Link>
           </p>
@@ -156,7 +157,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         </section>
       </div>
 
-      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId, commandLineNames }} isPending={isPending} impacts={impacts} />
+      <ReviewPanel result={review} job={{ jobId: job.jobId, packageId: job.packageId, commandLineNames, targetKind: job.definition.target.kind }} isPending={isPending} impacts={impacts} />
 
       <h2 className="mb-2 text-lg font-semibold">Targets</h2>
       {job.storedState === "PENDING" ? (
@@ -233,7 +234,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
         <tbody>
           {history.map((entry, index) => (
             <tr key={index}>
-              <Td className="font-mono text-xs whitespace-nowrap">{entry.at.replace("T", " ").slice(0, 16)}</Td>
+              <Td className="font-mono text-xs whitespace-nowrap">{formatUtcInstant(entry.at, { isLabelled: false })}</Td>
               <Td>
                 {entry.change}
                 {entry.changes.length > 0 && (
@@ -252,7 +253,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           ))}
           {job.state === "EXPIRED" && job.expireAfter && (
             <tr>
-              <Td className="font-mono text-xs">{job.expireAfter.replace("T", " ").slice(0, 16)} (site)</Td>
+              <Td className="font-mono text-xs">{formatWallClock(job.expireAfter)} (site wall clock)</Td>
               <Td>Active → Expired</Td>
               <Td>the clock</Td>
               <Td>Expire After passed</Td>

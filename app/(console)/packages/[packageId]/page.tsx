@@ -6,7 +6,7 @@ import { SHARE_ACCESS_LABELS } from "@/lib/packages/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { getPackage } from "@/lib/data/packages";
-import { operatingSystemMask, PLATFORM_LABELS } from "@/lib/platforms";
+import { operatingSystemMask, operatingSystemMaskNote, PLATFORM_LABELS } from "@/lib/platforms";
 import { deletePackageAction } from "../actions";
 import { requirePermission } from "../../access";
 import { can } from "@/lib/access/roles";
@@ -23,13 +23,18 @@ const yesNoUnknown = (value: boolean | null) => (value === null ? "Unknown" : va
 const numberOrUnknown = (value: number | null, unit = "") => (value === null ? "Unknown" : `${value.toLocaleString("en-US")}${unit}`);
 const ADMINISTRATOR_RIGHTS = { true: "Needs administrator rights", false: "No administrator rights needed", null: "Administrator rights: unknown" } as const;
 
-export default async function PackagePage({ params }: PageProps<"/packages/[packageId]">) {
+/** What the form just did, carried in `?done=` by the package actions; anything else is ignored. */
+const PACKAGE_NOTICES: Record<string, string> = { created: "created", saved: "saved" };
+
+export default async function PackagePage({ params, searchParams }: PageProps<"/packages/[packageId]">) {
   const actor = await requirePermission("console:read");
   const canChangePackages = can(actor.role, "packages:write");
   const canChangeJobs = can(actor.role, "jobs:write");
   const { packageId } = await params;
   const pkg = await getPackage(packageId);
   if (!pkg) notFound();
+  const done = (await searchParams).done;
+  const notice = typeof done === "string" && Object.hasOwn(PACKAGE_NOTICES, done) ? `Package ${pkg.packageId} ${PACKAGE_NOTICES[done]}.` : null;
   return (
     <>
       <PageHeader
@@ -53,6 +58,11 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
           </>
         }
       />
+      {notice && (
+        <p role="status" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {notice}
+        </p>
+      )}
       <dl className="mb-6 grid gap-x-6 gap-y-2 rounded border border-slate-200 bg-white p-4 text-sm sm:grid-cols-[max-content_1fr]">
         <dt className="font-medium text-slate-600">Comments</dt>
         <dd className="whitespace-pre-wrap">{pkg.comments || "—"}</dd>
@@ -170,7 +180,10 @@ export default async function PackagePage({ params }: PageProps<"/packages/[pack
                 </div>
               </Td>
               <Td>{line.supportedPlatforms.map((platform) => PLATFORM_LABELS[platform]).join(", ")}</Td>
-              <Td className="text-right font-mono">{operatingSystemMask(line.supportedPlatforms)}</Td>
+              <Td className="text-right">
+                <span className="font-mono">{operatingSystemMask(line.supportedPlatforms)}</span>
+                {operatingSystemMaskNote(line.supportedPlatforms) && <p className="max-w-xs text-left text-xs text-slate-600">{operatingSystemMaskNote(line.supportedPlatforms)}</p>}
+              </Td>
             </tr>
           ))}
         </tbody>

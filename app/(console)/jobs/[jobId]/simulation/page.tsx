@@ -12,6 +12,7 @@ import { currentWallClock } from "@/lib/wall-clock";
 import { SummaryPanel } from "./summary-panel";
 import { parseWhatIf, whatIfQuery } from "./what-if";
 import { requirePermission } from "../../../access";
+import { formatWallClock, wallClockInputText } from "@/lib/wall-clock-format";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]/simulation">) {
   return { title: `What will clients do with ${(await params).jobId}?` };
@@ -25,10 +26,10 @@ export default async function JobSimulationPage({ params, searchParams }: PagePr
   const { jobId } = await params;
   const query = await searchParams;
   const page = pageNumberSchema.parse(query.page);
-  const { whatIf, error } = parseWhatIf(query);
   const now = currentWallClock();
   const [job, saved] = await Promise.all([getJob(jobId), simulateJob({ jobId, now })]);
   if (!job || !saved) notFound();
+  const { whatIf, error } = parseWhatIf(query, { offerAfter: job.definition.runPhase.offerAfter, expireAfter: job.expireAfter ?? undefined });
   const tried = hasWhatIf(whatIf) ? await simulateJob({ jobId, now, whatIf }) : null;
   const shown = tried ?? saved;
   const queryString = whatIfQuery(whatIf);
@@ -57,8 +58,8 @@ export default async function JobSimulationPage({ params, searchParams }: PagePr
         ].map(([name, label, current]) => (
           <label key={name} className="text-sm">
             {label}
-            <input name={name} type="datetime-local" step={60} defaultValue={(whatIf[name as keyof typeof whatIf] as string | undefined)?.slice(0, 16) ?? ""} placeholder={current ?? ""} className={inputClass} />
-            <span className="text-xs text-slate-500">Now: {current?.replace("T", " ") ?? "not set"}</span>
+            <input name={name} type="text" autoComplete="off" defaultValue={wallClockInputText((whatIf[name as keyof typeof whatIf] as string | undefined) ?? "")} placeholder="YYYY-MM-DD HH:MM" className={`${inputClass} font-mono`} />
+            <span className="text-xs text-slate-500">Saved: {current ? formatWallClock(current) : "not set"} (24-hour, site wall clock)</span>
           </label>
         ))}
         <label className="text-sm">
