@@ -17,7 +17,6 @@ import { holdsInstruction, offerStateOf, OFFER_STATUS_LABELS } from "@/lib/jobs/
 import { PLATFORM_LABELS, type Platform } from "@/lib/platforms";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
-import { formatWallClock } from "@/lib/wall-clock-format";
 import { JOB_REPEAT_LABELS } from "@/lib/jobs/schedule";
 import { changeJobStateAction, deleteJobAction, sendJobAction } from "../actions";
 import { JobActionButton } from "../job-action-button";
