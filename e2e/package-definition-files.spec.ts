@@ -90,3 +90,29 @@ for (const [what, buffer, message] of [
     expect(await packageTotal(page)).toBe(before);
   });
 }
+
+test("a new user sets up a package for sharing and inventory; ADMIN$-like shares and malformed CRCs are refused by field", async ({ page }) => {
+  await page.goto("/packages/BPC0000A/edit");
+  await page.getByLabel("Set up for sharing (Share Package On Server jobs)").check();
+  await page.getByLabel("Sharing source directory").fill("\\\\CNSAPPS1\\SOURCE\\OFFICE43");
+  await page.getByLabel("Share name").fill("C$");
+  await page.getByLabel("Set up for inventory").check();
+  await page.getByLabel("Inventory this package").check();
+  await page.getByLabel("Detection rule").fill("File 1");
+  await page.getByRole("button", { name: "Add detection file" }).click();
+  await page.getByLabel("File name (file 1)").fill("MSOFFICE.EXE");
+  await page.getByLabel("CRC (offset,length,value) (file 1)").fill("512 2048 23537");
+  await page.getByRole("button", { name: "Save package" }).click();
+
+  await expect(page.getByText("Share name cannot be ADMIN$ or a root drive$ share such as C$ (event 8, Q122177)")).toBeVisible();
+  await expect(page.getByText("CRC must be three numbers separated by commas, e.g. 512,2048,23537 (Q167631)")).toBeVisible();
+  await page.getByLabel("Share name").fill("OFFICE43");
+  await page.getByLabel("CRC (offset,length,value) (file 1)").fill("512,2048,23537");
+  await page.getByRole("button", { name: "Save package" }).click();
+
+  await expect(page.getByRole("heading", { name: "Microsoft Office Professional 4" })).toBeVisible();
+  await expect(page.getByText("shared as OFFICE43 (Read)")).toBeVisible();
+  await expect(page.getByText("Inventoried; detection rule File 1")).toBeVisible();
+  await page.goto("/packages?search=BPC0000A");
+  await expect(page.getByRole("row", { name: /BPC0000A/ })).toContainText("Workstations, Sharing, Inventory");
+});

@@ -14,7 +14,7 @@ const WINDOW_AFTER = 56 * DAY;
 /** Offer, mandatory and expire dates of each job on one time axis, with today marked. */
 export function JobTimeline({ jobs, now }: { jobs: DashboardJob[]; now: string }) {
   if (jobs.length === 0) return <p className="text-sm text-slate-600">No pending or active job has an Offer After date.</p>;
-  const times = jobs.flatMap((job) => [job.offerAfter, job.mandatoryAfter, job.expireAfter].filter((value): value is string => Boolean(value)).map(wallClockToEpochMs));
+  const times = jobs.flatMap((job) => [job.activateAt, job.offerAfter, job.mandatoryAfter, job.expireAfter].filter((value): value is string => Boolean(value)).map(wallClockToEpochMs));
   const nowMs = wallClockToEpochMs(now);
   const start = Math.max(nowMs - WINDOW_BEFORE, Math.min(nowMs - DAY, ...times));
   const end = Math.min(nowMs + WINDOW_AFTER, Math.max(nowMs + DAY, ...times));
@@ -33,6 +33,7 @@ export function JobTimeline({ jobs, now }: { jobs: DashboardJob[]; now: string }
           const offer = job.offerAfter ? x(wallClockToEpochMs(job.offerAfter)) : null;
           const mandatory = job.mandatoryAfter ? x(wallClockToEpochMs(job.mandatoryAfter)) : null;
           const expiry = job.expireAfter ? x(wallClockToEpochMs(job.expireAfter)) : null;
+          const activation = job.activateAt ? x(wallClockToEpochMs(job.activateAt)) : null;
           const lineEnd = expiry ?? CHART_WIDTH - 16;
           return (
             <g key={job.jobId}>
@@ -46,6 +47,11 @@ export function JobTimeline({ jobs, now }: { jobs: DashboardJob[]; now: string }
                 <circle cx={offer} cy={y} r={5} className="fill-blue-600">
                   <title>{`${job.jobId} offered ${formatWallClock(job.offerAfter!)}`}</title>
                 </circle>
+              )}
+              {activation !== null && (
+                <polygon points={`${activation - 6},${y + 6} ${activation + 6},${y + 6} ${activation},${y - 6}`} className="fill-green-600">
+                  <title>{`${job.jobId} activates ${formatWallClock(job.activateAt!)}`}</title>
+                </polygon>
               )}
               {mandatory !== null && (
                 <rect x={mandatory - 5} y={y - 5} width={10} height={10} transform={`rotate(45 ${mandatory} ${y})`} className="fill-amber-500">
@@ -62,6 +68,7 @@ export function JobTimeline({ jobs, now }: { jobs: DashboardJob[]; now: string }
         })}
       </svg>
       <figcaption className="mt-1 flex gap-4 text-xs text-slate-600">
+        <span className="text-green-700">▲ Activation (Schedule)</span>
         <span>● Offer After</span>
         <span className="text-amber-600">◆ Mandatory After</span>
         <span>■ Expire After</span>

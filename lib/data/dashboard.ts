@@ -8,6 +8,8 @@ export interface DashboardJob {
   jobId: string;
   packageName: string;
   state: JobState;
+  /** When the scheduler sends the job (Pending jobs with a Schedule only). */
+  activateAt: string | null;
   offerAfter: string | null;
   mandatoryAfter: string | null;
   expireAfter: string | null;
@@ -20,15 +22,16 @@ export interface Dashboard {
   timeline: DashboardJob[];
 }
 
-const jobSelect = { jobId: true, state: true, offerAfter: true, isMandatory: true, mandatoryAfter: true, isExpiring: true, expireAfter: true, package: { select: { name: true } } } as const;
+const jobSelect = { jobId: true, state: true, activateAt: true, offerAfter: true, isMandatory: true, mandatoryAfter: true, isExpiring: true, expireAfter: true, package: { select: { name: true } } } as const;
 
-type Row = { jobId: string; state: string; offerAfter: string | null; isMandatory: boolean; mandatoryAfter: string | null; isExpiring: boolean; expireAfter: string | null; package: { name: string } };
+type Row = { jobId: string; state: string; activateAt: string | null; offerAfter: string | null; isMandatory: boolean; mandatoryAfter: string | null; isExpiring: boolean; expireAfter: string | null; package: { name: string } };
 
 function toDashboardJob(row: Row): DashboardJob {
   return {
     jobId: row.jobId,
     packageName: row.package.name,
     state: row.state as JobState,
+    activateAt: row.state === "PENDING" ? row.activateAt : null,
     offerAfter: row.offerAfter,
     mandatoryAfter: row.isMandatory ? row.mandatoryAfter : null,
     expireAfter: row.isExpiring ? row.expireAfter : null,

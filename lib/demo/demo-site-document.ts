@@ -6,10 +6,11 @@ import { SITE_DOCUMENT_FORMAT, SITE_DOCUMENT_VERSION, type SiteDocumentInput } f
 import type { DocumentSite } from "../sites/schema";
 import { addDays } from "../wall-clock";
 import { DEMO_REFERENCE_TIME, generateComputers, type GeneratedSite } from "./computers";
+import { office95DemoPackage } from "./office95-package";
 
 /**
  * The demo hierarchy: site BPC and its servers CNS-SMS and CNSAPPS1 with the four packages of the
- * KB Q123499 dump and client MDM00005, below a central site GBL (which created package GBL00015),
+ * KB Q123499 dump, Office 95 imported from its PDF (Q140055), and client MDM00005, below a central site GBL (which created package GBL00015),
  * plus sites on other SMS versions so version-gated behaviour has something to show.
  */
 const SITES: DocumentSite[] = [
@@ -156,6 +157,7 @@ const PACKAGES: DocumentPackageInput[] = [
       { commandName: "Interactive update", commandLine: "update.exe", isAutomated: false, isSystemTask: false, isSynchronousSystemExitRequired: false, supportedPlatforms: ["WIN32_X86"], restartsComputer: true, requiresAdministratorRights: true },
     ],
   },
+  office95DemoPackage(),
 ];
 
 export const DEMO_COMPUTER_COUNT = 40;

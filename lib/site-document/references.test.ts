@@ -34,7 +34,7 @@ describe("site document references", () => {
     expect(issues).toContainEqual({ path: "servers[6].siteCode", message: "Site XYZ is not in the document or the database" });
     expect(issues).toContainEqual({ path: "machineGroups[0].members[0]", message: "Computer NOPE0001 is not in the document or the database" });
     expect(issues).toContainEqual({ path: "machineGroups[0].servers[0]", message: "Server NOWHERE is not in the document or the database" });
-    expect(issues).toContainEqual({ path: "packages[5].packageId", message: "Package ID BPC0000A appears more than once in the document" });
+    expect(issues).toContainEqual({ path: "packages[6].packageId", message: "Package ID BPC0000A appears more than once in the document" });
     expect(issues).toContainEqual({ path: "sites[0].parentCode", message: "Site GBL would be its own ancestor" });
     expect(issues).toContainEqual({ path: "sites[3].parentCode", message: "Site S01 would be its own ancestor" });
   });

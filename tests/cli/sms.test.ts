@@ -69,7 +69,7 @@ describe("sms CLI", () => {
 
   it("imports a document and exports it again", () => {
     const imported = sms("import", file("demo.json", JSON.stringify(buildDemoSiteDocument())));
-    expect(imported.stdout).toBe("Imported 4 sites, 6 servers, 41 computers, 3 machine groups, 5 packages and 0 jobs.\n");
+    expect(imported.stdout).toBe("Imported 4 sites, 6 servers, 41 computers, 3 machine groups, 6 packages and 0 jobs.\n");
     const exported = sms("export");
     expect(exported.code).toBe(0);
     const document = JSON.parse(exported.stdout);

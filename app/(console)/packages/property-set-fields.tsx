@@ -17,6 +17,8 @@ export function SharingFields({ values, errors }: { values: unknown; errors: Rec
       </legend>
       <h2 className="font-semibold md:col-span-3">Sharing</h2>
       <div className="md:col-span-3">
+        {/* A cleared box sends nothing; this says "not set up" unless the box (later in the form) says otherwise. */}
+        <input type="hidden" name="sharing.isDefined" value="false" />
         <Checkbox id="sharing-isDefined" name="sharing.isDefined" label="Set up for sharing (Share Package On Server jobs)" defaultChecked={isDefined} />
       </div>
       <Field id="sharing-sourceDirectory" label="Sharing source directory" error={errors["sharing.sourceDirectory"]}>
@@ -68,6 +70,7 @@ export function InventoryFields({ values, errors }: { values: unknown; errors: R
       </legend>
       <h2 className="font-semibold">Inventory</h2>
       <div className="grid gap-4 md:grid-cols-3">
+        <input type="hidden" name="inventory.isDefined" value="false" />
         <Checkbox id="inventory-isDefined" name="inventory.isDefined" label="Set up for inventory" defaultChecked={isDefined} />
         <Checkbox id="inventory-isInventoried" name="inventory.isInventoried" label="Inventory this package" defaultChecked={isChecked(inventory.isInventoried)} error={errors["inventory.isInventoried"]} />
         <Field id="inventory-detectionRule" label="Detection rule" error={errors["inventory.detectionRule"]} hint='File tests joined by AND or OR, e.g. "File 1 AND File 2".'>
