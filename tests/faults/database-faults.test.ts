@@ -12,6 +12,7 @@ import { PrismaClient as PostgresqlPrismaClient } from "@/generated/prisma-postg
 import { DATABASE_FAULT_MESSAGES, databaseFaultOf } from "@/lib/database-faults";
 import { db } from "@/lib/db";
 import { asDomainError } from "@/lib/errors";
+import { postgresqlAdminUrl } from "@/scripts/db/postgresql-schema.mjs";
 
 /**
  * Issue 14, item 6: each database fault reaches the user as one clear message, from the errors the
@@ -123,6 +124,18 @@ describe("database faults as the drivers raise them", () => {
     try {
       const error = await rejectionOf(() => client.site.count());
       expect(asDomainError(error)).toMatchObject({ code: "unavailable", message: DATABASE_FAULT_MESSAGES.unreachable });
+    } finally {
+      await client.$disconnect();
+    }
+  });
+
+  it("a read-only PostgreSQL session (a standby, or default_transaction_read_only), through Prisma", async () => {
+    const url = new URL(postgresqlAdminUrl());
+    url.searchParams.set("options", "-c default_transaction_read_only=on");
+    const client = new PostgresqlPrismaClient({ adapter: new PrismaPg({ connectionString: url.toString() }) });
+    try {
+      const error = await rejectionOf(() => client.$executeRawUnsafe("CREATE TABLE sms_read_only_probe (id integer)"));
+      expect(asDomainError(error)).toMatchObject({ code: "unavailable", message: DATABASE_FAULT_MESSAGES["read-only"] });
     } finally {
       await client.$disconnect();
     }
