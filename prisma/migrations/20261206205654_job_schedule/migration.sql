@@ -30,6 +30,7 @@ CREATE TABLE "new_Job" (
     "notMandatoryOverSlowLink" BOOLEAN NOT NULL DEFAULT false,
     "isExpiring" BOOLEAN NOT NULL DEFAULT false,
     "expireAfter" TEXT,
+    "reviewAtSend" TEXT,
     "activateAt" TEXT,
     "repeat" TEXT NOT NULL DEFAULT 'NEVER',
     "repeatOfJobId" TEXT,
@@ -43,7 +44,7 @@ CREATE TABLE "new_Job" (
     CONSTRAINT "Job_serverGroupId_fkey" FOREIGN KEY ("serverGroupId") REFERENCES "MachineGroup" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Job_commandLineId_fkey" FOREIGN KEY ("commandLineId") REFERENCES "WorkstationCommandLine" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-INSERT INTO "new_Job" ("commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "requestId", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version") SELECT "commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "requestId", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version" FROM "Job";
+INSERT INTO "new_Job" ("commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "requestId", "reviewAtSend", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version") SELECT "commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "requestId", "reviewAtSend", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version" FROM "Job";
 DROP TABLE "Job";
 ALTER TABLE "new_Job" RENAME TO "Job";
 CREATE UNIQUE INDEX "Job_requestId_key" ON "Job"("requestId");
