@@ -38,7 +38,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
-// Every path, static files included: the headers belong on every response. Except the clients'
-// instruction files (/pcmins.box/<file>, one segment), polled by the thousand: that route sets the
-// same headers itself (app/pcmins.box/[fileName]/route.ts) and changes nothing.
-export const config = { matcher: "/((?!pcmins\\.box/[^/]+$).*)" };
+// Every path, static files included: the headers belong on every response. Except a client's
+// instruction file by its plain name (/pcmins.box/<8 letters or digits>.INS), polled by the thousand:
+// that route sets the same headers itself (app/pcmins.box/[fileName]/route.ts) and changes nothing.
+// Any other name there (encoded, malformed) still comes through here.
+export const config = { matcher: "/((?!pcmins\\.box/[A-Za-z0-9]{8}\\.[Ii][Nn][Ss]$).*)" };
