@@ -111,3 +111,25 @@ test("canceling a job asks for the reason and shows it in the History", async ({
   await expect(page.getByRole("status").filter({ hasText: /canceled\. Its record leaves every target's instruction file\./ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Job history" }).getByRole("row").filter({ hasText: "Pending → Canceled" })).toContainText("Licences not bought yet");
 });
+
+test("several warnings are acknowledged at once with one reason", async ({ page }) => {
+  await page.goto("/jobs/new?packageId=BPC0000A");
+  await page.getByLabel("Target", { exact: true }).selectOption("COMPUTERS");
+  await page.getByLabel("Computers (SMS IDs, one per line)").fill("MDM00005");
+  await page.getByLabel("Workstation command line").selectOption({ label: "Complete" });
+  await page.getByRole("checkbox", { name: "Not Mandatory over Slow Link" }).check();
+  // Expiry makes SP3 clients flood the logon servers with .sni files (R36): a second warning.
+  await page.getByLabel("Expire After", { exact: true }).check();
+  await page.getByLabel("Expiry date").fill("2031-03-04 06:00");
+  await page.getByRole("button", { name: "Create job" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Pending");
+
+  const several = page.getByRole("form", { name: "Acknowledge several warnings" });
+  const ticked = await several.getByRole("checkbox").evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value));
+  expect(ticked.length).toBeGreaterThan(1);
+  await several.getByLabel("Why these warnings do not stop the job").fill("Lab machines only, checked with the site admin");
+  await several.getByRole("button", { name: "Acknowledge the ticked warnings" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The ticked warnings acknowledged" })).toBeVisible();
+  const history = page.getByRole("table", { name: "Job history" });
+  for (const rule of ticked) await expect(history.getByRole("row").filter({ hasText: `Warning ${rule} acknowledged` })).toContainText("Lab machines only");
+});

@@ -60,29 +60,44 @@ export async function reviewDraftJob(options: { definition: JobInput; now: strin
 
 /** Records an admin's acknowledgement of a warning that fires for a Pending job, with the reason. */
 export async function acknowledgeWarning(options: { jobId: string; rule: string; reason: string; now: string }): Promise<void> {
+  await acknowledgeWarnings({ jobId: options.jobId, rules: [options.rule], reason: options.reason, now: options.now });
+}
+
+/**
+ * Acknowledges several warnings of a Pending job at once, with one reason: all of them land or
+ * none does (a rule that is not a warning now refuses the lot). Each gets its own History and audit row.
+ */
+export async function acknowledgeWarnings(options: { jobId: string; rules: readonly string[]; reason: string; now: string }): Promise<void> {
   const actor = await authorize("jobs:write", { type: "job", id: options.jobId });
   const reason = options.reason.trim();
   if (reason.length < 3) throw new DomainError("invalid", "Say why the warning does not stop this job", [{ path: "reason", message: "Reason is required (at least 3 characters)" }]);
+  const rules = [...new Set(options.rules)].slice(0, 100);
+  if (rules.length === 0) throw new DomainError("invalid", "Choose the warnings to acknowledge", [{ path: "rules", message: "Tick at least one warning" }]);
   const result = await reviewSavedJob({ jobId: options.jobId, now: options.now });
   if (!result) throw new DomainError("not_found", `Job ${options.jobId} does not exist`);
-  const finding = result.review.findings.find((candidate) => candidate.rule === options.rule);
-  if (!finding || finding.severity !== "warning") throw new DomainError("conflict", `${options.rule} is not a warning on job ${options.jobId} now; reload the review`);
+  const findings = rules.map((rule) => {
+    const finding = result.review.findings.find((candidate) => candidate.rule === rule);
+    if (!finding || finding.severity !== "warning") throw new DomainError("conflict", `${rule} is not a warning on job ${options.jobId} now; reload the review`);
+    return finding;
+  });
   await db.$transaction(async (tx) => {
     // The acknowledgement is for the job as reviewed: an edit or a Send since then refuses it.
     const job = await tx.job.findUniqueOrThrow({ where: { jobId: options.jobId }, select: { state: true, version: true } });
     if (job.state !== "PENDING") throw new DomainError("conflict", `Job ${options.jobId} was already sent`);
     if (job.version !== result.version) throw new DomainError("conflict", `Job ${options.jobId} was changed after its review; reload the review`);
-    const acknowledgement = { jobId: options.jobId, rule: options.rule, reason: reason.slice(0, 500), actor: actor.name };
-    await tx.warningAcknowledgement.create({ data: acknowledgement });
-    await recordAudit(tx, {
-      actor,
-      action: "job.acknowledge-warning",
-      objectType: "job",
-      objectId: options.jobId,
-      before: null,
-      after: { rule: acknowledgement.rule, reason: acknowledgement.reason, message: finding.message },
-      detail: `${options.rule}: ${acknowledgement.reason}`,
-    });
+    for (const finding of findings) {
+      const acknowledgement = { jobId: options.jobId, rule: finding.rule, reason: reason.slice(0, 500), actor: actor.name };
+      await tx.warningAcknowledgement.create({ data: acknowledgement });
+      await recordAudit(tx, {
+        actor,
+        action: "job.acknowledge-warning",
+        objectType: "job",
+        objectId: options.jobId,
+        before: null,
+        after: { rule: acknowledgement.rule, reason: acknowledgement.reason, message: finding.message },
+        detail: `${finding.rule}: ${acknowledgement.reason}`,
+      });
+    }
   });
 }
 

@@ -9,6 +9,7 @@ describe("job notices", () => {
     [{ kind: "sent" as const }, "/jobs/BPC00041?done=sent", "Job BPC00041 sent as request BPC001M to 1 target."],
     [{ kind: "fixed" as const, rule: "R43" }, "/jobs/BPC00041?done=fixed-R43", "R43's fix applied. The change is in the job's History."],
     [{ kind: "acknowledged" as const, rule: "R36" }, "/jobs/BPC00041?done=acknowledged-R36", "Warning R36 acknowledged."],
+    [{ kind: "acknowledged-several" as const }, "/jobs/BPC00041?done=acknowledged-several", "The ticked warnings acknowledged, each with the one reason given."],
   ])("round-trips %j through the page address", (notice, href, sentence) => {
     expect(jobNoticeHref("BPC00041", notice)).toBe(href);
     const parsed = parseJobNotice(new URL(href, "http://console").searchParams.get("done"));

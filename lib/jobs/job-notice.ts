@@ -3,9 +3,9 @@
  * gone after it (an applied fix removes its finding), so the page says it. Anything else in the
  * query string is ignored.
  */
-export type JobNotice = { kind: "created" | "saved" | "sent" | "canceled" | "completed" | "failed" } | { kind: "fixed" | "acknowledged"; rule: string };
+export type JobNotice = { kind: "created" | "saved" | "sent" | "canceled" | "completed" | "failed" | "acknowledged-several" } | { kind: "fixed" | "acknowledged"; rule: string };
 
-const NOTICE_PATTERN = /^(created|saved|sent|canceled|completed|failed)$|^(fixed|acknowledged)-(R\d{1,2})$/;
+const NOTICE_PATTERN = /^(created|saved|sent|canceled|completed|failed|acknowledged-several)$|^(fixed|acknowledged)-(R\d{1,2})$/;
 
 export function jobNoticeHref(jobId: string, notice: JobNotice): string {
   return `/jobs/${jobId}?done=${"rule" in notice ? `${notice.kind}-${notice.rule}` : notice.kind}`;
@@ -37,5 +37,7 @@ export function describeJobNotice(notice: JobNotice, job: { jobId: string; reque
       return `${notice.rule}'s fix applied. The change is in the job's History.`;
     case "acknowledged":
       return `Warning ${notice.rule} acknowledged.`;
+    case "acknowledged-several":
+      return "The ticked warnings acknowledged, each with the one reason given.";
   }
 }

@@ -5,7 +5,7 @@ import { createJob, updateJob } from "@/lib/data/job-changes";
 import { listJobHistory } from "@/lib/data/job-history";
 import { leaveOutFindingComputers } from "@/lib/data/narrow-target";
 import { changeJobState } from "@/lib/data/job-lifecycle";
-import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
+import { acknowledgeWarning, acknowledgeWarnings, reviewSavedJob, sendJob } from "@/lib/data/job-review";
 import { getSite } from "@/lib/data/sites";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
@@ -143,5 +143,21 @@ describe("target-side errors", () => {
     await expect(leaveOutFindingComputers({ jobId: alone, rule: "R63", now })).rejects.toThrow(`Leaving out MDM00005 would leave job ${alone} no target`);
     const query = await serviceJob({ kind: "QUERY", smsIds: [], limitToSiteCode: "BPC" });
     await expect(leaveOutFindingComputers({ jobId: query, rule: "R63", now })).rejects.toThrow("Only a list-of-computers target can leave machines out");
+  });
+});
+
+describe("acknowledging several warnings at once", () => {
+  it("records each ticked warning with the one reason, or none when one is not a warning now", async () => {
+    const jobId = await createJob({ input: await demoJobInput({ runPhase: { notMandatoryOverSlowLink: true } }) });
+    const warnings = (await reviewSavedJob({ jobId, now }))!.unacknowledgedWarnings;
+    expect(warnings.length).toBeGreaterThan(1);
+    await expect(acknowledgeWarnings({ jobId, rules: [...warnings, "R1"], reason: "Lab machines only", now })).rejects.toThrow(`R1 is not a warning on job ${jobId} now`);
+    expect((await reviewSavedJob({ jobId, now }))!.acknowledgements).toEqual([]);
+    await expect(acknowledgeWarnings({ jobId, rules: [], reason: "Lab machines only", now })).rejects.toMatchObject({ issues: [{ path: "rules" }] });
+
+    await acknowledgeWarnings({ jobId, rules: warnings, reason: "Lab machines only", now });
+    const after = (await reviewSavedJob({ jobId, now }))!;
+    expect(after.unacknowledgedWarnings).toEqual([]);
+    expect(after.acknowledgements.map((entry) => [entry.rule, entry.reason])).toEqual(warnings.map((rule) => [rule, "Lab machines only"]));
   });
 });

@@ -7,7 +7,7 @@ import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
 import { changeJobState } from "@/lib/data/job-lifecycle";
 import { applyFix } from "@/lib/data/apply-fix";
 import { leaveOutFindingComputers } from "@/lib/data/narrow-target";
-import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
+import { acknowledgeWarning, acknowledgeWarnings, sendJob } from "@/lib/data/job-review";
 import { getJob } from "@/lib/data/jobs";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject, jobFormToObject } from "@/lib/forms";
@@ -149,4 +149,20 @@ export async function leaveOutComputersAction(jobId: string, rule: string, _stat
   }
   revalidatePath(`/jobs/${jobId}`);
   redirect(jobNoticeHref(jobId, { kind: "fixed", rule }));
+}
+
+/** Several warnings acknowledged at once, with one reason. */
+export async function acknowledgeWarningsAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return fromDomainError(refusal, {});
+  if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
+  const reason = String(formData.get("reason") ?? "");
+  const rules = formData.getAll("rules").filter((rule): rule is string => typeof rule === "string" && RULE_CODE_PATTERN.test(rule));
+  try {
+    await acknowledgeWarnings({ jobId, rules, reason, now: currentWallClock() });
+  } catch (error) {
+    return fromDomainError(error, { reason });
+  }
+  revalidatePath(`/jobs/${jobId}`);
+  redirect(jobNoticeHref(jobId, { kind: "acknowledged-several" }));
 }

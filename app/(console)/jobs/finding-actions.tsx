@@ -91,3 +91,43 @@ export function ApplyFixButton({ action, label, impact }: { action: Action; labe
     </form>
   );
 }
+
+/** Acknowledge several warnings at once with one reason, each ticked by default. */
+export function AcknowledgeSeveralForm({ action, rules }: { action: Action; rules: readonly string[] }) {
+  const [state, formAction, isPending] = useActionState(action, IDLE);
+  const error = state.status === "error" ? (state.fieldErrors.reason ?? state.fieldErrors.rules ?? state.message) : undefined;
+  const reason = state.status === "error" && typeof state.values.reason === "string" ? state.values.reason : "";
+  return (
+    <form key={reason} action={formAction} aria-label="Acknowledge several warnings" className="mb-3 space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm">
+      <fieldset className="flex flex-wrap gap-3">
+        <legend className="mb-1 font-medium">Acknowledge several warnings with one reason</legend>
+        {rules.map((rule) => (
+          <label key={rule} className="flex items-center gap-1">
+            <input type="checkbox" name="rules" value={rule} defaultChecked className="size-4" />
+            {rule}
+          </label>
+        ))}
+      </fieldset>
+      <label htmlFor="acknowledge-several-reason" className="block text-xs text-slate-700">
+        Why these warnings do not stop the job
+        <input
+          id="acknowledge-several-reason"
+          name="reason"
+          required
+          minLength={3}
+          maxLength={500}
+          defaultValue={reason}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "acknowledge-several-error" : undefined}
+          className="mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm"
+        />
+      </label>
+      <Button type="submit" variant="secondary" disabled={isPending}>
+        Acknowledge the ticked warnings
+      </Button>
+      <p id="acknowledge-several-error" aria-live="polite" className="text-sm text-red-700">
+        {error}
+      </p>
+    </form>
+  );
+}

@@ -6,8 +6,8 @@ import { findingsSinceSend, type ReviewAtSend } from "@/lib/jobs/review-at-send"
 import { formatNotChecked } from "@/lib/rules/finding";
 import type { Finding, NotChecked, Subject } from "@/lib/rules/rule";
 import { plural } from "@/lib/rules/subjects";
-import { acknowledgeWarningAction, applyFixAction, leaveOutComputersAction } from "./actions";
-import { AcknowledgeForm, ApplyFixButton } from "./finding-actions";
+import { acknowledgeWarningAction, acknowledgeWarningsAction, applyFixAction, leaveOutComputersAction } from "./actions";
+import { AcknowledgeForm, AcknowledgeSeveralForm, ApplyFixButton } from "./finding-actions";
 import { fixHref } from "./fix-link";
 import { formatUtcInstant } from "@/lib/wall-clock-format";
 
@@ -186,6 +186,7 @@ export function ReviewPanel({ result, job, isPending, impacts }: { result: JobRe
               : "Ready to send.")}
         {!isPending && " This is today's review: the job was sent before the console kept the review at Send."}
       </p>
+      {isPending && result.unacknowledgedWarnings.length > 1 && <AcknowledgeSeveralForm action={acknowledgeWarningsAction.bind(null, job.jobId)} rules={result.unacknowledgedWarnings} />}
       {review.findings.length > 0 && (
         <ul className="space-y-2">
           {review.findings.map((finding) => (
