@@ -112,7 +112,7 @@ describe("sms pcm against the console", () => {
   it("runs nothing for a canceled job or a server that maps nowhere, and says so", async () => {
     const canceled = await sendJob("Canceled", "echo no > canceled.txt");
     bindProcessActor(TEST_ADMINISTRATOR);
-    await changeJobState({ jobId: canceled.jobId, transition: "cancel" });
+    await changeJobState({ jobId: canceled.jobId, transition: "cancel", note: "no longer wanted" });
     bindProcessActor(undefined);
     expect((await pollOnce(options)).ran).toEqual([]);
     expect(existsSync(path.join(share, "BPC0000A", "canceled.txt"))).toBe(false);
