@@ -101,3 +101,11 @@ export function jobFormToObject(formData: FormData): Record<string, unknown> {
   if (typeof target !== "object" || Array.isArray(target)) return values;
   return { ...values, target: { ...target, smsIds: splitList((target as Record<string, unknown>).smsIds) } };
 }
+
+/**
+ * The form an action was given, or an empty one: an action called by hand (not by its form) may get
+ * no form at all, and then every field is missing rather than the action failing.
+ */
+export function formOrEmpty(formData: unknown): FormData {
+  return formData instanceof FormData ? formData : new FormData();
+}

@@ -9,7 +9,8 @@ import { TEST_ADMINISTRATOR } from "../support/actors";
 import { changeCount, installChangeCounter } from "../support/change-counter";
 import { hostileForm, hostileText } from "./hostile-input";
 
-// Issue 14: every server action, given any form (hostile field names, values, files) and any bound
+// Issue 14: every server action, given any form (hostile field names, values, files; or no form at
+// all, as a call made by hand sends) and any bound
 // arguments, answers with a refusal its form can show, or succeeds; it never throws what would be a
 // 500, and a refusal changes no row. Outside Next.js the request scope is stood in for: navigation
 // helpers throw what Next turns into a redirect or a 4xx page, and caches are no-ops.
@@ -100,7 +101,7 @@ describe("every server action under fuzzed forms and arguments", async () => {
     const boundCount = Math.max(0, action.length - 2);
     const outcomes = { refused: 0, succeeded: 0 };
     await fc.assert(
-      fc.asyncProperty(fc.array(boundArgument, { minLength: boundCount, maxLength: boundCount }), fc.constantFrom({ status: "idle" }, undefined, null, "x"), hostileForm, async (bound, state, form) => {
+      fc.asyncProperty(fc.array(boundArgument, { minLength: boundCount, maxLength: boundCount }), fc.constantFrom({ status: "idle" }, undefined, null, "x"), fc.oneof({ arbitrary: hostileForm, weight: 9 }, { arbitrary: fc.constantFrom(undefined, null, "not a form"), weight: 1 }), async (bound, state, form) => {
         const before = await changeCount();
         let result: unknown;
         try {

@@ -1,5 +1,7 @@
 "use server";
 
+import { formOrEmpty } from "@/lib/forms";
+
 import { revalidatePath } from "next/cache";
 import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-document-import";
 import { asDomainError } from "@/lib/errors";
@@ -13,7 +15,8 @@ export type ImportState =
   | { status: "valid"; message: string }
   | { status: "error"; message: string; issues: { path: string; message: string }[] };
 
-export async function importSiteDocumentAction(_state: ImportState, formData: FormData): Promise<ImportState> {
+export async function importSiteDocumentAction(_state: ImportState, submitted: FormData): Promise<ImportState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("sites:write");
   if (refusal) return { status: "error", message: refusal.message, issues: [] };
   const file = formData.get("document");

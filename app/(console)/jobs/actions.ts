@@ -10,7 +10,7 @@ import { leaveOutFindingComputers } from "@/lib/data/narrow-target";
 import { acknowledgeWarning, acknowledgeWarnings, sendJob } from "@/lib/data/job-review";
 import { getJob } from "@/lib/data/jobs";
 import { isDomainError } from "@/lib/errors";
-import { formDataToObject, jobFormToObject } from "@/lib/forms";
+import { formDataToObject, jobFormToObject, formOrEmpty } from "@/lib/forms";
 import type { JobTransitionName } from "@/lib/jobs/lifecycle";
 import { jobNoticeHref } from "@/lib/jobs/job-notice";
 import { jobInputSchema } from "@/lib/jobs/schema";
@@ -27,7 +27,8 @@ function readJobForm(formData: FormData) {
   return { values, parsed: jobInputSchema.safeParse(jobFormToObject(formData)) };
 }
 
-export async function createJobAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+export async function createJobAction(_state: ActionState, submitted: FormData): Promise<ActionState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   const { values, parsed } = readJobForm(formData);
@@ -42,7 +43,8 @@ export async function createJobAction(_state: ActionState, formData: FormData): 
   redirect(jobNoticeHref(jobId, { kind: "created" }));
 }
 
-export async function updateJobAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function updateJobAction(jobId: string, _state: ActionState, submitted: FormData): Promise<ActionState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
@@ -91,7 +93,8 @@ export async function sendJobAction(jobId: string, _state: ActionState, _formDat
 
 const DONE_BY_TRANSITION = { cancel: "canceled", complete: "completed", fail: "failed" } as const;
 
-export async function changeJobStateAction(jobId: string, transition: Exclude<JobTransitionName, "send">, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function changeJobStateAction(jobId: string, transition: Exclude<JobTransitionName, "send">, _state: ActionState, submitted: FormData): Promise<ActionState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
@@ -106,7 +109,8 @@ export async function changeJobStateAction(jobId: string, transition: Exclude<Jo
   redirect(jobNoticeHref(jobId, { kind: DONE_BY_TRANSITION[transition] }));
 }
 
-export async function acknowledgeWarningAction(jobId: string, rule: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function acknowledgeWarningAction(jobId: string, rule: string, _state: ActionState, submitted: FormData): Promise<ActionState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
@@ -122,7 +126,8 @@ export async function acknowledgeWarningAction(jobId: string, rule: string, _sta
 }
 
 /** A fix on a shared record (package, site) is applied only with the confirmation the page asked for. */
-export async function applyFixAction(jobId: string, rule: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function applyFixAction(jobId: string, rule: string, _state: ActionState, submitted: FormData): Promise<ActionState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
@@ -152,7 +157,8 @@ export async function leaveOutComputersAction(jobId: string, rule: string, _stat
 }
 
 /** Several warnings acknowledged at once, with one reason. */
-export async function acknowledgeWarningsAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function acknowledgeWarningsAction(jobId: string, _state: ActionState, submitted: FormData): Promise<ActionState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");

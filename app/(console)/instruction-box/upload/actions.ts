@@ -1,5 +1,7 @@
 "use server";
 
+import { formOrEmpty } from "@/lib/forms";
+
 import { readInstructionFile } from "@/lib/ins/decode";
 import { InstructionFileError } from "@/lib/ins/instruction-file-error";
 import { MAX_INSTRUCTION_FILE_BYTES } from "@/lib/ins/record";
@@ -10,7 +12,8 @@ import { actionRefusal } from "../../access";
 export type DumpState = { status: "idle" } | { status: "dumped"; fileName: string; dump: string; notes: string[] } | { status: "error"; message: string };
 
 /** Decodes an uploaded .INS file and dumps it as PCMDUMP would; a bad file gets the decoder's report. */
-export async function dumpUploadedFileAction(_state: DumpState, formData: FormData): Promise<DumpState> {
+export async function dumpUploadedFileAction(_state: DumpState, submitted: FormData): Promise<DumpState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("console:read");
   if (refusal) return { status: "error", message: refusal.message };
   const file = formData.get("file");

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { importPackageDefinition, type DefinitionProblem } from "@/lib/data/package-definitions";
-import { isDomainError } from "@/lib/errors";
+import { asDomainError } from "@/lib/errors";
 import type { PackageInput } from "@/lib/packages/schema";
 import { MAX_PDF_BYTES, tooLargeMessage } from "@/lib/pdf/ini";
 import { actionRefusal } from "../../access";
@@ -22,8 +22,10 @@ const text = (value: FormDataEntryValue | null) => (typeof value === "string" ? 
  */
 export async function importPackageDefinitionAction(_state: PdfImportState, formData: FormData): Promise<PdfImportState> {
   const refusal = await actionRefusal("packages:write", { type: "package" });
+  if (refusal) return { status: "error", message: refusal.message, fieldErrors: {}, problems: [], siteCode: "" };
+  // Called by hand (not by its form) it may get no form at all: then nothing was chosen.
+  if (!(formData instanceof FormData)) return { status: "error", message: "Choose a Package Definition File (.PDF) to import.", fieldErrors: { file: "Choose a .PDF file" }, problems: [], siteCode: "" };
   const siteCode = text(formData.get("siteCode")).slice(0, 10);
-  if (refusal) return { status: "error", message: refusal.message, fieldErrors: {}, problems: [], siteCode };
   const isConfirmed = formData.get("intent") === "create";
   let bytes: Uint8Array;
   let fileName: string;
@@ -45,8 +47,10 @@ export async function importPackageDefinitionAction(_state: PdfImportState, form
   let result;
   try {
     result = await importPackageDefinition({ bytes, fileName, siteCode, name: text(formData.get("name")).slice(0, 200) || undefined, isDryRun: !isConfirmed });
-  } catch (error) {
-    if (!isDomainError(error)) throw error;
+  } catch (caught) {
+    // Refusals, and database faults (disk full, lock held) in their own words; bugs are rethrown.
+    const error = asDomainError(caught);
+    if (!error) throw caught;
     return { status: "error", message: error.message, fieldErrors: Object.fromEntries(error.issues.map((issue) => [issue.path, issue.message])), problems: [], siteCode };
   }
   if (!result.package) {

@@ -1,5 +1,7 @@
 "use server";
 
+import { formOrEmpty } from "@/lib/forms";
+
 import { revalidatePath } from "next/cache";
 import { fromDomainError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
 import { currentActor } from "@/lib/data/session";
@@ -10,7 +12,8 @@ import { currentWallClock } from "@/lib/wall-clock";
 import { actionRefusal } from "../../../access";
 
 /** Upload one client's status MIF for this job, as if the client had posted it to DESPOOLR.BOX. */
-export async function uploadStatusReportAction(jobId: string, _state: ActionState, formData: FormData): Promise<ActionState> {
+export async function uploadStatusReportAction(jobId: string, _state: ActionState, submitted: FormData): Promise<ActionState> {
+  const formData = formOrEmpty(submitted);
   const refusal = await actionRefusal("jobs:write");
   if (refusal) return fromDomainError(refusal, {});
   if (!isValidBoundArgument(JOB_ID_PATTERN, jobId)) return refusedArgument("The job ID");
