@@ -114,6 +114,7 @@ test("clients report back: sms pcm runs the sent jobs, the Job Status page shows
   // A job canceled before the client polls never runs; what already ran does not run again.
   const canceledJob = await sendJob(page, good, "Write other file");
   await page.getByRole("button", { name: "Cancel job" }).click();
+  await page.getByLabel("Reason (shown in the job's History)").fill("Sent to the wrong clients");
   await page.getByRole("button", { name: "Yes, cancel job" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Canceled");
   expect(canceledJob).not.toBe(goodJob);
