@@ -50,7 +50,7 @@ test("the sites list shows each site under its parent", async ({ page }) => {
 
 test("the computers list filters by the PCM service", async ({ page }) => {
   await page.goto("/computers");
-  await page.getByLabel("PCM service").selectOption("none");
+  await page.getByLabel("Package Command Manager service").selectOption("none");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/pcmService=none/);
   const rows = page.getByRole("table").getByRole("row");

@@ -81,7 +81,7 @@ export default async function ComputersPage({ searchParams }: PageProps<"/comput
             </option>
           ))}
         </select>
-        <select name="pcmService" defaultValue={pcmService} className={inputClass} aria-label="PCM service">
+        <select name="pcmService" defaultValue={pcmService} className={inputClass} aria-label="Package Command Manager service">
           <option value="">PCM service: any</option>
           <option value="none">PCM service not installed</option>
           <option value="stopped">PCM service installed, not running</option>
