@@ -47,3 +47,13 @@ test("the sites list shows each site under its parent", async ({ page }) => {
   expect(codes.indexOf("BPC")).toBeLessThan(codes.indexOf("S01"));
   expect(codes.indexOf("S01")).toBeLessThan(codes.indexOf("VAQ"));
 });
+
+test("the computers list filters by the PCM service", async ({ page }) => {
+  await page.goto("/computers");
+  await page.getByLabel("Package Command Manager service").selectOption("none");
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/pcmService=none/);
+  const rows = page.getByRole("table").getByRole("row");
+  expect(await rows.count()).toBeGreaterThan(1);
+  for (const row of await rows.all()) await expect(row).not.toContainText("+ Pcmsvc32");
+});

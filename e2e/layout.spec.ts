@@ -25,11 +25,15 @@ async function firstJobPath(page: Page): Promise<string> {
   return (await page.getByRole("table").getByRole("link").first().getAttribute("href"))!;
 }
 
-test("at 1440 px the navigation is one row, and a skip link leads to the content", async ({ page }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
+for (const width of [1280, 1440]) test(`at ${width} px the navigation is one row beside the user, and a skip link leads to the content`, async ({ page }) => {
+  await page.setViewportSize({ width, height: 900 });
   await page.goto("/");
   const tops = await page.getByRole("navigation", { name: "Main" }).getByRole("link").evaluateAll((links) => new Set(links.map((link) => Math.round(link.getBoundingClientRect().top))).size);
   expect(tops).toBe(1);
+  // The signed-in user's name gives way (it is cut short), never the navigation: nothing overlaps.
+  const navigation = (await page.getByRole("navigation", { name: "Main" }).boundingBox())!;
+  const account = (await page.getByRole("banner").getByRole("link", { name: /administrator@e2e.test/ }).boundingBox())!;
+  expect(navigation.x + navigation.width).toBeLessThanOrEqual(account.x);
   await page.keyboard.press("Tab");
   const skip = page.getByRole("link", { name: "Skip to the content" });
   await expect(skip).toBeFocused();

@@ -39,7 +39,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
           <Link href="/" className="font-semibold whitespace-nowrap text-white no-underline hover:no-underline">
             SMS Console
           </Link>
-          <nav aria-label="Main" className="order-last -mx-1 flex w-full min-w-0 gap-0.5 overflow-x-auto text-sm xl:order-none xl:mx-0 xl:w-auto xl:overflow-visible">
+          <nav aria-label="Main" className="order-last -mx-1 flex w-full min-w-0 gap-0.5 overflow-x-auto text-sm xl:order-none xl:mx-0 xl:w-auto xl:shrink-0 xl:overflow-visible">
             {NAVIGATION.filter((item) => can(actor.role, item.permission)).map((item) => (
               <NavLink key={item.href} href={item.href}>
                 {item.label}

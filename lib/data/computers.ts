@@ -15,8 +15,18 @@ export interface ComputerFilter {
   siteCode?: string;
   platform?: Platform;
   pcmVariant?: PcmVariant;
+  /** The PCM service (Pcmsvc32): not installed, installed but stopped, or running. */
+  pcmService?: PcmServiceFilter;
   page: number;
 }
+
+export const PCM_SERVICE_FILTERS = ["none", "stopped", "running"] as const;
+export type PcmServiceFilter = (typeof PCM_SERVICE_FILTERS)[number];
+const PCM_SERVICE_WHERE = {
+  none: { isPcmServiceInstalled: false },
+  stopped: { isPcmServiceInstalled: true, isPcmServiceRunning: false },
+  running: { isPcmServiceInstalled: true, isPcmServiceRunning: true },
+} as const;
 
 export interface ComputerSummary {
   smsId: string;
@@ -50,6 +60,7 @@ function whereOf(filter: ComputerFilter) {
     siteCode: filter.siteCode || undefined,
     platform: filter.platform || undefined,
     pcmVariant: filter.pcmVariant || undefined,
+    ...(filter.pcmService ? PCM_SERVICE_WHERE[filter.pcmService] : {}),
     // SQLite's LIKE ignores ASCII case but PostgreSQL's does not; computer names are NetBIOS upper case.
     ...(search ? { OR: [{ smsId: { startsWith: search.toUpperCase() } }, { name: { contains: search } }, { name: { contains: search.toUpperCase() } }] } : {}),
   };

@@ -5,7 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { listComputers } from "@/lib/data/computers";
+import { listComputers, PCM_SERVICE_FILTERS, type PcmServiceFilter } from "@/lib/data/computers";
 import { listSiteChoices } from "@/lib/data/sites";
 import { isPlatform, PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS, type PcmVariant } from "@/lib/platforms";
 import { pageNumberSchema } from "@/lib/schema-fields";
@@ -27,6 +27,7 @@ export default async function ComputersPage({ searchParams }: PageProps<"/comput
   const siteCode = single(query.siteCode);
   const platform = single(query.platform);
   const pcmVariant = single(query.pcmVariant);
+  const pcmService = single(query.pcmService);
   const page = pageNumberSchema.parse(query.page);
   const [computers, sites] = await Promise.all([
     listComputers({
@@ -34,11 +35,12 @@ export default async function ComputersPage({ searchParams }: PageProps<"/comput
       siteCode: siteCode || undefined,
       platform: isPlatform(platform) ? platform : undefined,
       pcmVariant: (PCM_VARIANTS as readonly string[]).includes(pcmVariant) ? (pcmVariant as PcmVariant) : undefined,
+      pcmService: (PCM_SERVICE_FILTERS as readonly string[]).includes(pcmService) ? (pcmService as PcmServiceFilter) : undefined,
       page,
     }),
     listSiteChoices(),
   ]);
-  const filters = Object.fromEntries(Object.entries({ search, siteCode, platform, pcmVariant }).filter(([, value]) => value));
+  const filters = Object.fromEntries(Object.entries({ search, siteCode, platform, pcmVariant, pcmService }).filter(([, value]) => value));
   const hrefFor = (target: number) => `/computers?${new URLSearchParams({ ...filters, page: String(target) })}`;
   return (
     <>
@@ -47,7 +49,7 @@ export default async function ComputersPage({ searchParams }: PageProps<"/comput
         description="Inventory: every client the console knows, with its platform and Package Command Manager."
         actions={canChangeInventory ? <ButtonLink href="/computers/new">Add computer</ButtonLink> : undefined}
       />
-      <form role="search" className="mb-3 grid gap-2 sm:grid-cols-[2fr_1fr_1fr_1fr_auto]">
+      <form role="search" className="mb-3 grid gap-2 sm:grid-cols-2 lg:grid-cols-[2fr_1fr_1fr_1fr_1fr_auto]">
         <label className="text-sm">
           <span className="sr-only">Search by SMS ID or name</span>
           <input name="search" type="search" defaultValue={search} placeholder="SMS ID or computer name" className={inputClass} />
@@ -78,6 +80,12 @@ export default async function ComputersPage({ searchParams }: PageProps<"/comput
               {PCM_VARIANT_LABELS[value]}
             </option>
           ))}
+        </select>
+        <select name="pcmService" defaultValue={pcmService} className={inputClass} aria-label="Package Command Manager service">
+          <option value="">PCM service: any</option>
+          <option value="none">PCM service not installed</option>
+          <option value="stopped">PCM service installed, not running</option>
+          <option value="running">PCM service running</option>
         </select>
         <button type="submit" className="rounded border border-slate-300 bg-white px-3 text-sm">
           Filter
