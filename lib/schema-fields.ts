@@ -43,12 +43,16 @@ export function instructionText<T extends z.ZodString | z.ZodDefault<z.ZodString
   });
 }
 
+/** No form sends a NUL character, and PostgreSQL cannot store one in text: refused by name. */
+const hasNoNul = (value: string) => !value.includes("\u0000");
+
 export function requiredText(label: string, maxLength: number) {
   return z
     .string({ error: `${label} is required` })
     .trim()
     .min(1, { error: `${label} is required` })
-    .max(maxLength, { error: `${label} must be at most ${maxLength} characters` });
+    .max(maxLength, { error: `${label} must be at most ${maxLength} characters` })
+    .refine(hasNoNul, { error: `${label} may not contain a NUL character` });
 }
 
 /** Free text that may be empty; stored as "" rather than null. */
@@ -57,6 +61,7 @@ export function text(label: string, maxLength: number) {
     .string({ error: `${label} must be text` })
     .trim()
     .max(maxLength, { error: `${label} must be at most ${maxLength} characters` })
+    .refine(hasNoNul, { error: `${label} may not contain a NUL character` })
     .default("");
 }
 

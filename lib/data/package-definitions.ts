@@ -1,4 +1,5 @@
 import "server-only";
+import { SITE_CODE_PATTERN } from "../sms-id";
 import { db } from "../db";
 import { DomainError } from "../errors";
 import type { DefinitionProblem } from "../pdf/definition";
@@ -28,7 +29,9 @@ export interface PackageDefinitionImport {
 export async function importPackageDefinition(options: { bytes: Uint8Array; fileName: string; siteCode: string; name?: string; isDryRun: boolean }): Promise<PackageDefinitionImport> {
   await authorize(options.isDryRun ? "console:read" : "packages:write", { type: "package" });
   const fileName = options.fileName.slice(0, 255);
-  const site = await db.site.findUnique({ where: { code: options.siteCode.trim().toUpperCase() }, select: { code: true } });
+  const siteCode = options.siteCode.trim().toUpperCase();
+  // Checked before the database sees it: a code no site can have (or a NUL, which PostgreSQL refuses).
+  const site = SITE_CODE_PATTERN.test(siteCode) ? await db.site.findUnique({ where: { code: siteCode }, select: { code: true } }) : null;
   if (!site) throw new DomainError("invalid", `Site ${options.siteCode} does not exist`, [{ path: "siteCode", message: `Site ${options.siteCode} does not exist` }]);
   const parsed = parsePackageDefinitionFile(options.bytes);
   if (!parsed.ok) return { fileName, problems: parsed.problems, package: null, packageId: null };

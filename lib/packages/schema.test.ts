@@ -86,3 +86,12 @@ describe("check boxes given something else", () => {
     expect(result.error?.issues[0]?.message).toBe("Automated Command Line must be ticked (true) or not (false)");
   });
 });
+
+describe("text fields refuse a NUL character, which PostgreSQL cannot store (found by the fuzz pass)", () => {
+  it("names the field", () => {
+    const parsed = packageInputSchema.safeParse({ siteCode: "BPC", name: "Office\u0000", comments: "a\u0000b", commandLines: [] });
+    expect(parsed.success).toBe(false);
+    const paths = parsed.error!.issues.map((issue) => [issue.path.join("."), issue.message]);
+    expect(paths).toContainEqual(["comments", "Comments may not contain a NUL character"]);
+  });
+});
