@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
+import { loadDemoIfEmpty } from "@/lib/data/demo";
 import { generateInstructionBox } from "@/lib/data/instruction-box";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
@@ -90,4 +91,12 @@ describe("Share Package On Server and Remove Package From Server jobs", () => {
     await expect(sendJob({ jobId, now: NOW })).rejects.toThrow(/R55/);
     expect((await db.job.findUniqueOrThrow({ where: { jobId } })).state).toBe("PENDING");
   });
+
+  it("is in the demo: Office 95 shared on the BPC Distribution Servers group, sent", async () => {
+    await resetDatabase();
+    await loadDemoIfEmpty(NOW);
+    const share = await db.job.findFirstOrThrow({ where: { jobType: "SHARE_PACKAGE_ON_SERVER" }, include: { servers: true, targetMachineGroup: { select: { name: true } } } });
+    expect([share.packageId, share.targetMachineGroup?.name, share.state]).toEqual([OFFICE95, "BPC Distribution Servers", "ACTIVE"]);
+    expect(share.servers.map((server) => server.serverName).sort()).toEqual(["CNS-SMS", "CNSAPPS1"]);
+  }, 120_000);
 });
