@@ -93,13 +93,14 @@ export function splitList(value: unknown): unknown {
   return typeof value === "string" ? value.split(/[\s,;]+/).filter(Boolean) : value;
 }
 
-/** The job form's values as the job schema reads them: its computers are typed one per line. */
+/** The job form's values as the job schema reads them: its computers and servers are typed one per line. */
 export function jobFormToObject(formData: FormData): Record<string, unknown> {
   const values = formDataToObject(formData);
   const target = values.target ?? {};
   // A target posted as plain text is left for the schema to refuse by name.
   if (typeof target !== "object" || Array.isArray(target)) return values;
-  return { ...values, target: { ...target, smsIds: splitList((target as Record<string, unknown>).smsIds) } };
+  const typed = target as Record<string, unknown>;
+  return { ...values, target: { ...target, smsIds: splitList(typed.smsIds), serverNames: splitList(typed.serverNames) } };
 }
 
 /**

@@ -6,7 +6,7 @@ import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
 import { getJob, listJobs, listJobTargets } from "@/lib/data/jobs";
 import { DomainError } from "@/lib/errors";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
-import { JOB_STATES, jobInputSchema, type JobState } from "@/lib/jobs/schema";
+import { isServerJobType, JOB_STATES, JOB_TYPE_LABELS, jobInputSchema, type JobState, type JobType } from "@/lib/jobs/schema";
 import { formatIssuePath } from "@/lib/site-document/references";
 import { currentWallClock } from "@/lib/wall-clock";
 import { UsageError, type Command } from "../command";
@@ -16,6 +16,7 @@ const USAGE = `Usage: sms job COMMAND ...
   sms job list [--state STATE]
   sms job show JOBID [--json]
   sms job create --package PACKAGEID --command "COMMAND NAME" TARGET [options]
+  sms job create --type share|remove --package PACKAGEID SERVERS [options]
   sms job acknowledge JOBID --rule RULE --reason TEXT
   sms job send JOBID
   sms job cancel JOBID --reason TEXT
@@ -27,7 +28,11 @@ TARGET is one of:
   --group NAME                 a machine group
   --path "SITE|DOMAIN|NAME"    a machine path (* for any part)
   --query                      every computer in inventory
-narrowed by --limit-site CODE [--include-subsites], --platform P (repeatable: WIN16, WIN32_X86,
+SERVERS, for --type share (Share Package On Server) or remove (Remove Package From Server), is one of:
+  --server-group NAME          a server group (a machine group holding servers)
+  --servers NAME,NAME...       distribution servers by name
+Those jobs have Send and Distribute phases only and write no instruction record.
+A workstation TARGET is narrowed by --limit-site CODE [--include-subsites], --platform P (repeatable: WIN16, WIN32_X86,
 WIN32_MIPS, WIN32_ALPHA, DOS5, DOS6, MACINTOSH, WINDOWS95) and --pcm V (PCMWIN16, PCMWIN32, PCMDOS, PCMMAC).
 
 Options for create (dates are the site server's wall clock, YYYY-MM-DDTHH:MM[:SS]):
@@ -53,6 +58,8 @@ every warning needs "sms job acknowledge" with a reason. "sms job send" then res
 its targets and servers.`;
 
 const options = {
+  type: { type: "string" },
+  servers: { type: "string" },
   package: { type: "string" },
   command: { type: "string" },
   computers: { type: "string" },
@@ -87,11 +94,37 @@ const options = {
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>["values"];
 
+const CLI_JOB_TYPES: Record<string, JobType> = { run: "RUN_COMMAND_ON_WORKSTATION", share: "SHARE_PACKAGE_ON_SERVER", remove: "REMOVE_PACKAGE_FROM_SERVER" };
+
+/** A Share Package On Server or Remove Package From Server job: servers as the target, Send and Distribute phases only. */
+async function buildServerJobInput(values: Values, jobType: JobType, packageId: string, siteCode: string) {
+  if (Boolean(values["server-group"]) === Boolean(values.servers)) throw new UsageError(`--type ${values.type} needs exactly one of --server-group NAME or --servers NAME,NAME`);
+  const workstationOptions = (["command", "computers", "group", "path", "query", "offer", "mandatory", "expire", "limit-site", "platform", "pcm"] as const).filter((name) => values[name] !== undefined);
+  if (workstationOptions.length > 0) throw new UsageError(`--type ${values.type} has no run phase or workstation target: drop --${workstationOptions.join(", --")}`);
+  const serverGroup = values["server-group"] ? await db.machineGroup.findUnique({ where: { name: values["server-group"] }, select: { id: true } }) : null;
+  if (values["server-group"] && !serverGroup) throw new UsageError(`--server-group: server group "${values["server-group"]}" does not exist`);
+  return {
+    jobType,
+    packageId,
+    siteCode: values.site ?? siteCode,
+    comment: values.comment ?? "",
+    priority: values.priority?.toUpperCase() ?? "MEDIUM",
+    schedule: { activateAt: values["activate-at"], repeat: values.repeat?.toUpperCase() ?? "NEVER" },
+    target: serverGroup ? { kind: "SERVER_GROUP", machineGroupId: serverGroup.id } : { kind: "SERVERS", serverNames: values.servers?.split(",").map((name) => name.trim()).filter(Boolean) ?? [] },
+    sendPhase: { isEnabled: !values["no-send-phase"], evenIfPreviouslySent: values["even-if-previously-sent"] ?? false },
+    distributePhase: { putOnSpecifiedServers: !values["no-distribute"], refreshExistingServers: values["refresh-existing"] ?? false },
+  };
+}
+
 async function buildInput(values: Values) {
   if (!values.package) throw new UsageError("create needs --package PACKAGEID");
   const packageId = values.package.toUpperCase();
   const pkg = await db.package.findUnique({ where: { packageId }, select: { siteCode: true } });
   if (!pkg) throw new UsageError(`--package: package ${packageId} does not exist`);
+  const jobType = CLI_JOB_TYPES[values.type?.toLowerCase() ?? "run"];
+  if (!jobType) throw new UsageError("--type must be run (Run Command On Workstation, the default), share or remove");
+  if (jobType !== "RUN_COMMAND_ON_WORKSTATION") return buildServerJobInput(values, jobType, packageId, pkg.siteCode);
+  if (values.servers) throw new UsageError("--servers is a target of --type share or remove");
   const kinds = [values.computers && "COMPUTERS", values.group && "MACHINE_GROUP", values.path && "MACHINE_PATH", values.query && "QUERY"].filter(Boolean);
   if (kinds.length !== 1) throw new UsageError("create needs exactly one target: --computers, --group, --path or --query");
   const group = values.group ? await db.machineGroup.findUnique({ where: { name: values.group }, select: { id: true } }) : null;
@@ -107,6 +140,7 @@ async function buildInput(values: Values) {
     commandLineId = line.id;
   }
   return {
+    jobType,
     packageId,
     siteCode: values.site ?? pkg.siteCode,
     comment: values.comment ?? "",
@@ -152,9 +186,14 @@ async function show(jobId: string, asJson: boolean) {
     return;
   }
   const run = job.definition.runPhase;
+  const { target } = job.definition;
+  const isServerJob = isServerJobType(job.definition.jobType);
+  const serverTarget = target.kind === "SERVER_GROUP" ? `server group ${job.machineGroupName ?? "(deleted)"}` : `servers ${target.serverNames.join(", ")}`;
   const lines = [
     `Job ${job.jobId}: ${JOB_STATE_LABELS[job.state]}`,
+    `  Job type:         ${JOB_TYPE_LABELS[job.definition.jobType]}`,
     `  Package:          ${job.packageId} ${job.packageName}`,
+    ...(isServerJob ? [`  Servers:          ${serverTarget}${job.storedState === "PENDING" ? "" : ` (sent to ${job.servers.map((server) => server.serverName).join(", ")})`}`] : []),
     `  Command line:     ${run.isEnabled ? job.commandName : "(no run phase)"}`,
     `  Request ID:       ${job.requestId ?? "(allocated at Send)"}`,
     `  Schedule:         ${job.definition.schedule.activateAt ? `activates at ${job.definition.schedule.activateAt}, repeats ${job.definition.schedule.repeat.toLowerCase()}` : "(sent by hand)"}`,
@@ -162,7 +201,7 @@ async function show(jobId: string, asJson: boolean) {
     `  Offer After:      ${run.offerAfter ?? "-"}`,
     `  Mandatory After:  ${job.mandatoryAfter ?? "-"}`,
     `  Expire After:     ${job.expireAfter ?? "-"}`,
-    `  Targets:          ${job.storedState === "PENDING" ? "(resolved at Send)" : targets.total}`,
+    `  Targets:          ${isServerJob ? "(servers only: no instruction records)" : job.storedState === "PENDING" ? "(resolved at Send)" : targets.total}`,
     "  History:",
     ...job.transitions.map((transition) => `    ${transition.at}  ${transition.fromState ?? "-"} -> ${transition.toState}  ${transition.actor}${transition.note ? `  (${transition.note})` : ""}`),
   ];
@@ -180,7 +219,7 @@ export const jobCommand: Command = {
         const state = values.state?.toUpperCase();
         if (state && !(JOB_STATES as readonly string[]).includes(state)) throw new UsageError(`--state must be one of ${JOB_STATES.join(", ")}`);
         const jobs = await listJobs({ state: state as JobState | undefined, page: 1 });
-        for (const job of jobs.items) console.log(`${job.jobId}  ${JOB_STATE_LABELS[job.state].padEnd(9)}  ${job.packageId}  ${job.commandName ?? "-"}`);
+        for (const job of jobs.items) console.log(`${job.jobId}  ${JOB_STATE_LABELS[job.state].padEnd(9)}  ${JOB_TYPE_LABELS[job.jobType].padEnd(26)}  ${job.packageId}  ${job.commandName ?? "-"}`);
         if (jobs.total > jobs.items.length) console.log(`(${jobs.total - jobs.items.length} more)`);
         return 0;
       }
@@ -213,7 +252,11 @@ export const jobCommand: Command = {
       case "send": {
         const jobId = requireJobId(positionals, "send");
         const result = await sendJob({ jobId, now: currentWallClock() });
-        console.log(`Sent job ${jobId} as request ${result.requestId} to ${result.targetCount} targets (${result.serverCount} distribution servers).`);
+        console.log(
+          result.targetCount === 0 && (await getJob(jobId))?.definition.jobType !== "RUN_COMMAND_ON_WORKSTATION"
+            ? `Sent job ${jobId} as request ${result.requestId} to ${result.serverCount} servers (no instruction records).`
+            : `Sent job ${jobId} as request ${result.requestId} to ${result.targetCount} targets (${result.serverCount} distribution servers).`,
+        );
         return 0;
       }
       case "cancel":

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "../db";
-import { buildDemoJobs } from "../demo/demo-jobs";
+import { buildDemoJobs, buildDemoServerJobs } from "../demo/demo-jobs";
 import { buildDemoSiteDocument } from "../demo/demo-site-document";
 import { jobInputSchema } from "../jobs/schema";
 import type { ImportSummary } from "../site-document/summary";
@@ -46,7 +46,22 @@ export async function loadDemoIfEmpty(now: string = currentWallClock()): Promise
     if (demo.lifecycle !== "pending") await sendAfterReview(jobId, now);
     if (demo.lifecycle === "canceled") await changeJobState({ jobId, transition: "cancel", note: "Meant for Windows 3.x clients only" });
   }
-  const loaded = { ...summary, jobs: demoJobs.length };
+  const serverJobs = buildDemoServerJobs();
+  for (const demo of serverJobs) {
+    const group = await db.machineGroup.findUniqueOrThrow({ where: { name: demo.serverGroup }, select: { id: true } });
+    const input = jobInputSchema.parse({
+      jobType: demo.jobType,
+      packageId: demo.packageId,
+      siteCode: demo.packageId.slice(0, 3),
+      comment: demo.comment,
+      target: { kind: "SERVER_GROUP", machineGroupId: group.id },
+      sendPhase: { isEnabled: true },
+      distributePhase: { putOnSpecifiedServers: true },
+    });
+    const jobId = await createJob({ input });
+    if (demo.lifecycle === "sent") await sendAfterReview(jobId, now);
+  }
+  const loaded = { ...summary, jobs: demoJobs.length + serverJobs.length };
   // Each step above has its own audit row; this one says they were the demo.
   await db.$transaction(async (tx) => recordAudit(tx, { actor, action: "demo.load", objectType: "demo", before: null, after: loaded }));
   return loaded;

@@ -2,12 +2,14 @@ import "server-only";
 import { db } from "../db";
 import type { InstructionRecord } from "../ins/record";
 import { holdsInstruction, offerStateOf, planInstructions, type OfferState, type PlannedJob } from "../jobs/instructions";
+import type { JobType } from "../jobs/schema";
 import { parsePlatformList } from "../platforms";
 import { asJobState } from "./job-mapping";
 import { authorize } from "./session";
 
 export const plannedJobSelect = {
   jobId: true,
+  jobType: true,
   requestId: true,
   state: true,
   offerAfter: true,
@@ -26,6 +28,7 @@ export const plannedJobSelect = {
 
 type PlannedJobRow = {
   jobId: string;
+  jobType: string;
   requestId: string | null;
   state: string;
   offerAfter: string | null;
@@ -43,6 +46,7 @@ type PlannedJobRow = {
 export function toPlannedJob(row: PlannedJobRow): PlannedJob {
   return {
     jobId: row.jobId,
+    jobType: row.jobType as JobType,
     requestId: row.requestId,
     state: asJobState(row.state),
     sentAt: row.transitions[0]?.at.toISOString() ?? null,

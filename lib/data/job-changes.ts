@@ -18,13 +18,27 @@ async function referenceIssues(tx: Transaction, input: JobInput): Promise<FieldI
   const issues: FieldIssue[] = [];
   const [site, pkg] = await Promise.all([
     tx.site.findUnique({ where: { code: input.siteCode }, select: { code: true } }),
-    tx.package.findUnique({ where: { packageId: input.packageId }, select: { commandLines: { select: { id: true } } } }),
+    tx.package.findUnique({ where: { packageId: input.packageId }, select: { shareName: true, commandLines: { select: { id: true } } } }),
   ]);
   if (!site) issues.push({ path: "siteCode", message: `Site ${input.siteCode} does not exist` });
   if (!pkg) issues.push({ path: "packageId", message: `Package ${input.packageId} does not exist` });
   const { runPhase, target, distributePhase } = input;
   if (pkg && runPhase.isEnabled && runPhase.commandLineId !== undefined && !pkg.commandLines.some((line) => line.id === runPhase.commandLineId)) {
     issues.push({ path: "runPhase.commandLineId", message: `That command line is not one of package ${input.packageId}'s` });
+  }
+  // Share Package On Server shares what the package's Sharing set describes (Q185342).
+  if (pkg && input.jobType === "SHARE_PACKAGE_ON_SERVER" && pkg.shareName === null) {
+    issues.push({ path: "jobType", message: `Package ${input.packageId} is not set up for sharing; give it a Sharing set (share name) first` });
+  }
+  if (target.kind === "SERVER_GROUP" && target.machineGroupId !== undefined) {
+    const group = await tx.machineGroup.findUnique({ where: { id: target.machineGroupId }, select: { _count: { select: { servers: true } } } });
+    if (!group) issues.push({ path: "target.machineGroupId", message: "That server group no longer exists" });
+    else if (group._count.servers === 0) issues.push({ path: "target.machineGroupId", message: "That machine group holds no servers" });
+  }
+  if (target.kind === "SERVERS" && target.serverNames.length > 0) {
+    const known = new Set((await tx.server.findMany({ where: { name: { in: target.serverNames } }, select: { name: true } })).map((server) => server.name));
+    const unknown = target.serverNames.filter((name) => !known.has(name));
+    if (unknown.length > 0) issues.push({ path: "target.serverNames", message: `No such server: ${unknown.join(", ")}` });
   }
   if (target.kind === "MACHINE_GROUP" && target.machineGroupId !== undefined && !(await tx.machineGroup.findUnique({ where: { id: target.machineGroupId }, select: { id: true } }))) {
     issues.push({ path: "target.machineGroupId", message: "That machine group no longer exists" });

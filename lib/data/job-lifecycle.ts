@@ -5,7 +5,7 @@ import { DomainError } from "../errors";
 import { MAX_SERVERS_PER_RECORD } from "../ins/record";
 import { requireTransition, type JobTransitionName } from "../jobs/lifecycle";
 import type { ReviewAtSend } from "../jobs/review-at-send";
-import type { JobInput } from "../jobs/schema";
+import { isServerJobType, JOB_TYPE_LABELS, type JobInput } from "../jobs/schema";
 import { instructionServerOf, type DistributionServerFacts } from "../jobs/servers";
 import { repeatedRunDates, repeatedWallClock, type JobRepeat, type RepeatedRunDates } from "../jobs/schedule";
 import { resolveTargets } from "../jobs/targets";
@@ -58,6 +58,7 @@ export async function activateJob(options: { jobId: string; expectedVersion?: nu
         throw new DomainError("conflict", `Job ${jobId} was changed after its review; review it again before sending`);
       }
       const definition = jobInputOf(job);
+      if (isServerJobType(definition.jobType)) return activateServerJob(tx, { job, definition, toState, actor, now: options.now, reviewAtSend: options.reviewAtSend });
       const inventory = await loadTargetInventory(tx);
       const { smsIds, unknownSmsIds } = resolveTargets(definition.target, inventory);
       if (unknownSmsIds.length > 0) {
@@ -107,6 +108,63 @@ export async function activateJob(options: { jobId: string; expectedVersion?: nu
 }
 
 type JobRow = NonNullable<Awaited<ReturnType<Transaction["job"]["findUnique"]>>>;
+
+/** The servers a Share or Remove job names: its server group's servers, or servers by name. */
+export async function resolveServerTargets(tx: Transaction, definition: JobInput): Promise<ServerRow[]> {
+  const { target } = definition;
+  const rows =
+    target.kind === "SERVER_GROUP"
+      ? (await tx.machineGroupServer.findMany({ where: { machineGroupId: target.machineGroupId ?? -1 }, select: { server: { select: serverFacts } } })).map((entry) => entry.server)
+      : await tx.server.findMany({ where: { name: { in: target.kind === "SERVERS" ? target.serverNames : [] } }, select: serverFacts });
+  return rows.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/**
+ * Send of a Share Package On Server or Remove Package From Server job: Send and Distribute phases
+ * only. It freezes its servers and records which of them hold the package; it writes no target
+ * list and no instruction record, so no client's instruction file changes.
+ */
+async function activateServerJob(
+  tx: Transaction,
+  options: { job: JobRow; definition: JobInput; toState: string; actor: Actor; now: string | undefined; reviewAtSend: ((actor: Actor) => ReviewAtSend) | undefined },
+): Promise<{ targetCount: number; serverCount: number; requestId: string; nextOccurrenceJobId: string | null }> {
+  const { job, definition, toState, actor } = options;
+  const jobId = job.jobId;
+  const servers = await resolveServerTargets(tx, definition);
+  if (definition.target.kind === "SERVERS") {
+    const found = new Set(servers.map((server) => server.name));
+    const missing = definition.target.serverNames.filter((name) => !found.has(name));
+    if (missing.length > 0) throw new DomainError("invalid", `The target names servers that do not exist: ${missing.join(", ")}`, [{ path: "target.serverNames", message: `No such server: ${missing.join(", ")}` }]);
+  }
+  if (servers.length === 0) {
+    throw new DomainError("invalid", "The job target resolves to no server; SMS would fail the job with event 323", [{ path: "target.kind", message: "The target resolves to no server" }]);
+  }
+  const requestId = await allocateId(tx, { siteCode: job.siteCode, kind: "request", isTaken: async (id) => (await tx.job.count({ where: { requestId: id } })) > 0 });
+  const activated = await tx.job.updateMany({ where: { jobId, state: "PENDING", version: job.version }, data: { state: toState, requestId, version: { increment: 1 }, reviewAtSend: options.reviewAtSend ? JSON.stringify(options.reviewAtSend(actor)) : null } });
+  if (activated.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);
+  await tx.jobServer.createMany({ data: servers.map((server, position) => ({ jobId, position, serverName: server.name, ...instructionServerOfRow(server, job.packageId) })) });
+  const isShare = definition.jobType === "SHARE_PACKAGE_ON_SERVER";
+  if (isShare) {
+    for (const server of servers) {
+      await tx.packageServer.upsert({ where: { packageId_serverId: { packageId: job.packageId, serverId: server.id } }, create: { packageId: job.packageId, serverId: server.id }, update: {} });
+    }
+  } else {
+    await tx.packageServer.deleteMany({ where: { packageId: job.packageId, serverId: { in: servers.map((server) => server.id) } } });
+  }
+  const nextOccurrenceJobId = await createNextOccurrence(tx, job, actor.name, options.now);
+  const note = `Request ${requestId}; ${JOB_TYPE_LABELS[definition.jobType]}: package ${isShare ? "shared on" : "removed from"} ${countOf(servers.length, "server")}${nextOccurrenceJobId ? `; repeats as job ${nextOccurrenceJobId}` : ""}`;
+  await tx.jobTransition.create({ data: { jobId, fromState: job.state, toState, actor: actor.name, note } });
+  await recordAudit(tx, {
+    actor,
+    action: "job.send",
+    objectType: "job",
+    objectId: jobId,
+    before: { state: job.state, version: job.version, requestId: job.requestId },
+    after: { state: toState, version: job.version + 1, requestId, jobType: definition.jobType, targetCount: 0, servers: servers.map((server) => server.name) },
+    detail: note,
+  });
+  return { targetCount: 0, serverCount: servers.length, requestId, nextOccurrenceJobId };
+}
 
 /**
  * A repeating job's next occurrence, created in the transaction that activates this one so it is

@@ -1,5 +1,5 @@
 import "server-only";
-import type { JobInput, JobPriority, JobState, TargetKind } from "../jobs/schema";
+import type { JobInput, JobPriority, JobState, JobType, TargetKind } from "../jobs/schema";
 import type { JobRepeat } from "../jobs/schedule";
 import { PCM_VARIANTS, parsePlatformList, formatPlatformList, type PcmVariant } from "../platforms";
 
@@ -7,6 +7,7 @@ import { PCM_VARIANTS, parsePlatformList, formatPlatformList, type PcmVariant } 
 export function jobDefinitionData(input: JobInput) {
   const { target, sendPhase, distributePhase, runPhase, schedule } = input;
   return {
+    jobType: input.jobType,
     packageId: input.packageId,
     comment: input.comment,
     priority: input.priority,
@@ -15,7 +16,8 @@ export function jobDefinitionData(input: JobInput) {
     targetKind: target.kind,
     targetMachinePath: target.kind === "MACHINE_PATH" ? (target.machinePath ?? null) : null,
     targetSmsIds: target.kind === "COMPUTERS" ? target.smsIds.join(",") : "",
-    targetMachineGroupId: target.kind === "MACHINE_GROUP" ? (target.machineGroupId ?? null) : null,
+    targetMachineGroupId: target.kind === "MACHINE_GROUP" || target.kind === "SERVER_GROUP" ? (target.machineGroupId ?? null) : null,
+    targetServerNames: target.kind === "SERVERS" ? target.serverNames.join(",") : "",
     limitToSiteCode: target.limitToSiteCode ?? null,
     includeSubsites: target.includeSubsites,
     targetPlatforms: formatPlatformList(target.platforms),
@@ -37,13 +39,14 @@ export function jobDefinitionData(input: JobInput) {
 }
 
 /** A stored row's definition columns: enumerations come back from the database as plain strings. */
-export type JobDefinitionRow = Omit<ReturnType<typeof jobDefinitionData>, "priority" | "targetKind" | "repeat"> & { siteCode: string; priority: string; targetKind: string; repeat: string };
+export type JobDefinitionRow = Omit<ReturnType<typeof jobDefinitionData>, "jobType" | "priority" | "targetKind" | "repeat"> & { siteCode: string; jobType: string; priority: string; targetKind: string; repeat: string };
 
 const splitList = (value: string) => value.split(",").filter(Boolean);
 
 /** A stored job back as the JobInput that defines it (forms, review, site document). */
 export function jobInputOf(row: JobDefinitionRow): JobInput {
   return {
+    jobType: row.jobType as JobType,
     packageId: row.packageId,
     siteCode: row.siteCode,
     comment: row.comment,
@@ -53,6 +56,7 @@ export function jobInputOf(row: JobDefinitionRow): JobInput {
       kind: row.targetKind as TargetKind,
       machinePath: row.targetMachinePath ?? undefined,
       smsIds: splitList(row.targetSmsIds),
+      serverNames: splitList(row.targetServerNames),
       machineGroupId: row.targetMachineGroupId ?? undefined,
       limitToSiteCode: row.limitToSiteCode ?? undefined,
       includeSubsites: row.includeSubsites,

@@ -3,7 +3,7 @@ import { cache } from "react";
 import { db } from "../db";
 import type { Prisma } from "@/generated/prisma/client";
 import { effectiveJobState } from "../jobs/lifecycle";
-import type { JobInput, JobPriority, JobState } from "../jobs/schema";
+import type { JobInput, JobPriority, JobState, JobType } from "../jobs/schema";
 import { currentWallClock } from "../wall-clock";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { pageWindow, toPage, type Page } from "./records";
@@ -11,6 +11,7 @@ import { authorize } from "./session";
 
 export interface JobSummary {
   jobId: string;
+  jobType: JobType;
   packageId: string;
   packageName: string;
   commandName: string | null;
@@ -49,6 +50,7 @@ export interface JobDetail extends JobSummary {
 
 const summarySelect = {
   jobId: true,
+  jobType: true,
   packageId: true,
   state: true,
   priority: true,
@@ -64,6 +66,7 @@ const summarySelect = {
 
 type SummaryRow = {
   jobId: string;
+  jobType: string;
   packageId: string;
   state: string;
   priority: string;
@@ -80,6 +83,7 @@ type SummaryRow = {
 function toSummary(row: SummaryRow, now: string): JobSummary {
   return {
     jobId: row.jobId,
+    jobType: row.jobType as JobType,
     packageId: row.packageId,
     packageName: row.package.name,
     commandName: row.commandLine?.commandName ?? null,

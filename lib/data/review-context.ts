@@ -2,14 +2,14 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { parseHotfixList } from "../computers/schema";
 import { db } from "../db";
-import type { JobInput, JobState } from "../jobs/schema";
+import { isServerJobType, type JobInput, type JobState } from "../jobs/schema";
 import { resolveTargets } from "../jobs/targets";
 import { parsePlatformList, type PcmVariant, type Platform } from "../platforms";
 import type { DisableRandomPcmServers, ReviewCommandLine, ReviewComputer, ReviewContext, ReviewOtherJob, ReviewPackage, ReviewServer, ReviewSite } from "../rules/context";
 import type { FileSystem } from "../servers/schema";
 import type { SmsVersion } from "../sites/schema";
 import { normaliseWallClock } from "../wall-clock";
-import { resolveDistributionServers } from "./job-lifecycle";
+import { resolveDistributionServers, resolveServerTargets } from "./job-lifecycle";
 import { loadTargetInventory } from "./target-inventory";
 import { authorize } from "./session";
 
@@ -199,6 +199,7 @@ export async function loadReviewPackage(packageId: string): Promise<ReviewPackag
     sourceSizeBytes: pkg.sourceSizeMegabytes === null ? null : pkg.sourceSizeMegabytes * MEGABYTE,
     hasSourceChangedSinceLastSend: pkg.hasSourceChangedSinceLastSend,
     distributionServerNames: pkg.servers.map((entry) => entry.server.name).sort(),
+    shareName: pkg.shareName,
   };
 }
 
@@ -273,7 +274,11 @@ export async function buildReviewContext(options: { jobId: string | null; state:
   let distributionServerNames: string[];
   // A job that was never sent (still Pending, or canceled before Send) has no frozen targets yet.
   const wasSent = jobId !== null && state !== "PENDING" && (await db.job.count({ where: { jobId, requestId: { not: null } } })) > 0;
-  if (!wasSent) {
+  if (!wasSent && isServerJobType(definition.jobType)) {
+    // Share and Remove jobs name servers, never computers: the review sees those servers only.
+    distributionServerNames = (await resolveServerTargets(db, definition)).map((server) => server.name);
+    targets = [];
+  } else if (!wasSent) {
     const inventory = await loadTargetInventory(db);
     const smsIds = resolveTargets(definition.target, inventory).smsIds;
     const siteOf = new Map(inventory.computers.map((computer) => [computer.smsId, computer.siteCode]));

@@ -24,6 +24,7 @@ export async function exportJobs(): Promise<DocumentJob[]> {
     const definition = jobInputOf(job);
     return {
       jobId: job.jobId,
+      jobType: definition.jobType,
       packageId: definition.packageId,
       siteCode: definition.siteCode,
       comment: definition.comment,

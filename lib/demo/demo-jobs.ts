@@ -1,4 +1,4 @@
-import type { JobPriority, TargetKind } from "../jobs/schema";
+import type { JobPriority, JobType, TargetKind } from "../jobs/schema";
 import type { Platform } from "../platforms";
 import { addDays } from "../wall-clock";
 
@@ -83,4 +83,18 @@ export function buildDemoJobs(now: string): DemoJob[] {
       lifecycle: "canceled",
     },
   ];
+}
+
+/** A demo Share Package On Server or Remove Package From Server job: a package and a server group. */
+export interface DemoServerJob {
+  jobType: Exclude<JobType, "RUN_COMMAND_ON_WORKSTATION">;
+  packageId: string;
+  serverGroup: string;
+  comment: string;
+  lifecycle: "pending" | "sent";
+}
+
+/** Office 95 (from OFF95STD.PDF) shared on BPC's distribution servers, as its Sharing set describes. */
+export function buildDemoServerJobs(): DemoServerJob[] {
+  return [{ jobType: "SHARE_PACKAGE_ON_SERVER", packageId: "BPC00021", serverGroup: "BPC Distribution Servers", comment: "Share Office 95 on BPC's distribution servers", lifecycle: "sent" }];
 }

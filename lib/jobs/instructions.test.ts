@@ -16,6 +16,7 @@ function kbJob(index: number, jobId: string, requestId: string, dates: Partial<P
   const line = pkg.commandLines.find((candidate) => candidate.commandName === record.wclName)!;
   return {
     jobId,
+    jobType: "RUN_COMMAND_ON_WORKSTATION",
     requestId,
     state: "ACTIVE",
     sentAt: `1994-09-2${index}T00:00:00.000Z`,
@@ -83,6 +84,13 @@ describe("instruction planning", () => {
     ];
     expect(planInstructions({ siteCode: "BPC", jobs, now: "1994-10-01T00:00:00" }).map((record) => record.jobId)).toEqual(["BPC000AA"]);
     expect(holdsInstruction(active!, "1995-03-07T17:55:59")).toBe(true);
+  });
+
+  it("writes no record for Share Package On Server and Remove Package From Server jobs, even with a command line", () => {
+    const [active] = KB_JOBS;
+    const jobs = [{ ...active!, jobType: "SHARE_PACKAGE_ON_SERVER" as const }, { ...active!, jobId: "BPC000AD", jobType: "REMOVE_PACKAGE_FROM_SERVER" as const }];
+    expect(planInstructions({ siteCode: "BPC", jobs, now: "1994-10-01T00:00:00" })).toEqual([]);
+    for (const job of jobs) expect(holdsInstruction(job, "1994-10-01T00:00:00")).toBe(false);
     expect(holdsInstruction(active!, "1995-03-07T17:56:00")).toBe(false);
   });
 });

@@ -2,7 +2,7 @@ import type { InstructionRecord, InstructionServer } from "../ins/record";
 import { operatingSystemMask, type Platform } from "../platforms";
 import { wallClockToEpochMs } from "../wall-clock";
 import { isExpired } from "./lifecycle";
-import type { JobState } from "./schema";
+import type { JobState, JobType } from "./schema";
 
 /** The record version the console writes: SMS 1.0's, printed "Beta 455" by PCMDUMP (Q123499). */
 export const INSTRUCTION_RECORD_VERSION = 6;
@@ -17,6 +17,8 @@ export const RESERVED_FLAGS = { AUTOMATED_COMMAND_LINE: 0x01, SYSTEM_TASK: 0x02,
 /** One job as instruction planning sees it: frozen at Send. */
 export interface PlannedJob {
   jobId: string;
+  /** Only Run Command On Workstation jobs write records; Share and Remove jobs act on servers. */
+  jobType: JobType;
   requestId: string | null;
   state: JobState;
   /** When the job was sent (an instant, ISO 8601): records appear in activation order. */
@@ -50,7 +52,7 @@ function reservedBytes(commandLine: NonNullable<PlannedJob["commandLine"]>): str
 
 /** Whether a job puts a record in its targets' instruction files at this moment. */
 export function holdsInstruction(job: PlannedJob, now: string): boolean {
-  return job.state === "ACTIVE" && job.commandLine !== null && job.requestId !== null && !isExpired(job, now);
+  return job.jobType === "RUN_COMMAND_ON_WORKSTATION" && job.state === "ACTIVE" && job.commandLine !== null && job.requestId !== null && !isExpired(job, now);
 }
 
 /** The instruction record of one job for a client of `siteCode`, every field of Q123499's record. */

@@ -3,6 +3,7 @@ import { smsIdSchema } from "../computers/schema";
 import { instructionServerSchema } from "../ins/schema";
 import { reportDuplicates } from "../machine-groups/schema";
 import { packageIdSchema } from "../packages/schema";
+import { netbiosNameSchema } from "../servers/schema";
 import { PCM_VARIANTS, PLATFORMS } from "../platforms";
 import { checkbox, oneOf, optional, text, wholeNumber } from "../schema-fields";
 import { siteCodeSchema } from "../sites/schema";
@@ -18,8 +19,23 @@ export type JobState = (typeof JOB_STATES)[number];
 export const JOB_PRIORITIES = ["HIGH", "MEDIUM", "LOW"] as const;
 export type JobPriority = (typeof JOB_PRIORITIES)[number];
 
-export const TARGET_KINDS = ["MACHINE_PATH", "COMPUTERS", "MACHINE_GROUP", "QUERY"] as const;
+/** Job Properties > Job Type (digest §2.5). System jobs are SMS's own and never made here. */
+export const JOB_TYPES = ["RUN_COMMAND_ON_WORKSTATION", "SHARE_PACKAGE_ON_SERVER", "REMOVE_PACKAGE_FROM_SERVER"] as const;
+export type JobType = (typeof JOB_TYPES)[number];
+export const JOB_TYPE_LABELS: Record<JobType, string> = {
+  RUN_COMMAND_ON_WORKSTATION: "Run Command On Workstation",
+  SHARE_PACKAGE_ON_SERVER: "Share Package On Server",
+  REMOVE_PACKAGE_FROM_SERVER: "Remove Package From Server",
+};
+/** Share and Remove jobs act on servers: Send and Distribute phases only, no instruction records. */
+export const isServerJobType = (jobType: JobType) => jobType !== "RUN_COMMAND_ON_WORKSTATION";
+
+export const WORKSTATION_TARGET_KINDS = ["MACHINE_PATH", "COMPUTERS", "MACHINE_GROUP", "QUERY"] as const;
+/** A server job's target: a server group (a machine group holding servers) or servers by name. */
+export const SERVER_TARGET_KINDS = ["SERVER_GROUP", "SERVERS"] as const;
+export const TARGET_KINDS = [...WORKSTATION_TARGET_KINDS, ...SERVER_TARGET_KINDS] as const;
 export type TargetKind = (typeof TARGET_KINDS)[number];
+export const isServerTargetKind = (kind: TargetKind) => (SERVER_TARGET_KINDS as readonly string[]).includes(kind);
 
 /** site|domain|computername, each part a name or * (Q161520: pipes, never colons). */
 export const MACHINE_PATH_PATTERN = /^[^|]+\|[^|]+\|[^|]+$/;
@@ -28,6 +44,11 @@ const targetFields = {
   kind: oneOf("Job target", TARGET_KINDS),
   machinePath: optional(z.string().trim().max(80, { error: "Machine path must be at most 80 characters" })),
   smsIds: z.array(smsIdSchema("Target SMS ID")).default([]),
+  serverNames: z
+    .array(netbiosNameSchema("Target server"))
+    .max(100, { error: "List at most 100 servers" })
+    .default([])
+    .superRefine((names, context) => reportDuplicates(names, [], "is listed twice", context)),
   limitToSiteCode: optional(siteCodeSchema("Limit To Sites")),
   includeSubsites: checkbox("Include subsites"),
   platforms: z.array(oneOf("Platform filter", PLATFORMS)).default([]),
@@ -36,7 +57,7 @@ const targetFields = {
 
 /** What each kind of target needs; `groupField` names how the machine group is referred to. */
 function refineTarget(groupField: "machineGroupId" | "machineGroup") {
-  return (target: { kind: TargetKind; machinePath?: string; smsIds: string[] } & Partial<Record<typeof groupField, unknown>>, context: z.RefinementCtx) => {
+  return (target: { kind: TargetKind; machinePath?: string; smsIds: string[]; serverNames: string[] } & Partial<Record<typeof groupField, unknown>>, context: z.RefinementCtx) => {
     if (target.kind === "MACHINE_PATH") {
       if (!target.machinePath) context.addIssue({ code: "custom", path: ["machinePath"], message: "Machine path is required for a machine-path target" });
       else if (!MACHINE_PATH_PATTERN.test(target.machinePath)) {
@@ -45,6 +66,8 @@ function refineTarget(groupField: "machineGroupId" | "machineGroup") {
     }
     if (target.kind === "COMPUTERS" && target.smsIds.length === 0) context.addIssue({ code: "custom", path: ["smsIds"], message: "List at least one computer's SMS ID" });
     if (target.kind === "MACHINE_GROUP" && target[groupField] === undefined) context.addIssue({ code: "custom", path: [groupField], message: "Choose a machine group" });
+    if (target.kind === "SERVER_GROUP" && target[groupField] === undefined) context.addIssue({ code: "custom", path: [groupField], message: "Choose a server group" });
+    if (target.kind === "SERVERS" && target.serverNames.length === 0) context.addIssue({ code: "custom", path: ["serverNames"], message: "List at least one server" });
   };
 }
 
@@ -89,6 +112,7 @@ export const jobScheduleSchema = z
 export type JobSchedule = z.infer<typeof jobScheduleSchema>;
 
 const jobFields = {
+  jobType: oneOf("Job type", JOB_TYPES).default("RUN_COMMAND_ON_WORKSTATION"),
   packageId: packageIdSchema(),
   siteCode: siteCodeSchema("Originating site"),
   comment: text("Job comment", 255),
@@ -96,6 +120,20 @@ const jobFields = {
   schedule: jobScheduleSchema.default({ repeat: "NEVER" }),
   sendPhase: sendPhaseSchema,
 };
+
+/**
+ * A job type's target and phases: server jobs target servers and have no Run phase;
+ * Run Command On Workstation jobs target computers.
+ */
+function refineJobType(job: { jobType: JobType; target: { kind: TargetKind }; runPhase: { isEnabled: boolean } }, context: z.RefinementCtx) {
+  const label = JOB_TYPE_LABELS[job.jobType];
+  if (isServerJobType(job.jobType)) {
+    if (!isServerTargetKind(job.target.kind)) context.addIssue({ code: "custom", path: ["target", "kind"], message: `A ${label} job targets a server group or servers` });
+    if (job.runPhase.isEnabled) context.addIssue({ code: "custom", path: ["runPhase", "isEnabled"], message: `A ${label} job has Send and Distribute phases only; clear Run Workstation Command` });
+  } else if (isServerTargetKind(job.target.kind)) {
+    context.addIssue({ code: "custom", path: ["target", "kind"], message: `A ${label} job targets computers; choose a machine path, computers, a machine group or a query` });
+  }
+}
 
 export const jobInputSchema = z.object({
   ...jobFields,
@@ -106,8 +144,9 @@ export const jobInputSchema = z.object({
     serverGroupId: optional(wholeNumber("Server group", { min: 1, max: 2 ** 31 - 1 })),
     refreshExistingServers: checkbox("Refresh Existing Distribution Servers"),
   }),
-  runPhase: runPhaseSchema,
-});
+  // Share and Remove jobs have no Run phase: their form and the CLI leave it out.
+  runPhase: runPhaseSchema.default({ isEnabled: false, isMandatory: false, notMandatoryOverSlowLink: false, isExpiring: false }),
+}).superRefine(refineJobType);
 
 /**
  * A job as the site document carries it: machine groups and command lines by name (IDs belong to
@@ -142,7 +181,7 @@ export const documentJobSchema = z.object({
       }),
     )
     .default([]),
-});
+}).superRefine(refineJobType);
 
 export type JobInput = z.infer<typeof jobInputSchema>;
 export type JobTarget = JobInput["target"];

@@ -29,7 +29,7 @@ const inventory: TargetInventory = {
   ]),
 };
 
-const target = (change: Partial<JobTarget>): JobTarget => ({ kind: "QUERY", smsIds: [], includeSubsites: false, platforms: [], pcmVariants: [], ...change });
+const target = (change: Partial<JobTarget>): JobTarget => ({ kind: "QUERY", smsIds: [], serverNames: [], includeSubsites: false, platforms: [], pcmVariants: [], ...change });
 
 describe("target resolution (every target kind)", () => {
   it.each<[string, Partial<JobTarget>, string[]]>([

@@ -77,6 +77,11 @@ export function resolveTargets(target: JobTarget, inventory: TargetInventory): T
     case "QUERY":
       candidates = [...inventory.computers];
       break;
+    // Server jobs name servers, never computers: nothing of theirs reaches a client.
+    case "SERVER_GROUP":
+    case "SERVERS":
+      candidates = [];
+      break;
   }
   const sites = target.limitToSiteCode ? sitesWithin(target.limitToSiteCode, target.includeSubsites, inventory.parentOfSite) : null;
   const platforms = target.platforms.length > 0 ? new Set<string>(target.platforms) : null;

@@ -143,6 +143,8 @@ export interface ReviewPackage {
   hasSourceChangedSinceLastSend: boolean | null;
   /** Names of the distribution servers that already hold the package (R54, R85). */
   distributionServerNames: string[] | null;
+  /** The Sharing set's share name; null when the package is not set up for sharing (R55). */
+  shareName: string | null;
 }
 
 export interface ReviewJob {

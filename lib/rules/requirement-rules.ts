@@ -36,6 +36,7 @@ import { netwareLogonServerForNt } from "./requirements/netware-logon-server-for
 import { netxClientStatus } from "./requirements/netx-client-status";
 import { nonDefaultServerSelection } from "./requirements/non-default-server-selection";
 import { notMandatoryOverSlowLink } from "./requirements/not-mandatory-over-slow-link";
+import { refusedShareName } from "./requirements/refused-share-name";
 import { oneJobForSeveralChildSites } from "./requirements/one-job-for-several-child-sites";
 import { osUpgradeUnderService } from "./requirements/os-upgrade-under-service";
 import { outdatedPcmService } from "./requirements/outdated-pcm-service";
@@ -118,6 +119,7 @@ export const REQUIREMENT_RULES: readonly RequirementRule[] = [
   oneJobForSeveralChildSites, // R51
   statusMifFloodAtCentralSite, // R53
   putWithoutRefresh, // R54
+  refusedShareName, // R55
   siteServerDiskSpace, // R56
   removedDistributionServer, // R57
   manyNetwareServersBeforeSp2, // R58

@@ -1,13 +1,26 @@
+import { isServerJobType, type JobType } from "../jobs/schema";
 import type { ReviewContext } from "./context";
 import { sortedReview, toFinding } from "./finding";
 import { buildJobFacts, type JobFacts } from "./job-facts";
 import { REQUIREMENT_RULES } from "./requirement-rules";
-import type { Finding, IndexedCommandLine, JobRule, NotChecked, RuleMetadata, RuleResult, RuleReview, Subject, TargetRule } from "./rule";
+import type { Finding, IndexedCommandLine, JobRule, NotChecked, RequirementRule, RuleMetadata, RuleResult, RuleReview, Subject, TargetRule } from "./rule";
 import { computerSubject, plural } from "./subjects";
 import { targetVerdict } from "./target-verdict";
 import { isInGate } from "./version-gate";
 
 export type JobReview = RuleReview;
+
+/**
+ * The rules a Share Package On Server or Remove Package From Server job is reviewed against: its
+ * package source, its servers, its sites and dates. It has no run phase, command line or client
+ * targets, so the workstation rules (R1-R18, R23-R45, R47-R54, R58-R80, R82) do not apply.
+ */
+export const SERVER_JOB_RULES: ReadonlySet<string> = new Set(["R19", "R20", "R46", "R55", "R56", "R57", "R81"]);
+
+/** The requirement rules that apply to a job of this type. */
+export function rulesForJobType(jobType: JobType): readonly RequirementRule[] {
+  return isServerJobType(jobType) ? REQUIREMENT_RULES.filter((rule) => SERVER_JOB_RULES.has(rule.code)) : REQUIREMENT_RULES;
+}
 
 /**
  * Reviews a job against every implemented requirement (digest §4) before it is sent. Findings are
@@ -32,7 +45,7 @@ export function reviewJob(context: ReviewContext): JobReview {
     distributionServers: context.distributionServers,
   };
   const targetRules: TargetRule[] = [];
-  for (const rule of REQUIREMENT_RULES) {
+  for (const rule of rulesForJobType(facts.definition.jobType)) {
     if (rule.kind === "commandLine") for (const line of chosen) collect(rule, rule.check(line, context.sites));
     else if (rule.kind === "package") collect(rule, rule.check(packageInput));
     else if (rule.kind === "job") collect(rule, checkJobRule(rule, facts));

@@ -117,18 +117,20 @@ export function packageFixture(changes: Partial<ReviewPackage> = {}): ReviewPack
     sourceSizeBytes: 10 * 1024 ** 2,
     hasSourceChangedSinceLastSend: false,
     distributionServerNames: [],
+    shareName: null,
     ...changes,
   };
 }
 
 export function jobDefinitionFixture(): JobInput {
   return {
+    jobType: "RUN_COMMAND_ON_WORKSTATION",
     packageId: "BPC0000A",
     siteCode: SITE_CODE,
     comment: "",
     priority: "MEDIUM",
     schedule: { repeat: "NEVER" },
-    target: { kind: "COMPUTERS", smsIds: ["BPC00001", "BPC00002"], includeSubsites: false, platforms: [], pcmVariants: [] },
+    target: { kind: "COMPUTERS", smsIds: ["BPC00001", "BPC00002"], serverNames: [], includeSubsites: false, platforms: [], pcmVariants: [] },
     sendPhase: { isEnabled: true, evenIfPreviouslySent: false },
     distributePhase: { putOnSpecifiedServers: true, refreshExistingServers: false },
     runPhase: {

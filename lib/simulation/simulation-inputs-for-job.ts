@@ -34,6 +34,7 @@ function plannedJobOf(context: ReviewContext, requestId: string): PlannedJob {
   const packageId = context.package.packageId;
   return {
     jobId: context.job.jobId ?? "",
+    jobType: definition.jobType,
     requestId,
     state: "ACTIVE",
     sentAt: null,

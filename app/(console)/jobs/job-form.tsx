@@ -8,7 +8,7 @@ import { isChecked, listOf, recordOf, textOf } from "@/components/ui/form-values
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionState } from "@/lib/action-state";
 import type { JobFormChoices } from "@/lib/data/jobs";
-import { JOB_PRIORITIES, TARGET_KINDS, type TargetKind } from "@/lib/jobs/schema";
+import { isServerJobType, JOB_PRIORITIES, JOB_TYPE_LABELS, JOB_TYPES, SERVER_TARGET_KINDS, WORKSTATION_TARGET_KINDS, type JobType, type TargetKind } from "@/lib/jobs/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
 import { defaultMandatoryAfter } from "@/lib/jobs/defaults";
 import { JOB_REPEAT_LABELS, JOB_REPEATS } from "@/lib/jobs/schedule";
@@ -21,9 +21,11 @@ const TARGET_LABELS: Record<TargetKind, string> = {
   COMPUTERS: "A list of computers",
   MACHINE_GROUP: "A machine group",
   QUERY: "A query over inventory",
+  SERVER_GROUP: "A server group",
+  SERVERS: "A list of servers",
 };
 
-/** Job Details of a Run Command On Workstation job: package, target, and the three phases. */
+/** Job Properties and Details: job type, package, target, and the phases the type has. */
 export function JobForm({
   action,
   initialValues,
@@ -56,6 +58,9 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
   const distribute = recordOf(values.distributePhase);
   const run = recordOf(values.runPhase);
   const [packageId, setPackageId] = useState(textOf(values.packageId));
+  const [jobType, setJobType] = useState<JobType>((JOB_TYPES as readonly string[]).includes(textOf(values.jobType)) ? (textOf(values.jobType) as JobType) : "RUN_COMMAND_ON_WORKSTATION");
+  const isServerJob = isServerJobType(jobType);
+  const targetKinds: readonly TargetKind[] = isServerJob ? SERVER_TARGET_KINDS : WORKSTATION_TARGET_KINDS;
   const [kind, setKind] = useState<TargetKind>((textOf(target.kind) as TargetKind) || "COMPUTERS");
   const [isRunPhase, setIsRunPhase] = useState(isChecked(run.isEnabled));
   const [isMandatory, setIsMandatory] = useState(isChecked(run.isMandatory));
@@ -66,6 +71,8 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
   const schedule = recordOf(values.schedule);
   const [activateAt, setActivateAt] = useState(textOf(schedule.activateAt));
   const pkg = choices.packages.find((candidate) => candidate.packageId === packageId);
+  const serverNames = Array.isArray(target.serverNames) ? target.serverNames.join("\n") : textOf(target.serverNames);
+  const serverNamesError = Object.entries(errors).find(([key]) => key.startsWith("target.serverNames"))?.[1];
   const smsIds = Array.isArray(target.smsIds) ? target.smsIds.join("\n") : textOf(target.smsIds);
   const platforms = listOf(target.platforms).map(String);
   const pcmVariants = listOf(target.pcmVariants).map(String);
@@ -78,6 +85,28 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
         <h2 id="job-package" className="font-semibold md:col-span-2">
           Job details
         </h2>
+        <Field id="jobType" label="Job type" error={errors.jobType} hint={isServerJob ? "Acts on servers: Send and Distribute phases only; no client's instruction file changes." : undefined}>
+          <Select
+            id="jobType"
+            name="jobType"
+            value={jobType}
+            error={errors.jobType}
+            hint={isServerJob}
+            onChange={(event) => {
+              const next = event.target.value as JobType;
+              setJobType(next);
+              // Each type has its own kinds of target: keep the chosen one only if it still fits.
+              const allowed: readonly TargetKind[] = isServerJobType(next) ? SERVER_TARGET_KINDS : WORKSTATION_TARGET_KINDS;
+              if (!allowed.includes(kind)) setKind(allowed[0] as TargetKind);
+            }}
+          >
+            {JOB_TYPES.map((value) => (
+              <option key={value} value={value}>
+                {JOB_TYPE_LABELS[value]}
+              </option>
+            ))}
+          </Select>
+        </Field>
         <Field id="packageId" label="Package" error={errors.packageId}>
           <Select id="packageId" name="packageId" value={packageId} onChange={(event) => setPackageId(event.target.value)} error={errors.packageId}>
             <option value="">Choose a package</option>
@@ -129,7 +158,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
         </h2>
         <Field id="target-kind" label="Target" error={errors["target.kind"]}>
           <Select id="target-kind" name="target.kind" value={kind} onChange={(event) => setKind(event.target.value as TargetKind)} error={errors["target.kind"]}>
-            {TARGET_KINDS.map((value) => (
+            {targetKinds.map((value) => (
               <option key={value} value={value}>
                 {TARGET_LABELS[value]}
               </option>
@@ -161,6 +190,25 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
             </Select>
           </Field>
         )}
+        {kind === "SERVER_GROUP" && (
+          <Field id="target-machineGroupId" label="Server group" error={errors["target.machineGroupId"]}>
+            <Select id="target-machineGroupId" name="target.machineGroupId" defaultValue={textOf(target.machineGroupId)} error={errors["target.machineGroupId"]}>
+              <option value="">Choose a server group</option>
+              {serverGroups.map((group) => (
+                <option key={group.id} value={group.id}>
+                  {group.name} ({group.serverCount} servers)
+                </option>
+              ))}
+            </Select>
+          </Field>
+        )}
+        {kind === "SERVERS" && (
+          <Field id="target-serverNames" label="Servers (names, one per line)" error={serverNamesError}>
+            <TextArea id="target-serverNames" name="target.serverNames" rows={3} defaultValue={serverNames} error={serverNamesError} className="font-mono uppercase" />
+          </Field>
+        )}
+        {!isServerJob && (
+        <>
         <div className="grid grid-cols-2 gap-2">
           <Field id="target-limitToSiteCode" label="Limit To Sites" error={errors["target.limitToSiteCode"]}>
             <Select id="target-limitToSiteCode" name="target.limitToSiteCode" defaultValue={textOf(target.limitToSiteCode)} error={errors["target.limitToSiteCode"]}>
@@ -198,6 +246,8 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
             ))}
           </div>
         </fieldset>
+        </>
+        )}
       </section>
 
       <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 md:grid-cols-2" aria-labelledby="job-phases">
@@ -224,6 +274,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
         </div>
       </section>
 
+      {!isServerJob && (
       <section className="grid gap-4 rounded border border-slate-200 bg-white p-4 md:grid-cols-3" aria-labelledby="job-run">
         <h2 id="job-run" className="font-semibold md:col-span-3">
           Run phase
@@ -263,6 +314,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
           <WallClockInput id="runPhase-expireAfter" name="runPhase.expireAfter" label="Expiry date" value={expireAfter} onChange={setExpireAfter} now={now} error={errors["runPhase.expireAfter"]} disabled={!isRunPhase || !isExpiring} />
         </div>
       </section>
+      )}
     </>
   );
 }

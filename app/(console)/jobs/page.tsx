@@ -7,7 +7,7 @@ import { WallClockTime } from "@/components/wall-clock-time";
 import { inputClass } from "@/components/ui/field";
 import { listJobs, loadJobFormChoices } from "@/lib/data/jobs";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
-import { JOB_STATES, type JobState } from "@/lib/jobs/schema";
+import { JOB_STATES, JOB_TYPE_LABELS, type JobState } from "@/lib/jobs/schema";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
 import { JobStateBadge } from "./job-states";
@@ -98,6 +98,7 @@ export default async function JobsPage({ searchParams }: PageProps<"/jobs">) {
           <tr>
             <Th>Job</Th>
             <Th>State</Th>
+            <Th>Job type</Th>
             <Th>Package</Th>
             <Th>Command line</Th>
             <Th>Offer After</Th>
@@ -107,7 +108,7 @@ export default async function JobsPage({ searchParams }: PageProps<"/jobs">) {
           </tr>
         </thead>
         <tbody>
-          {jobs.items.length === 0 && <EmptyRow colSpan={8}>{Object.keys(filters).length > 0 ? "No job matches these filters." : "No jobs yet."}</EmptyRow>}
+          {jobs.items.length === 0 && <EmptyRow colSpan={9}>{Object.keys(filters).length > 0 ? "No job matches these filters." : "No jobs yet."}</EmptyRow>}
           {jobs.items.map((job) => (
             <tr key={job.jobId}>
               <Td className="font-mono">
@@ -116,6 +117,7 @@ export default async function JobsPage({ searchParams }: PageProps<"/jobs">) {
               <Td>
                 <JobStateBadge state={job.state} />
               </Td>
+              <Td>{JOB_TYPE_LABELS[job.jobType]}</Td>
               <Td className="min-w-56">
                 <span className="font-mono text-xs">{job.packageId}</span> {job.packageName}
               </Td>

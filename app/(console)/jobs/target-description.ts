@@ -11,7 +11,11 @@ export function describeTarget(job: Pick<JobDetail, "definition" | "machineGroup
         ? `${target.smsIds.length} listed computer${target.smsIds.length === 1 ? "" : "s"} (${target.smsIds.slice(0, 3).join(", ")}${target.smsIds.length > 3 ? ", …" : ""})`
         : target.kind === "MACHINE_GROUP"
           ? `Machine group ${job.machineGroupName ?? "(deleted)"}`
-          : "Every computer in inventory";
+          : target.kind === "SERVER_GROUP"
+            ? `Server group ${job.machineGroupName ?? "(deleted)"}`
+            : target.kind === "SERVERS"
+              ? `${target.serverNames.length} listed server${target.serverNames.length === 1 ? "" : "s"} (${target.serverNames.join(", ")})`
+              : "Every computer in inventory";
   const limits = [
     target.limitToSiteCode ? `limited to ${target.limitToSiteCode}${target.includeSubsites ? " and subsites" : ""}` : null,
     target.platforms.length ? `${target.platforms.map((platform) => PLATFORM_LABELS[platform]).join(", ")} only` : null,

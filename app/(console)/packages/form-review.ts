@@ -38,6 +38,8 @@ export function reviewPackageOfFormValues(values: Record<string, unknown>, packa
     hasSourceChangedSinceLastSend: recordedBoolean(values.hasSourceChangedSinceLastSend),
     // No job has chosen distribution servers in the package form.
     distributionServerNames: null,
+    // Package reviews run no job rule; R55 reads the share name of a Share Package On Server job's package.
+    shareName: null,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expectRuleCases, type RuleCase } from "../expect-rule-cases";
-import { reviewJob } from "../review-job";
+import { reviewJob, SERVER_JOB_RULES } from "../review-job";
 import type { ReviewContext, ReviewOtherJob } from "../context";
 import { computerFixture, reviewContext, serverFixture, siteFixture } from "../test-context";
 
@@ -27,6 +27,9 @@ const otherJob = (changes: Partial<ReviewOtherJob> = {}): ReviewOtherJob => ({
 });
 const sentBefore = (context: ReviewContext, sentAt: string): ReviewContext => ({ ...context, job: { ...context.job, state: "ACTIVE", sentAt } });
 const bigNight = (changes: Partial<ReviewOtherJob> = {}) => [otherJob({ jobId: "BPC000AC", targetCount: 9_998, sharedTargetSmsIds: [], mandatoryAfter: "1998-03-03T01:00:00", ...changes })];
+
+/** A Share Package On Server job for a server group: no run phase, no client targets. */
+const shareJob = { jobType: "SHARE_PACKAGE_ON_SERVER", target: { kind: "SERVER_GROUP", machineGroupId: 1 }, runPhase: { isEnabled: false } } as const;
 
 const cases: RuleCase[] = [
   { rule: "R42", expected: "fires", name: "a job sent earlier becomes mandatory later, same client, SP3", context: reviewContext({ otherJobs: [otherJob()] }) },
@@ -88,6 +91,10 @@ const cases: RuleCase[] = [
   { rule: "R54", expected: "fires", name: "put on a server that holds the package", context: reviewContext({ package: { distributionServerNames: ["CNS-SMS"] } }) },
   { rule: "R54", expected: "passes", name: "put and refresh", context: reviewContext({ package: { distributionServerNames: ["CNS-SMS"] }, job: { distributePhase: { refreshExistingServers: true } } }) },
   { rule: "R54", expected: "notChecked", name: "servers holding the package not recorded", context: reviewContext({ package: { distributionServerNames: null } }) },
+  { rule: "R55", expected: "fires", name: "a share job for a package shared as ADMIN$", context: reviewContext({ package: { shareName: "ADMIN$" }, job: shareJob }) },
+  { rule: "R55", expected: "fires", name: "a share job for a package shared as D$", context: reviewContext({ package: { shareName: "d$" }, job: shareJob }) },
+  { rule: "R55", expected: "passes", name: "a share job for a package shared as OFF95", context: reviewContext({ package: { shareName: "OFF95" }, job: shareJob }) },
+  { rule: "R55", expected: "passes", name: "a workstation job for a package shared as C$", context: reviewContext({ package: { shareName: "C$" } }) },
   { rule: "R57", expected: "fires", name: "a removed distribution server", context: reviewContext({ server: { isRemovedFromHierarchy: true } }) },
   { rule: "R57", expected: "passes", name: "current distribution servers", context: reviewContext() },
   { rule: "R57", expected: "notChecked", name: "removal not recorded", context: reviewContext({ server: { isRemovedFromHierarchy: null } }) },
@@ -111,6 +118,14 @@ describe("job, site and server rules", () => expectRuleCases(cases));
 
 describe("job rule details", () => {
   const findingOf = (rule: string, context = reviewContext()) => reviewJob(context).findings.find((finding) => finding.rule === rule);
+
+  it("runs only the server, source and site rules on a Share Package On Server job, never the workstation ones", () => {
+    // Targets that would fire workstation rules (R59 stale inventory, R63 no PCM service) if they were reviewed.
+    const review = reviewJob(reviewContext({ job: shareJob, package: { shareName: "OFF95" }, target: { lastInventoryAt: null, isPcmServiceRunning: false } }));
+    const rules = [...review.findings.map((finding) => finding.rule), ...review.notChecked.map((entry) => entry.rule)];
+    expect(rules.filter((rule) => !SERVER_JOB_RULES.has(rule))).toEqual([]);
+    expect(reviewJob(reviewContext({ job: shareJob, package: { shareName: "C$" } })).findings.map((finding) => finding.rule)).toContain("R55");
+  });
 
   it("R33 proposes Mandatory After one week after the offer, as SMS did (Q238315)", () => {
     expect(findingOf("R33", reviewContext({ job: { runPhase: { mandatoryAfter: undefined } } }))?.fix).toMatchObject({ field: "runPhase.mandatoryAfter", value: "1998-03-09T18:00:00" });

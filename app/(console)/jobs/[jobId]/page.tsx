@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { isServerJobType, JOB_TYPE_LABELS } from "@/lib/jobs/schema";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/delete-button";
 import { ButtonLink } from "@/components/ui/button";
@@ -50,7 +51,9 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
   const offer = offerStateOf(planned, now);
   const isInInstructionFiles = holdsInstruction(planned, now);
   const { runPhase } = job.definition;
+  const isServerJob = isServerJobType(job.definition.jobType);
   const facts: [string, React.ReactNode][] = [
+    ["Job type", isServerJob ? `${JOB_TYPE_LABELS[job.definition.jobType]} (Send and Distribute phases; no instruction records)` : JOB_TYPE_LABELS[job.definition.jobType]],
     ["Package", <Link key="package" href={`/packages/${job.packageId}`}>{`${job.packageId}: ${job.packageName}`}</Link>],
     ["Command line", runPhase.isEnabled ? (job.commandName ?? "—") : "No run phase"],
     ["Originating site", job.siteCode],
@@ -64,7 +67,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
     ],
     ...(job.repeatOfJobId ? ([["Repeats", <Link key="repeats" href={`/jobs/${job.repeatOfJobId}`}>{`job ${job.repeatOfJobId}`}</Link>]] as [string, React.ReactNode][]) : []),
     ...(job.activationProblem && job.storedState === "PENDING" ? ([["Not activated", job.activationProblem]] as [string, React.ReactNode][]) : []),
-    ["Target", job.storedState === "PENDING" ? `${describeTarget(job)}: would reach about ${review.targetCount} computer${review.targetCount === 1 ? "" : "s"} if sent now` : describeTarget(job)],
+    ["Target", job.storedState === "PENDING" && !isServerJob ? `${describeTarget(job)}: would reach about ${review.targetCount} computer${review.targetCount === 1 ? "" : "s"} if sent now` : describeTarget(job)],
     ["Comment", job.comment || "—"],
   ];
   const dates: [string, string | null][] = [
