@@ -1,6 +1,4 @@
 -- RedefineTables
--- reviewAtSend is not copied: 20261206205654_job_schedule rebuilt "Job" without it on SQLite
--- (made beside 20261206203135_review_at_send), so this rebuild adds the column back, empty.
 PRAGMA defer_foreign_keys=ON;
 PRAGMA foreign_keys=OFF;
 CREATE TABLE "new_Job" (
@@ -48,7 +46,7 @@ CREATE TABLE "new_Job" (
     CONSTRAINT "Job_serverGroupId_fkey" FOREIGN KEY ("serverGroupId") REFERENCES "MachineGroup" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
     CONSTRAINT "Job_commandLineId_fkey" FOREIGN KEY ("commandLineId") REFERENCES "WorkstationCommandLine" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
-INSERT INTO "new_Job" ("activateAt", "activationProblem", "commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "repeat", "repeatOfJobId", "requestId", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version") SELECT "activateAt", "activationProblem", "commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "repeat", "repeatOfJobId", "requestId", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version" FROM "Job";
+INSERT INTO "new_Job" ("activateAt", "activationProblem", "commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "repeat", "repeatOfJobId", "requestId", "reviewAtSend", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version") SELECT "activateAt", "activationProblem", "commandLineId", "comment", "createdAt", "expireAfter", "includeSubsites", "isExpiring", "isMandatory", "isRunPhase", "isSendPhase", "jobId", "limitToSiteCode", "mandatoryAfter", "notMandatoryOverSlowLink", "offerAfter", "packageId", "priority", "putOnSpecifiedServers", "refreshExistingServers", "repeat", "repeatOfJobId", "requestId", "reviewAtSend", "sendEvenIfPreviouslySent", "serverGroupId", "siteCode", "state", "targetKind", "targetMachineGroupId", "targetMachinePath", "targetPcmVariants", "targetPlatforms", "targetSmsIds", "updatedAt", "version" FROM "Job";
 DROP TABLE "Job";
 ALTER TABLE "new_Job" RENAME TO "Job";
 CREATE UNIQUE INDEX "Job_requestId_key" ON "Job"("requestId");
