@@ -56,7 +56,7 @@ if (task === "create") {
   await startAt(args[1]);
   const outcomes = await pooled(args[0]!.split(","), 8, async (jobId) => {
     try {
-      await changeJobState({ jobId, transition: "cancel" });
+      await changeJobState({ jobId, transition: "cancel", note: "raced by the two-instance test" });
       return "canceled";
     } catch (error) {
       // A refusal (the other instance canceled it first), by its code: tsx may load lib/errors twice.
