@@ -29,10 +29,7 @@ type Node = Branch | { kind: "value"; value: string } | { kind: "values"; values
 
 export function formDataToObject(formData: FormData): Record<string, unknown> {
   const root: Branch = { kind: "record", children: new Map() };
-  // An action called by hand (not by its form) may get no form at all: then every field is missing,
-  // and the schema names each one, rather than the action failing.
-  if (!(formData instanceof FormData)) return {};
-  for (const [rawName, value] of formData.entries()) {
+  for (const [rawName, value] of formOrEmpty(formData).entries()) {
     if (typeof value !== "string" || rawName.startsWith("$ACTION") || rawName.length > MAX_FIELD_NAME_LENGTH) continue;
     const isList = rawName.endsWith("[]");
     const segments = (isList ? rawName.slice(0, -2) : rawName).split(".");
