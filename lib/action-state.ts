@@ -42,8 +42,11 @@ export function fromDomainError(error: unknown, values: Record<string, unknown>)
  * action checks them before use; a bad one is refused like any other bad input.
  */
 export function isValidBoundArgument(pattern: RegExp, value: unknown): value is string {
-  return typeof value === "string" && pattern.test(value);
+  // No ID or name holds a control character; PostgreSQL cannot even compare a NUL.
+  return typeof value === "string" && !CONTROL_CHARACTER.test(value) && pattern.test(value);
 }
+
+const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
 
 export function refusedArgument(what: string): ActionState {
   return { status: "error", message: `${what} is not valid; reload the page`, fieldErrors: {}, values: {} };

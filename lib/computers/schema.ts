@@ -40,7 +40,7 @@ export const installedPcmHotfixesSchema = z.preprocess(
 );
 
 /** DOMAIN\ACCOUNT, as the PCM service's Log On As names it (an NT domain or computer, then an account of up to 20 characters). */
-const SERVICE_ACCOUNT_PATTERN = /^[^\\/:*?"<>|,;=+[\]\s][^\\/:*?"<>|,;=+[\]]{0,14}\\[^\\/:*?"<>|,;=+[\]]{1,20}$/;
+const SERVICE_ACCOUNT_PATTERN = /^[^\\/:*?"<>|,;=+[\]\s\x00-\x1f\x7f][^\\/:*?"<>|,;=+[\]\x00-\x1f\x7f]{0,14}\\[^\\/:*?"<>|,;=+[\]\x00-\x1f\x7f]{1,20}$/;
 
 export function smsIdSchema(label = "SMS ID") {
   return z

@@ -38,7 +38,7 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 export const isServerTargetKind = (kind: TargetKind) => (SERVER_TARGET_KINDS as readonly string[]).includes(kind);
 
 /** site|domain|computername, each part a name or * (Q161520: pipes, never colons). */
-export const MACHINE_PATH_PATTERN = /^[^|]+\|[^|]+\|[^|]+$/;
+export const MACHINE_PATH_PATTERN = /^[^|\x00-\x1f\x7f]+\|[^|\x00-\x1f\x7f]+\|[^|\x00-\x1f\x7f]+$/;
 
 const targetFields = {
   kind: oneOf("Job target", TARGET_KINDS),

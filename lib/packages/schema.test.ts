@@ -78,6 +78,14 @@ describe("documentPackageSchema", () => {
       "Package ID must be 8 characters: a site code and 5 base-36 characters, e.g. BPC0000A",
     );
   });
+
+  it("takes distribution servers as NetBIOS names, so a NUL or a blank name is refused by name", () => {
+    expect(documentPackageSchema.parse({ ...pkg, packageId: "BPC0000A", distributionServers: ["cns-sms"] }).distributionServers).toEqual(["CNS-SMS"]);
+    for (const name of ["CNS\u0000SMS", " "]) {
+      const issues = documentPackageSchema.safeParse({ ...pkg, packageId: "BPC0000A", distributionServers: [name] }).error?.issues ?? [];
+      expect(issues.map((issue) => issue.path.join("."))).toContain("distributionServers.0");
+    }
+  });
 });
 
 describe("check boxes given something else", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { PLATFORMS } from "../platforms";
 import { checkbox, instructionText, oneOf, optional, optionalBoolean, requiredText, text, wholeNumber } from "../schema-fields";
+import { netbiosNameSchema } from "../servers/schema";
 import { siteCodeSchema } from "../sites/schema";
 import { PACKAGE_ID_PATTERN } from "../sms-id";
 import { reportDuplicates } from "../machine-groups/schema";
@@ -144,7 +145,7 @@ export const documentPackageSchema = packageFields
     packageId: packageIdSchema(),
     // The distribution servers jobs have put the package on (Q140051).
     distributionServers: z
-      .array(z.string().trim().toUpperCase().min(1, { error: "Distribution server names cannot be empty" }))
+      .array(netbiosNameSchema("Distribution server"))
       .default([])
       .superRefine((names, context) => reportDuplicates(names, [], "is listed twice", context)),
   })

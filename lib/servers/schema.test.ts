@@ -28,6 +28,8 @@ describe("serverInputSchema", () => {
     ["a 16-character name", { name: "ABCDEFGHIJKLMNOP" }, ["name", "Server name must be at most 15 characters"]],
     ["a name with a backslash", { name: "CNS\\SMS" }, ["name", 'Server name must be a NetBIOS name: up to 15 characters, no \\ / : * ? " < > | , ; = + [ ]']],
     ["a share without a server", { packageShare: "SMS_PKGD" }, ["packageShare", "Package share must be a UNC path like \\\\SERVER\\SMS_PKGD"]],
+    ["a name with a control character", { name: "CNS\u0007SMS" }, ["name", 'Server name must be a NetBIOS name: up to 15 characters, no \\ / : * ? " < > | , ; = + [ ]']],
+    ["a share with a control character", { packageShare: "\\\\CNS-SMS\\SMS\u0001PKGD" }, ["packageShare", "Package share must be a UNC path like \\\\SERVER\\SMS_PKGD"]],
     ["server type 8", { serverType: 8 }, ["serverType", "Server type must be a whole number from 1 to 7"]],
     ["an unknown file system", { fileSystem: "EXT2" }, ["fileSystem", "File system must be one of NTFS, FAT, HPFS, NETWARE"]],
     ["a zone without Services for Macintosh", { macintoshZone: "Design" }, ["macintoshZone", "Macintosh zone needs Services for Macintosh on the server"]],

@@ -17,8 +17,8 @@ export type ServerType = keyof typeof SERVER_TYPES;
 export const FILE_SYSTEMS = ["NTFS", "FAT", "HPFS", "NETWARE"] as const;
 export type FileSystem = (typeof FILE_SYSTEMS)[number];
 
-/** NetBIOS names: 1-15 characters without the characters Windows forbids. */
-export const NETBIOS_NAME_PATTERN = /^[^\\/:*?"<>|.,;=+[\]\s][^\\/:*?"<>|,;=+[\]]{0,14}$/;
+/** NetBIOS names: 1-15 characters without the characters Windows forbids (control characters included). */
+export const NETBIOS_NAME_PATTERN = /^[^\\/:*?"<>|.,;=+[\]\s\x00-\x1f\x7f][^\\/:*?"<>|,;=+[\]\x00-\x1f\x7f]{0,14}$/;
 
 export function netbiosNameSchema(label: string) {
   return requiredText(label, 15)
@@ -27,7 +27,7 @@ export function netbiosNameSchema(label: string) {
 }
 
 /** \\SERVER\SHARE: the package share a distribution server exposes, e.g. \\CNS-SMS\SMS_PKGD. */
-export const UNC_SHARE_PATTERN = /^\\\\[^\\/:*?"<>|]{1,15}\\[^\\/:*?"<>|]{1,80}$/;
+export const UNC_SHARE_PATTERN = /^\\\\[^\\/:*?"<>|\x00-\x1f\x7f]{1,15}\\[^\\/:*?"<>|\x00-\x1f\x7f]{1,80}$/;
 
 export const serverInputSchema = z
   .object({

@@ -61,6 +61,8 @@ function actionFiles(directory: string): string[] {
 
 /** IDs of the demo's records, so bound arguments sometimes name a real record. */
 const DEMO_IDS = ["BPC0000A", "BPC0000B", "GBL00001", "BPC00007", "BPC", "CNS-SMS", "MDM00005", "1", "2", "R36", "R12", "cancel", "complete", "fail", "activate", "unknown"];
+/** Real IDs with a control character in or around them. */
+const CONTROL_CHARACTER_ARGUMENTS = ["\u0000", "BPC0000A\u0000", "\u0000BPC", "CNS\u0007SMS"];
 const boundArgument = fc.oneof(fc.constantFrom(...DEMO_IDS), hostileText, fc.integer(), fc.constant(undefined), fc.constant(null), fc.object());
 
 /** What a refusal looks like in each form's state: status "error", or an error or list of problems. */
@@ -95,6 +97,37 @@ describe("every server action under fuzzed forms and arguments", async () => {
     expect(actions.length).toBeGreaterThan(30);
   });
 
+  /** One call: a refusal (which must change no row) or a success, and never a crash or pollution. */
+  async function callOnce(action: ServerAction, bound: unknown[], state: unknown, form: unknown): Promise<"refused" | "succeeded"> {
+    const before = await changeCount();
+    let result: unknown;
+    try {
+      result = await action(...bound, state, form);
+    } catch (error) {
+      if (!(error instanceof NavigationInterrupt)) throw error;
+      result = error.kind === "redirect" ? { status: "redirected" } : { status: "error", error: error.kind };
+    }
+    expect(Object.getOwnPropertyNames(Object.prototype).sort(), "a field name reached Object.prototype").toEqual(PROTOTYPE_KEYS);
+    if (!isRefusal(result)) return "succeeded";
+    expect(await changeCount(), "a refused request changed a row").toBe(before);
+    return "refused";
+  }
+
+  it.each(actions.filter(({ action }) => action.length > 2))("$label: a control character in any bound argument is refused, whatever the others name", async ({ action }) => {
+    // Found by the fuzz pass (a NUL server name reached PostgreSQL as a 500): tried every run
+    // against every real record, not left to the seed.
+    bindProcessActor(TEST_ADMINISTRATOR);
+    const boundCount = action.length - 2;
+    for (let position = 0; position < boundCount; position += 1) {
+      for (const hostile of CONTROL_CHARACTER_ARGUMENTS) {
+        for (const real of DEMO_IDS) {
+          const bound = Array.from({ length: boundCount }, (_, index) => (index === position ? hostile : real));
+          expect(await callOnce(action, bound, { status: "idle" }, new FormData()), `${JSON.stringify(bound)} was accepted`).toBe("refused");
+        }
+      }
+    }
+  }, FUZZ_TIMEOUT_MS);
+
   it.each(actions)("$label: a refusal or a success, never a crash, and a refusal changes nothing", async ({ action }) => {
     bindProcessActor(TEST_ADMINISTRATOR);
     // Server actions take their bound arguments first, then the previous state and the form.
@@ -102,21 +135,7 @@ describe("every server action under fuzzed forms and arguments", async () => {
     const outcomes = { refused: 0, succeeded: 0 };
     await fc.assert(
       fc.asyncProperty(fc.array(boundArgument, { minLength: boundCount, maxLength: boundCount }), fc.constantFrom({ status: "idle" }, undefined, null, "x"), fc.oneof({ arbitrary: hostileForm, weight: 9 }, { arbitrary: fc.constantFrom(undefined, null, "not a form"), weight: 1 }), async (bound, state, form) => {
-        const before = await changeCount();
-        let result: unknown;
-        try {
-          result = await action(...bound, state, form);
-        } catch (error) {
-          if (!(error instanceof NavigationInterrupt)) throw error;
-          result = error.kind === "redirect" ? { status: "redirected" } : { status: "error", error: error.kind };
-        }
-        expect(Object.getOwnPropertyNames(Object.prototype).sort(), "a field name reached Object.prototype").toEqual(PROTOTYPE_KEYS);
-        if (isRefusal(result)) {
-          outcomes.refused += 1;
-          expect(await changeCount(), "a refused request changed a row").toBe(before);
-        } else {
-          outcomes.succeeded += 1;
-        }
+        outcomes[await callOnce(action, bound, state, form)] += 1;
       }),
       { numRuns: CASES_PER_ACTION },
     );
