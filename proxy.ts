@@ -13,7 +13,7 @@ export function proxy(request: NextRequest) {
   // Clients post status MIFs to DESPOOLR.BOX with no session and no Origin; the route checks the site's token.
   const isStatusIntake = request.method === "POST" && request.nextUrl.pathname.startsWith("/despoolr.box/");
   const origin = isStatusIntake ? { allowed: true as const } : checkRequestOrigin(request, { publicOrigin: process.env.SMS_PUBLIC_URL ? new URL(process.env.SMS_PUBLIC_URL).origin : null });
-  const malformed = malformedRequestReason({ method: request.method, pathname: request.nextUrl.pathname });
+  const malformed = malformedRequestReason({ method: request.method, pathname: request.nextUrl.pathname, search: request.nextUrl.search });
   let response: NextResponse;
   if (malformed) {
     response = new NextResponse(`Bad request: ${malformed}.\n`, { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });

@@ -57,10 +57,13 @@ test("ten wrong passwords from a stranger do not lock out the only administrator
   for (const failure of failures) expect(failure.address).toBe("::1");
 });
 
-test("malformed percent-encoding and TRACE get 400 with the security headers", async ({ request }) => {
+test("malformed percent-encoding, control characters in a search and TRACE get 400 with the security headers", async ({ request }) => {
   for (const [method, url] of [
     ["GET", "/packages/%c0"],
     ["GET", "/%E0%A4%A"],
+    ["GET", "/computers?search=%00"],
+    ["GET", "/jobs?search=BPC%00"],
+    ["GET", "/packages?search=%01"],
     ["TRACE", "/"],
     ["TRACE", "/packages"],
   ] as const) {

@@ -51,6 +51,20 @@ describe("malformed requests", () => {
     expect(malformedRequestReason({ method, pathname })).toBe(reason);
   });
 
+  // A NUL in a search reached PostgreSQL from the computers, packages and jobs lists as a 500.
+  it.each([
+    ["/computers", "?search=%00", 'the query parameter "search" contains a control character'],
+    ["/jobs", "?state=ACTIVE&search=a%0Ab", 'the query parameter "search" contains a control character'],
+    ["/computers", "?siteCode=B%7FC", 'the query parameter "siteCode" contains a control character'],
+    ["/audit", "?%01=x", "a query parameter's name contains a control character"],
+  ])("refuses GET %s%s", (pathname, search, reason) => {
+    expect(malformedRequestReason({ method: "GET", pathname, search })).toBe(reason);
+  });
+
+  it.each(["", "?search=caf%C3%A9&page=2", "?search=%25c0", "?q=a+b"])("lets the query %j through", (search) => {
+    expect(malformedRequestReason({ method: "GET", pathname: "/computers", search })).toBeNull();
+  });
+
   it.each([
     ["GET", "/packages/BPC00001"],
     ["GET", "/packages/caf%C3%A9"],

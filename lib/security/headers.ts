@@ -74,13 +74,27 @@ export function securityHeadersFor(nonce: string, options: { isDevelopment?: boo
  * TRACE (and TRACK), which the console never answers, and a path whose percent-encoding does not
  * decode (e.g. /packages/%c0, a lone byte that is not UTF-8). Null for every other request.
  */
-export function malformedRequestReason(request: { method: string; pathname: string }): string | null {
+export function malformedRequestReason(request: { method: string; pathname: string; search?: string }): string | null {
   const method = request.method.toUpperCase();
   if (method === "TRACE" || method === "TRACK") return `the ${method} method is not supported`;
   try {
     decodeURIComponent(request.pathname);
   } catch {
     return "the address has malformed percent-encoding";
+  }
+  return request.search ? controlCharacterInQuery(request.search) : null;
+}
+
+const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
+
+/**
+ * No search box or filter sends a control character, nothing stored holds one, and PostgreSQL
+ * cannot even compare a NUL: refused once here, for every page and route, naming the parameter.
+ */
+function controlCharacterInQuery(search: string): string | null {
+  for (const [name, value] of new URLSearchParams(search)) {
+    if (CONTROL_CHARACTER.test(name)) return "a query parameter's name contains a control character";
+    if (CONTROL_CHARACTER.test(value)) return `the query parameter ${JSON.stringify(name.slice(0, 40))} contains a control character`;
   }
   return null;
 }
