@@ -31,6 +31,21 @@ test("a new user creates a Share Package On Server job for a server group, revie
   const sent = page.getByRole("table", { name: "Job history" }).getByRole("row").filter({ hasText: "Pending → Active" });
   await expect(sent).toContainText(/Request [A-Z0-9]{7}; Share Package On Server: package shared on 2 servers/);
   const requestId = (await sent.textContent())!.match(/Request ([A-Z0-9]{7})/)![1]!;
+  await expect(page.getByText("Put the package on the target servers and share it")).toBeVisible();
+
+  // Its status and simulation pages list the servers and what each phase does there, not an empty target table.
+  await page.getByRole("link", { name: "Job status: what happens on each server?" }).click();
+  await expect(page.getByText(/acts on servers, with Send and Distribute phases only: it has no workstation targets/)).toBeVisible();
+  const servers = page.getByRole("table", { name: "Target servers" });
+  await expect(servers.getByRole("row")).toHaveCount(3);
+  await expect(servers.getByRole("row").filter({ hasText: "CNS-SMS" })).toContainText("Sends the compressed package to site BPC");
+  await expect(servers.getByRole("row").filter({ hasText: "CNS-SMS" })).toContainText("shares it as \\\\CNS-SMS\\OFF95 (Read access)");
+  await expect(servers.getByRole("row").filter({ hasText: "CNSAPPS1" })).toContainText("shares it as \\\\CNSAPPS1\\OFF95 (Read access)");
+  await expect(page.getByText("The servers were frozen when the job was sent.")).toBeVisible();
+  await page.getByRole("link", { name: "Job", exact: true }).click();
+  await page.getByRole("link", { name: "What will clients do?" }).click();
+  await expect(page.getByText(/Nothing: no client's Package Command Manager ever sees a Share Package On Server job/)).toBeVisible();
+  await expect(page.getByRole("table", { name: "Target servers" }).getByRole("row").filter({ hasText: "CNSAPPS1" })).toContainText("Puts the package in \\\\CNSAPPS1\\SMS_PKGD\\BPC00021\\");
 
   // The jobs list names the type; the demo's client MDM00005 holds no record of this job.
   await page.goto("/jobs");

@@ -17,6 +17,10 @@ test("a new user creates a job from a demo package, sends it, sees a target's in
   await expect(page.getByLabel("Job comment")).toHaveValue("Office for the NT workstations");
 
   await page.getByLabel("Workstation command line").selectOption({ label: "Complete" });
+  // The Distribute phase puts the package on SMS's Default Servers unless a server group is chosen.
+  await expect(page.getByLabel("Put on Specified Distribution Servers")).toBeChecked();
+  await expect(page.getByRole("combobox", { name: "Server group" })).toHaveValue("");
+  await expect(page.getByRole("combobox", { name: "Server group" }).getByRole("option", { name: "Default Servers (every distribution server of the target sites)" })).toHaveCount(1);
   await page.getByLabel("Mandatory After", { exact: true }).check();
   // SMS defaulted a new mandatory date to one week ahead.
   await expect(page.getByLabel("Mandatory date")).not.toHaveValue("");
@@ -26,6 +30,7 @@ test("a new user creates a job from a demo package, sends it, sees a target's in
   await expect(page.getByRole("heading", { name: /^Job [A-Z0-9]{8} Pending$/ })).toBeVisible();
   const jobId = (await page.getByRole("heading", { level: 1 }).textContent())!.match(/[A-Z0-9]{8}/)![0];
   await expect(page.getByText("The target list is resolved and frozen when the job is sent.")).toBeVisible();
+  await expect(page.getByText("Put on Specified Distribution Servers: Default Servers (every distribution server of the target sites)")).toBeVisible();
 
   // Any warning the review raises needs an acknowledgement before Send.
   for (;;) {
@@ -40,6 +45,11 @@ test("a new user creates a job from a demo package, sends it, sees a target's in
   await page.getByRole("button", { name: "Yes, send" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Active");
   await expect(page.getByRole("table", { name: "Job history" }).getByRole("row").filter({ hasText: "Pending → Active" })).toContainText(new RegExp(`Request [A-Z0-9]{7}; ${targetCount} targets`));
+  // Default Servers: every distribution server of the targets' site (all at BPC), frozen at Send.
+  const distributionServers = page.getByRole("table", { name: "Distribution servers" });
+  await expect(distributionServers.getByRole("row")).toHaveCount(3);
+  await expect(distributionServers).toContainText("CNS-SMS");
+  await expect(distributionServers).toContainText("CNSAPPS1");
 
   const firstTarget = page.getByRole("table").first().getByRole("link").first();
   const smsId = (await firstTarget.textContent())!.trim();

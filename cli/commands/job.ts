@@ -6,6 +6,7 @@ import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
 import { getJob, listJobs, listJobTargets } from "@/lib/data/jobs";
 import { DomainError } from "@/lib/errors";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
+import { describeDistributePhase, describeSendPhase } from "@/lib/jobs/phases";
 import { isServerJobType, JOB_STATES, JOB_TYPE_LABELS, jobInputSchema, type JobState, type JobType } from "@/lib/jobs/schema";
 import { formatIssuePath } from "@/lib/site-document/references";
 import { currentWallClock } from "@/lib/wall-clock";
@@ -194,6 +195,8 @@ async function show(jobId: string, asJson: boolean) {
     `  Job type:         ${JOB_TYPE_LABELS[job.definition.jobType]}`,
     `  Package:          ${job.packageId} ${job.packageName}`,
     ...(isServerJob ? [`  Servers:          ${serverTarget}${job.storedState === "PENDING" ? "" : ` (sent to ${job.servers.map((server) => server.serverName).join(", ")})`}`] : []),
+    `  Send phase:       ${describeSendPhase(job.definition)}`,
+    `  Distribute phase: ${describeDistributePhase(job.definition, job.serverGroupName)}`,
     `  Command line:     ${run.isEnabled ? job.commandName : "(no run phase)"}`,
     `  Request ID:       ${job.requestId ?? "(allocated at Send)"}`,
     `  Schedule:         ${job.definition.schedule.activateAt ? `activates at ${job.definition.schedule.activateAt}, repeats ${job.definition.schedule.repeat.toLowerCase()}` : "(sent by hand)"}`,

@@ -1,18 +1,20 @@
 import "server-only";
+import { schedulerIntervalOf } from "../jobs/schedule";
 import { currentWallClock } from "../wall-clock";
 import { runSchedulerPass } from "./job-scheduler";
-
-/** How often the scheduler looks for due jobs: SMS's Scheduler activated jobs at its watchdog cycle (Q197016). */
-export const SCHEDULER_INTERVAL_MS = 15_000;
 
 const globalForScheduler = globalThis as unknown as { smsSchedulerTimer?: NodeJS.Timeout };
 
 /**
- * Starts the scheduler inside the server process, once per process. A pass never overlaps the
- * previous one; a failed pass (database down) is logged in one line and the next pass tries again.
+ * Starts the scheduler inside the server process, once per process. It looks for due jobs every
+ * 15 s, as SMS's Scheduler activated jobs at its watchdog cycle (Q197016); SMS_SCHEDULER_INTERVAL_MS
+ * changes that (the two-instance test passes every second). A pass never overlaps the previous
+ * one; a failed pass (database down) is logged in one line and the next pass tries again.
  */
 export function startJobScheduler(): void {
   if (globalForScheduler.smsSchedulerTimer) return;
+  const { intervalMs, problem } = schedulerIntervalOf(process.env.SMS_SCHEDULER_INTERVAL_MS);
+  if (problem) console.error(`scheduler: ${problem}`);
   let isRunning = false;
   const tick = async () => {
     if (isRunning) return;
@@ -26,6 +28,8 @@ export function startJobScheduler(): void {
       isRunning = false;
     }
   };
-  globalForScheduler.smsSchedulerTimer = setInterval(tick, SCHEDULER_INTERVAL_MS);
+  globalForScheduler.smsSchedulerTimer = setInterval(tick, intervalMs);
   globalForScheduler.smsSchedulerTimer.unref();
+  // One line per process, so an operator (and the two-instance test) sees each instance's scheduler running.
+  console.log(`scheduler: started, looking for due jobs every ${intervalMs / 1000} s`);
 }

@@ -2,9 +2,13 @@ import "server-only";
 import { db } from "../db";
 import { summariseJobStatus, type JobStatusSummary, type TargetCounts } from "../job-status/job-status-summary";
 import { failedInstallEventText, TARGET_STATUSES, type TargetStatusValue } from "../job-status/target-status";
+import { isServerJobType, type JobType } from "../jobs/schema";
+import { planServerJobTargets, type ServerJobServer, type ServerJobTargetRow } from "../jobs/server-job-targets";
+import { packageDirectoryOf } from "../jobs/servers";
 import { simulateClients } from "../simulation/simulate-client";
 import { simulationInputsForJob } from "../simulation/simulation-inputs-for-job";
 import { currentWallClock } from "../wall-clock";
+import { resolveServerTargets } from "./job-lifecycle";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { pageWindow, toPage, type Page } from "./records";
 import { buildReviewContext } from "./review-context";
@@ -271,4 +275,39 @@ export async function listOverdueTargets(options: { jobId: string; now?: string 
     return prediction?.shouldHaveRun ? [{ ...toTargetStatusRow(row), ...prediction }] : [];
   });
   return { overdue, checked: rows.length, withoutReport };
+}
+
+export interface ServerJobTargets {
+  jobType: Exclude<JobType, "RUN_COMMAND_ON_WORKSTATION">;
+  /** "frozen": the servers Send froze; "now": what the target resolves to now (Pending); "never sent": none. */
+  source: "frozen" | "now" | "never sent";
+  rows: ServerJobTargetRow[];
+}
+
+/**
+ * A Share or Remove job's servers and what its phases do on each; null for a workstation job.
+ * Such jobs have no workstation targets, so the Job Status and simulation pages show these instead.
+ */
+export async function listServerJobTargets(options: { jobId: string }): Promise<ServerJobTargets | null> {
+  await authorize("console:read");
+  const job = await db.job.findUnique({ where: { jobId: options.jobId }, include: { package: { select: { shareName: true, shareAccess: true } }, servers: { orderBy: { position: "asc" } } } });
+  if (!job) return null;
+  const definition = jobInputOf(job);
+  if (!isServerJobType(definition.jobType)) return null;
+  const jobType = definition.jobType as ServerJobTargets["jobType"];
+  let source: ServerJobTargets["source"];
+  let servers: ServerJobServer[];
+  if (job.requestId !== null) {
+    source = "frozen";
+    const sites = new Map((await db.server.findMany({ where: { name: { in: job.servers.map((server) => server.serverName) } }, select: { name: true, siteCode: true } })).map((server) => [server.name, server.siteCode]));
+    servers = job.servers.map((server) => ({ serverName: server.serverName, siteCode: sites.get(server.serverName) ?? null, packageDirectory: server.path }));
+  } else if (asJobState(job.state) === "PENDING") {
+    source = "now";
+    servers = (await resolveServerTargets(db, definition)).map((server) => ({ serverName: server.name, siteCode: server.siteCode, packageDirectory: packageDirectoryOf(server, job.packageId) }));
+  } else {
+    source = "never sent";
+    servers = [];
+  }
+  const sharing = job.package.shareName ? { shareName: job.package.shareName, access: job.package.shareAccess } : null;
+  return { jobType, source, rows: planServerJobTargets({ jobType, isSendPhase: definition.sendPhase.isEnabled, evenIfPreviouslySent: definition.sendPhase.evenIfPreviouslySent, sharing }, servers) };
 }

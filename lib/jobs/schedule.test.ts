@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { isDue, repeatedRunDates, repeatedWallClock } from "./schedule";
+import { DEFAULT_SCHEDULER_INTERVAL_MS, isDue, repeatedRunDates, repeatedWallClock, schedulerIntervalOf } from "./schedule";
 
 describe("repeatedWallClock", () => {
   it.each([
@@ -49,5 +49,23 @@ describe("isDue", () => {
     ["1998-03-02T08:00:01", false],
   ] as const)("%s at 1998-03-02T08:00:00: %s", (activateAt, expected) => {
     expect(isDue(activateAt, "1998-03-02T08:00:00")).toBe(expected);
+  });
+});
+
+describe("schedulerIntervalOf (SMS_SCHEDULER_INTERVAL_MS)", () => {
+  it("defaults to 15 s when unset or empty", () => {
+    expect(schedulerIntervalOf(undefined)).toEqual({ intervalMs: DEFAULT_SCHEDULER_INTERVAL_MS, problem: null });
+    expect(schedulerIntervalOf(" ")).toEqual({ intervalMs: DEFAULT_SCHEDULER_INTERVAL_MS, problem: null });
+  });
+
+  it("takes whole milliseconds from 1 s to 1 h", () => {
+    expect(schedulerIntervalOf("1000")).toEqual({ intervalMs: 1000, problem: null });
+    expect(schedulerIntervalOf("3600000")).toEqual({ intervalMs: 3_600_000, problem: null });
+  });
+
+  it.each(["999", "0", "-5", "1.5", "2e3", "abc", "3600001", "99999999999"])("refuses %j with why and keeps 15 s", (value) => {
+    const { intervalMs, problem } = schedulerIntervalOf(value);
+    expect(intervalMs).toBe(DEFAULT_SCHEDULER_INTERVAL_MS);
+    expect(problem).toMatch(/^SMS_SCHEDULER_INTERVAL_MS must be whole milliseconds from 1000 to 3600000/);
   });
 });

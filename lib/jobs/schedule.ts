@@ -45,3 +45,22 @@ export function repeatedRunDates(dates: RepeatedRunDates, repeat: Exclude<JobRep
 export function isDue(activateAt: string | null | undefined, now: string): boolean {
   return activateAt !== null && activateAt !== undefined && activateAt <= now;
 }
+
+/** How often the console's scheduler looks for due jobs, unless SMS_SCHEDULER_INTERVAL_MS says otherwise. */
+export const DEFAULT_SCHEDULER_INTERVAL_MS = 15_000;
+export const MIN_SCHEDULER_INTERVAL_MS = 1_000;
+export const MAX_SCHEDULER_INTERVAL_MS = 3_600_000;
+
+/**
+ * The scheduler's interval from SMS_SCHEDULER_INTERVAL_MS: whole milliseconds from 1 s to 1 h. A
+ * value that is not one is refused with why, so a typo never stops activation or spins a pass loop.
+ */
+export function schedulerIntervalOf(value: string | undefined): { intervalMs: number; problem: string | null } {
+  if (value === undefined || value.trim() === "") return { intervalMs: DEFAULT_SCHEDULER_INTERVAL_MS, problem: null };
+  const intervalMs = /^\d{1,10}$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (Number.isInteger(intervalMs) && intervalMs >= MIN_SCHEDULER_INTERVAL_MS && intervalMs <= MAX_SCHEDULER_INTERVAL_MS) return { intervalMs, problem: null };
+  return {
+    intervalMs: DEFAULT_SCHEDULER_INTERVAL_MS,
+    problem: `SMS_SCHEDULER_INTERVAL_MS must be whole milliseconds from ${MIN_SCHEDULER_INTERVAL_MS} to ${MAX_SCHEDULER_INTERVAL_MS}; using ${DEFAULT_SCHEDULER_INTERVAL_MS}`,
+  };
+}

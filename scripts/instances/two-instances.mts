@@ -4,7 +4,9 @@
 // migrations started together apply once; no duplicate or skipped job ID and no lost counter
 // update; a state change two instances race for happens once; every instance serves every
 // client's current .INS, also right after another instance changed it; SIGTERM lets the requests
-// being answered finish. Exits 1 on any failure. Reuses the build in .next (pass --build to rebuild).
+// being answered finish; a job scheduled a minute ahead is activated by one of the two servers'
+// schedulers (each passing every second here, SMS_SCHEDULER_INTERVAL_MS), within a minute of its
+// time, once. Exits 1 on any failure. Reuses the build in .next (pass --build to rebuild).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
@@ -13,6 +15,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Page } from "@playwright/test";
 import pg from "pg";
+import { currentWallClock, wallClockToLocalDate } from "../../lib/wall-clock.ts";
 import { dropPostgresqlDatabase, freshPostgresqlDatabase } from "../db/fresh-postgresql.mjs";
 
 const JOBS = 2_000;
@@ -66,7 +69,13 @@ try {
     if (build.status !== 0) throw new Error("next build failed");
   }
   const ports = [3201, 3202];
-  for (const port of ports) servers.push(spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: ["ignore", "ignore", "inherit"] }));
+  // Each server's scheduler looks for due jobs every second, so the scheduled job below waits little.
+  const serverOutput = ports.map(() => ({ text: "" }));
+  for (const [index, port] of ports.entries()) {
+    const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...env, SMS_SCHEDULER_INTERVAL_MS: "1000" }, stdio: ["ignore", "pipe", "inherit"] });
+    server.stdout!.on("data", (chunk: Buffer) => (serverOutput[index]!.text += chunk.toString()));
+    servers.push(server);
+  }
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   for (const base of bases) check(await waitForHealth(base), `${base}/health answers 200`);
 
@@ -109,6 +118,10 @@ try {
   // ---- Sessions and the sign-in limit live in the database: a session begun on one instance is
   // good on the other, a sign-out on one ends it on both, and wrong passwords count across both.
   await checkSessionsAcrossInstances(bases);
+
+  // ---- A job scheduled to activate in one minute becomes Active by itself, once, with both servers'
+  // schedulers running on the one database.
+  await checkScheduledActivation(url, serverOutput);
 
   // ---- SIGTERM: Next's server stops listening, lets the requests it is answering finish, exits.
   // Connections it accepted but had not yet read a request from are closed unanswered (Node's
@@ -183,6 +196,58 @@ async function checkSessionsAcrossInstances(bases: string[]): Promise<void> {
     check(checked === 10 && answers.slice(10).every((answer) => answer.includes("Too many")), `wrong passwords alternating between the instances: 10 checked, then refused on both (${checked} checked)`);
   } finally {
     await browser.close();
+  }
+}
+
+/** Polls until `condition` gives a value or `limitMs` passes (then null): waits for a state, never for a time. */
+async function pollFor<T>(condition: () => Promise<T | null>, limitMs: number): Promise<T | null> {
+  const limit = Date.now() + limitMs;
+  for (;;) {
+    const value = await condition();
+    if (value !== null || Date.now() > limit) return value;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function checkScheduledActivation(databaseUrl: string, serverOutput: { text: string }[]): Promise<void> {
+  const started = "scheduler: started, looking for due jobs every 1 s";
+  const running = await pollFor(async () => (serverOutput.every((output) => output.text.includes(started)) ? true : null), 60_000);
+  check(running === true, `both servers' schedulers are running (${serverOutput.map((output, index) => `server ${index + 1}: ${output.text.includes(started) ? "started" : "no start line"}`).join(", ")})`);
+  // The servers' clock is this host's: the wall clock the scheduler compares with.
+  const activateAt = currentWallClock(new Date(Date.now() + 60_000));
+  const scheduled = await worker<{ jobId: string; errors: string[]; unacknowledgedWarnings: string[] }>("schedule", activateAt);
+  const { jobId } = scheduled;
+  check(scheduled.errors.length === 0 && scheduled.unacknowledgedWarnings.length === 0, `job ${jobId}, scheduled for ${activateAt}, passes its review (errors: ${scheduled.errors.join(", ") || "none"}; unacknowledged: ${scheduled.unacknowledgedWarnings.join(", ") || "none"})`);
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // Generous: the Done-when's minute plus room for a machine slowed by other work; fails with why.
+    const limitMs = wallClockToLocalDate(activateAt).getTime() + 5 * 60_000 - Date.now();
+    const active = await pollFor(async () => {
+      const { rows } = await client.query<{ state: string }>('SELECT state FROM "Job" WHERE "jobId" = $1', [jobId]);
+      return rows[0]?.state === "ACTIVE" ? true : null;
+    }, limitMs);
+    if (active === null) {
+      const { rows } = await client.query<{ state: string; activationProblem: string | null }>('SELECT state, "activationProblem" FROM "Job" WHERE "jobId" = $1', [jobId]);
+      check(false, `job ${jobId} scheduled for ${activateAt} became Active within 5 minutes of that time (still ${rows[0]?.state}; ${rows[0]?.activationProblem ?? "no activation problem recorded"})`);
+      return;
+    }
+    // The winner logs its pass after the commit: wait for that line, then count every server's.
+    const activatedLine = new RegExp(`^scheduler: activated .*\\b${jobId}\\b`, "gm");
+    const logged = () => serverOutput.map((output) => output.text.match(activatedLine)?.length ?? 0);
+    await pollFor(async () => (logged().some((count) => count > 0) ? true : null), 30_000);
+    // "at" is a UTC timestamp without zone: read as milliseconds since the epoch, never as local time.
+    const transitions = (await client.query<{ actor: string; atMs: string }>(`SELECT actor, extract(epoch FROM "at") * 1000 AS "atMs" FROM "JobTransition" WHERE "jobId" = $1 AND "toState" = 'ACTIVE'`, [jobId])).rows.map((row) => ({ actor: row.actor, at: new Date(Number(row.atMs)) }));
+    const sends = Number((await client.query<{ count: string }>(`SELECT count(*) FROM "AuditEvent" WHERE "objectId" = $1 AND action = 'job.send'`, [jobId])).rows[0]!.count);
+    check(
+      transitions.length === 1 && sends === 1 && logged().reduce((sum, count) => sum + count, 0) === 1,
+      `job ${jobId} activated once: ${transitions.length} Pending → Active, ${sends} job.send audit row(s), activated by server ${logged().map((count, index) => (count > 0 ? index + 1 : "")).filter(Boolean).join(" and ") || "none"}`,
+    );
+    check(transitions[0]?.actor === "scheduler", `by the scheduler, not a user (${transitions[0]?.actor})`);
+    const lateByMs = transitions[0] ? transitions[0].at.getTime() - wallClockToLocalDate(activateAt).getTime() : NaN;
+    check(lateByMs >= 0 && lateByMs <= 60_000, `Active at ${transitions[0] ? currentWallClock(transitions[0].at) : "never"}: not before ${activateAt} and within a minute of it (${Math.round(lateByMs / 1000)} s after)`);
+  } finally {
+    await client.end();
   }
 }
 

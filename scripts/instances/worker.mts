@@ -4,10 +4,13 @@
 //   cancel <jobId,...> [at]            cancel each job; prints how many this process canceled
 // [at]: a time (ms since the epoch) to start at, so two workers race from the same moment.
 //   send <jobId>                   activate a job (what Send does after the review)
+//   schedule <activateAt>              create a job the scheduler sends at that wall-clock time, its
+//                                      warnings acknowledged as an admin would; prints its ID and review
 //   counters                           the site's job counter and job count
 import { db } from "../../lib/db.ts";
 import { createJob } from "../../lib/data/job-changes.ts";
 import { activateJob, changeJobState } from "../../lib/data/job-lifecycle.ts";
+import { acknowledgeWarnings, reviewSavedJob } from "../../lib/data/job-review.ts";
 import type { DomainError } from "../../lib/errors.ts";
 import { jobInputSchema } from "../../lib/jobs/schema.ts";
 import { bindProcessActor } from "../../lib/data/session.ts";
@@ -15,15 +18,17 @@ import { bindProcessActor } from "../../lib/data/session.ts";
 // Each instance acts as one operator, named after its process, as a signed-in user would.
 bindProcessActor({ userId: null, name: `instance-${process.pid}`, role: "operator", address: null, sessionId: null });
 
-async function jobInput() {
+async function jobInput(change: { schedule?: { activateAt: string } } = {}) {
   const line = await db.workstationCommandLine.findFirstOrThrow({ where: { packageId: "BPC0000A", commandName: "Complete" } });
   return jobInputSchema.parse({
     packageId: "BPC0000A",
     siteCode: "BPC",
     target: { kind: "COMPUTERS", smsIds: ["MDM00005"] },
     sendPhase: { isEnabled: true },
-    distributePhase: { putOnSpecifiedServers: true },
+    // Refreshing the servers already holding the package, so the review raises no R54 for them.
+    distributePhase: { putOnSpecifiedServers: true, refreshExistingServers: change.schedule !== undefined },
     runPhase: { isEnabled: true, commandLineId: line.id, offerAfter: "1998-11-20T08:00:00" },
+    ...change,
   });
 }
 
@@ -67,6 +72,14 @@ if (task === "create") {
   output = { canceled: outcomes.filter((outcome) => outcome === "canceled").length, refused: outcomes.filter((outcome) => outcome !== "canceled").length };
 } else if (task === "send") {
   output = await activateJob({ jobId: args[0]! });
+} else if (task === "schedule") {
+  const activateAt = args[0]!;
+  const jobId = await createJob({ input: await jobInput({ schedule: { activateAt } }) });
+  // Reviewed as the scheduler will review it, at its activation time.
+  const first = (await reviewSavedJob({ jobId, now: activateAt }))!;
+  if (first.unacknowledgedWarnings.length > 0) await acknowledgeWarnings({ jobId, rules: first.unacknowledgedWarnings, reason: "Scheduled by the two-instance test", now: activateAt });
+  const review = (await reviewSavedJob({ jobId, now: activateAt }))!;
+  output = { jobId, errors: review.errors, unacknowledgedWarnings: review.unacknowledgedWarnings };
 } else if (task === "counters") {
   const site = await db.site.findUniqueOrThrow({ where: { code: "BPC" }, select: { nextJobNumber: true } });
   output = { nextJobNumber: site.nextJobNumber, jobs: await db.job.count({ where: { siteCode: "BPC" } }) };

@@ -25,6 +25,8 @@ describe("sms job create --activate-at --repeat", () => {
     const jobId = /Created job (\w{8})/.exec(result.stdout)![1]!;
     expect(result.stdout).toBe(`Created job ${jobId} (Pending). The scheduler sends it at 1998-11-19T22:00:00, then weekly, once its review passes (sms check --job ${jobId}).\n`);
     expect(await db.job.findUniqueOrThrow({ where: { jobId }, select: { activateAt: true, repeat: true, state: true } })).toEqual({ activateAt: "1998-11-19T22:00:00", repeat: "WEEKLY", state: "PENDING" });
+    // No --server-group: SMS's Default Servers, named as such.
+    expect(sms("job", "show", jobId).stdout).toContain("  Distribute phase: Put on Specified Distribution Servers: Default Servers (every distribution server of the target sites)\n");
   }, 60_000);
 
   it("refuses a repeat without an activation time, naming the field", () => {

@@ -28,6 +28,7 @@ describe("sms job create --type share|remove", () => {
     const shown = sms("job", "show", jobId);
     expect(shown.stdout).toContain("  Job type:         Share Package On Server\n");
     expect(shown.stdout).toContain("  Servers:          server group BPC Distribution Servers\n");
+    expect(shown.stdout).toContain("  Distribute phase: Put the package on the target servers and share it\n");
     expect(sms("job", "list").stdout).toContain(`${jobId}  Pending    Share Package On Server     BPC00021  -`);
 
     const review = (await reviewSavedJob({ jobId, now: currentWallClock() }))!;

@@ -3,6 +3,8 @@ import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
 import { loadDemoIfEmpty } from "@/lib/data/demo";
+import { changeJobState } from "@/lib/data/job-lifecycle";
+import { listServerJobTargets } from "@/lib/data/job-status";
 import { generateInstructionBox } from "@/lib/data/instruction-box";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
@@ -37,6 +39,36 @@ async function reviewedAndSent(jobId: string) {
   for (const rule of review.unacknowledgedWarnings) await acknowledgeWarning({ jobId, rule, reason: "Checked with the site admin", now: NOW });
   return { review, sent: await sendJob({ jobId, now: NOW }) };
 }
+
+describe("a server job's target servers (Job Status and simulation pages)", () => {
+  it("lists the servers the target names while Pending, the frozen ones once sent, with what each phase does there", async () => {
+    const jobId = await createJob({ input: await serverJobInput("SHARE_PACKAGE_ON_SERVER", { kind: "SERVER_GROUP", machineGroupId: await serverGroupId() }) });
+    const pending = (await listServerJobTargets({ jobId }))!;
+    expect(pending.source).toBe("now");
+    expect(pending.rows).toEqual([
+      { serverName: "CNS-SMS", siteCode: "BPC", packageDirectory: "\\\\CNS-SMS\\SMS_PKGD\\BPC00021\\", send: "Sends the compressed package to site BPC", distribute: "Puts the package in \\\\CNS-SMS\\SMS_PKGD\\BPC00021\\ and shares it as \\\\CNS-SMS\\OFF95 (Read access)" },
+      { serverName: "CNSAPPS1", siteCode: "BPC", packageDirectory: "\\\\CNSAPPS1\\SMS_PKGD\\BPC00021\\", send: "Sends the compressed package to site BPC", distribute: "Puts the package in \\\\CNSAPPS1\\SMS_PKGD\\BPC00021\\ and shares it as \\\\CNSAPPS1\\OFF95 (Read access)" },
+    ]);
+    await reviewedAndSent(jobId);
+    // A server added to the group after Send is not one the job acted on.
+    const extra = await db.server.findUniqueOrThrow({ where: { name: "VAQ-SMS" } });
+    await db.machineGroupServer.create({ data: { machineGroupId: await serverGroupId(), serverId: extra.id } });
+    const sent = (await listServerJobTargets({ jobId }))!;
+    expect([sent.source, sent.rows.map((row) => row.serverName)]).toEqual(["frozen", ["CNS-SMS", "CNSAPPS1"]]);
+    expect(sent.rows).toEqual(pending.rows);
+  });
+
+  it("says a job canceled before Send acted on no server, and is null for a workstation job", async () => {
+    const jobId = await createJob({ input: await serverJobInput("REMOVE_PACKAGE_FROM_SERVER", { kind: "SERVERS", serverNames: ["CNSAPPS1"] }) });
+    expect((await listServerJobTargets({ jobId }))!.rows.map((row) => [row.serverName, row.send, row.distribute])).toEqual([
+      ["CNSAPPS1", "Sends the removal to site BPC", "Removes the package from \\\\CNSAPPS1\\SMS_PKGD\\BPC00021\\ and its share \\\\CNSAPPS1\\OFF95"],
+    ]);
+    await changeJobState({ jobId, transition: "cancel", note: "not needed" });
+    expect(await listServerJobTargets({ jobId })).toEqual({ jobType: "REMOVE_PACKAGE_FROM_SERVER", source: "never sent", rows: [] });
+    expect(await listServerJobTargets({ jobId: await createJob({ input: await demoJobInput() }) })).toBeNull();
+    expect(await listServerJobTargets({ jobId: "BPCZZZZZ" })).toBeNull();
+  });
+});
 
 describe("Share Package On Server and Remove Package From Server jobs", () => {
   it("shares a package on a server group: Send freezes the group's servers, records them as holding the package, and changes no client's instruction file", async () => {

@@ -42,6 +42,19 @@ describe("job and request IDs", () => {
 });
 
 describe("the job lifecycle", () => {
+  it("puts the package on SMS's Default Servers when no server group is chosen: every distribution server of the target sites, no other", async () => {
+    const vaq = await db.computer.findFirstOrThrow({ where: { siteCode: "VAQ" }, select: { smsId: true } });
+    // A server of a target site that is no distribution server, and another site's distribution server, stay out.
+    await db.server.create({ data: { name: "VAQBDC", siteCode: "VAQ", isDistributionServer: false, packageShare: "\\\\VAQBDC\\SMS_PKGC" } });
+    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "COMPUTERS", smsIds: ["MDM00005", vaq.smsId] }, distributePhase: { putOnSpecifiedServers: true } }) });
+    expect((await getJob(jobId))!.definition.distributePhase.serverGroupId).toBeUndefined();
+    const result = await sendJob({ jobId });
+    const job = (await getJob(jobId))!;
+    expect(job.servers.map((server) => server.serverName)).toEqual(["CNS-SMS", "CNSAPPS1", "VAQ-SMS", "VAQNW1"]);
+    expect(result.serverCount).toBe(4);
+    expect(await db.packageServer.count({ where: { packageId: "BPC0000A", server: { name: { in: ["GBL-SMS", "S01-SMS", "VAQBDC"] } } } })).toBe(0);
+  });
+
   it("goes Pending → Active on Send, freezing targets and servers, then Canceled, keeping every transition", async () => {
     const jobId = await createJob({ input: await demoJobInput({ target: { kind: "MACHINE_GROUP", machineGroupId: (await db.machineGroup.findFirstOrThrow({ where: { name: "BPC NT Workstations" } })).id } }) });
     bindProcessActor(operator);

@@ -11,6 +11,7 @@ import type { JobFormChoices } from "@/lib/data/jobs";
 import { isServerJobType, JOB_PRIORITIES, JOB_TYPE_LABELS, JOB_TYPES, SERVER_TARGET_KINDS, WORKSTATION_TARGET_KINDS, type JobType, type TargetKind } from "@/lib/jobs/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
 import { defaultMandatoryAfter } from "@/lib/jobs/defaults";
+import { DEFAULT_SERVERS_TEXT } from "@/lib/jobs/phases";
 import { JOB_REPEAT_LABELS, JOB_REPEATS } from "@/lib/jobs/schedule";
 import { ceilToMinute } from "@/lib/wall-clock";
 import { DraftFindings } from "./draft-findings";
@@ -262,7 +263,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
           <Checkbox id="distributePhase-putOnSpecifiedServers" name="distributePhase.putOnSpecifiedServers" label="Put on Specified Distribution Servers" defaultChecked={isChecked(distribute.putOnSpecifiedServers)} />
           <Field id="distributePhase-serverGroupId" label="Server group" error={errors["distributePhase.serverGroupId"]}>
             <Select id="distributePhase-serverGroupId" name="distributePhase.serverGroupId" defaultValue={textOf(distribute.serverGroupId)} error={errors["distributePhase.serverGroupId"]}>
-              <option value="">Default Servers (every distribution server of the target sites)</option>
+              <option value="">{DEFAULT_SERVERS_TEXT}</option>
               {serverGroups.map((group) => (
                 <option key={group.id} value={group.id}>
                   {group.name} ({group.serverCount} servers)

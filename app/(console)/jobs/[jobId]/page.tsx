@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { describeDistributePhase, describeSendPhase } from "@/lib/jobs/phases";
 import { isServerJobType, JOB_TYPE_LABELS } from "@/lib/jobs/schema";
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/delete-button";
@@ -68,6 +69,8 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
     ...(job.repeatOfJobId ? ([["Repeats", <Link key="repeats" href={`/jobs/${job.repeatOfJobId}`}>{`job ${job.repeatOfJobId}`}</Link>]] as [string, React.ReactNode][]) : []),
     ...(job.activationProblem && job.storedState === "PENDING" ? ([["Not activated", job.activationProblem]] as [string, React.ReactNode][]) : []),
     ["Target", job.storedState === "PENDING" && !isServerJob ? `${describeTarget(job)}: would reach about ${review.targetCount} computer${review.targetCount === 1 ? "" : "s"} if sent now` : describeTarget(job)],
+    ["Send phase", describeSendPhase(job.definition)],
+    ["Distribute phase", describeDistributePhase(job.definition, job.serverGroupName)],
     ["Comment", job.comment || "—"],
   ];
   const dates: [string, string | null][] = [
@@ -117,7 +120,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           </p>
           {job.storedState !== "PENDING" && (
             <p className="text-sm">
-              <Link href={`/jobs/${job.jobId}/status`}>Job status: what did clients report?</Link>
+              <Link href={`/jobs/${job.jobId}/status`}>{isServerJob ? "Job status: what happens on each server?" : "Job status: what did clients report?"}</Link>
             </p>
           )}
           <p className="text-sm">
@@ -197,7 +200,7 @@ export default async function JobPage({ params, searchParams }: PageProps<"/jobs
           </Table>
           <Pagination page={targets.page} pageCount={targets.pageCount} total={targets.total} noun="target" hrefFor={(target) => `/jobs/${job.jobId}?page=${target}`} />
           <h2 className="mt-4 mb-2 text-lg font-semibold">Distribution servers (frozen at Send)</h2>
-          <Table>
+          <Table aria-label="Distribution servers">
             <thead>
               <tr>
                 <Th>Server</Th>

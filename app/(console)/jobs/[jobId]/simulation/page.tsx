@@ -6,9 +6,12 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { WallClockTime } from "@/components/wall-clock-time";
 import { hasWhatIf, simulateJob } from "@/lib/data/job-simulation";
+import { listServerJobTargets } from "@/lib/data/job-status";
 import { getJob } from "@/lib/data/jobs";
+import { JOB_TYPE_LABELS } from "@/lib/jobs/schema";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
+import { ServerJobTargetsSection } from "../server-job-targets";
 import { SummaryPanel } from "./summary-panel";
 import { parseWhatIf, whatIfQuery } from "./what-if";
 import { requirePermission } from "../../../access";
@@ -27,6 +30,23 @@ export default async function JobSimulationPage({ params, searchParams }: PagePr
   const query = await searchParams;
   const page = pageNumberSchema.parse(query.page);
   const now = currentWallClock();
+  // No client sees a Share or Remove job: say so, and show what it does on each server instead.
+  const serverTargets = await listServerJobTargets({ jobId });
+  if (serverTargets) {
+    return (
+      <>
+        <PageHeader
+          title={`What will clients do with ${jobId}?`}
+          description={
+            <>
+              Nothing: no client&apos;s Package Command Manager ever sees a {JOB_TYPE_LABELS[serverTargets.jobType]} job, so there is nothing to simulate. <Link href={`/jobs/${jobId}`}>Back to the job</Link>
+            </>
+          }
+        />
+        <ServerJobTargetsSection targets={serverTargets} />
+      </>
+    );
+  }
   const [job, saved] = await Promise.all([getJob(jobId), simulateJob({ jobId, now })]);
   if (!job || !saved) notFound();
   const { whatIf, error } = parseWhatIf(query, { offerAfter: job.definition.runPhase.offerAfter, expireAfter: job.expireAfter ?? undefined });

@@ -6,11 +6,12 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getJobStatus, listOverdueTargets, listTargetStatuses, OVERDUE_CHECK_LIMIT, predictTargets, type TargetPrediction } from "@/lib/data/job-status";
+import { getJobStatus, listOverdueTargets, listServerJobTargets, listTargetStatuses, OVERDUE_CHECK_LIMIT, predictTargets, type TargetPrediction } from "@/lib/data/job-status";
 import { TARGET_STATUSES, TARGET_STATUS_LABELS, type TargetStatusValue } from "@/lib/job-status/target-status";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
 import { requirePermission } from "../../../access";
+import { ServerJobTargetsSection } from "../server-job-targets";
 import { ReportsChart } from "./reports-chart";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]/status">) {
@@ -45,23 +46,36 @@ export default async function JobStatusPage({ params, searchParams }: PageProps<
   const now = currentWallClock();
   const overview = await getJobStatus({ jobId, now });
   if (!overview) notFound();
+  const header = (
+    <PageHeader
+      title={
+        <>
+          Job <span className="font-mono">{jobId}</span> status
+        </>
+      }
+      description={`${overview.summary.overall}: Sending ${overview.summary.sending}, Working ${overview.summary.working}, Cancel ${overview.summary.cancel}. Request ${overview.requestId ?? "not allocated"}${overview.sentAt ? `, sent ${overview.sentAt.replace("T", " ")}` : ""}.`}
+      actions={<ButtonLink href={`/jobs/${jobId}`}>Job</ButtonLink>}
+    />
+  );
+  // Share and Remove jobs have servers, not workstation targets: their status is what happens on each.
+  const serverTargets = await listServerJobTargets({ jobId });
+  if (serverTargets) {
+    return (
+      <>
+        {header}
+        <ServerJobTargetsSection targets={serverTargets} />
+      </>
+    );
+  }
   const [targets, overdue] = await Promise.all([listTargetStatuses({ jobId, page, search, status }), listOverdueTargets({ jobId, now })]);
   const predictions = await predictTargets({ jobId, smsIds: targets.items.map((row) => row.smsId), now });
   const filters = { ...(search ? { search } : {}), ...(status ? { status } : {}) };
   const hrefFor = (target: number) => `/jobs/${jobId}/status?${new URLSearchParams({ ...filters, page: String(target) })}`;
   const isFiltered = Object.keys(filters).length > 0;
-  const { summary, counts } = overview;
+  const { counts } = overview;
   return (
     <>
-      <PageHeader
-        title={
-          <>
-            Job <span className="font-mono">{jobId}</span> status
-          </>
-        }
-        description={`${summary.overall}: Sending ${summary.sending}, Working ${summary.working}, Cancel ${summary.cancel}. Request ${overview.requestId ?? "not allocated"}${overview.sentAt ? `, sent ${overview.sentAt.replace("T", " ")}` : ""}.`}
-        actions={<ButtonLink href={`/jobs/${jobId}`}>Job</ButtonLink>}
-      />
+      {header}
       <section aria-label="Counts by status" className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
         {[
           ["Targets", overview.targetCount],
