@@ -1,0 +1,26 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { changePasswordSchema } from "@/lib/accounts/schema";
+import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
+import { changeOwnPassword } from "@/lib/data/sign-in";
+import { formDataToObject } from "@/lib/forms";
+import { safeNext } from "../sign-in/next-path";
+
+/**
+ * Replaces a password an administrator set. Not behind `actionRefusal`: until this succeeds the data
+ * layer refuses the user every permission; `changeOwnPassword` checks the session and the current password.
+ */
+export async function changeGivenPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const values = formDataToObject(formData);
+  // Passwords are never sent back to the browser with the form's values.
+  const shown = { next: values.next };
+  const parsed = changePasswordSchema.safeParse(values);
+  if (!parsed.success) return fromZodError(parsed.error, shown);
+  try {
+    await changeOwnPassword(parsed.data);
+  } catch (error) {
+    return fromDomainError(error, shown);
+  }
+  redirect(safeNext(values.next));
+}
