@@ -19,7 +19,7 @@ export function LogPanel({ log, view, hrefForPage }: { log: ClientLog; view: Log
       <h2 className="mb-1 font-mono font-semibold">
         {log.fileName} <span className="font-sans font-normal">({processName})</span>
       </h2>
-      <p className="mb-2 text-xs text-slate-600">
+      <p className={view.totalLines === 0 ? "hidden" : "mb-2 text-xs text-slate-600"}>
         {number(view.matchingLines)} of {number(view.totalLines)} lines match{view.pageCount > 1 ? ` · page ${view.page} of ${view.pageCount}` : ""}. Runs of more than three identical polls
         show the first and the last.
         {log.isTruncated && ` The log is cut at ${number(log.lines.length)} lines.`}
