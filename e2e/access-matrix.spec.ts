@@ -127,7 +127,7 @@ function serverActions(): { id: string; page: string; permission: Permission | "
 function permissionOfAction(file: string, page: string): Permission | "signed-in" | "public" {
   const where = `${file} ${page}`;
   if (/sign-in|setup/.test(where)) return "public";
-  if (/account/.test(where)) return "signed-in";
+  if (/account|change-password/.test(where)) return "signed-in";
   if (/users/.test(where)) return "users:manage";
   if (/packages/.test(where)) return "packages:write";
   if (/jobs/.test(where)) return "jobs:write";

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 
-const MAIN_PAGES = ["/", "/jobs", "/jobs/new", "/packages", "/packages/BPC00020", "/computers", "/computers/MDM00005", "/sites", "/instruction-box", "/rules", "/audit", "/users"];
+const MAIN_PAGES = ["/", "/jobs", "/jobs/new", "/packages", "/packages/BPC00020", "/computers", "/computers/MDM00005", "/sites", "/instruction-box", "/rules", "/audit", "/users", "/jobs/BPC00002/simulation/MDM00005", "/jobs/BPC00002/preview"];
 
 async function horizontalOverflow(page: Page) {
   return page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));

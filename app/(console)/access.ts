@@ -4,6 +4,7 @@ import { forbidden, redirect } from "next/navigation";
 import { type Actor, can, type Permission } from "@/lib/access/roles";
 import { authorize, currentActor } from "@/lib/data/session";
 import { asDomainError, type DomainError, HTTP_STATUS_OF } from "@/lib/errors";
+import { passwordChangeHref } from "../sign-in/next-path";
 
 /**
  * First line of every console page: signed-out users go to sign-in, and a role without the
@@ -12,8 +13,17 @@ import { asDomainError, type DomainError, HTTP_STATUS_OF } from "@/lib/errors";
 export async function requirePermission(permission: Permission): Promise<Actor> {
   const actor = await currentActor();
   if (!actor) return redirectToSignIn();
+  if (actor.mustChangePassword) return redirectToPasswordChange();
   if (!can(actor.role, permission)) forbidden();
   return actor;
+}
+
+/**
+ * A user signed in with a password an administrator set goes to choose their own first, and then
+ * back to the page asked for. Every page does this; the data layer refuses their actions anyway.
+ */
+export async function redirectToPasswordChange(): Promise<never> {
+  redirect(passwordChangeHref((await headers()).get("x-sms-path")));
 }
 
 /** To sign-in, and back to the page asked for afterwards (proxy.ts passes its path on). */

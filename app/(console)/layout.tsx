@@ -3,7 +3,7 @@ import { can, type Permission, ROLE_LABELS } from "@/lib/access/roles";
 import { DEMO_ADMINISTRATOR } from "@/lib/data/first-run";
 import { currentActor } from "@/lib/data/session";
 import { signOutAction } from "../sign-in/actions";
-import { redirectToSignIn } from "./access";
+import { redirectToPasswordChange, redirectToSignIn } from "./access";
 import { NavLink } from "./nav-link";
 
 // Every console page reads the database at request time; none may be prerendered at build time.
@@ -28,6 +28,7 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
   if (!actor) return redirectToSignIn();
+  if (actor.mustChangePassword) return redirectToPasswordChange();
   return (
     <div className="flex min-h-screen flex-col">
       <a href="#content" className="sr-only rounded bg-white px-3 py-2 text-sm font-medium focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50">

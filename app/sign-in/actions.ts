@@ -5,11 +5,7 @@ import { secondFactorSchema, signInSchema } from "@/lib/accounts/schema";
 import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
 import { signIn, signOut, verifySecondFactor } from "@/lib/data/sign-in";
 import { formDataToObject } from "@/lib/forms";
-
-/** Only a path on this console: an absolute or protocol-relative URL would be an open redirect. */
-function safeNext(value: unknown): string {
-  return typeof value === "string" && /^\/(?![/\\])[\x21-\x7e]*$/.test(value) && !value.startsWith("/sign-in") ? value : "/";
-}
+import { passwordChangeHref, safeNext } from "./next-path";
 
 export async function signInAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const values = formDataToObject(formData);
@@ -25,6 +21,7 @@ export async function signInAction(_state: ActionState, formData: FormData): Pro
   }
   const next = safeNext(values.next);
   if (result === "second-factor") redirect(`/sign-in/second-factor?next=${encodeURIComponent(next)}`);
+  if (result === "change-password") redirect(passwordChangeHref(next));
   redirect(next);
 }
 

@@ -13,12 +13,12 @@ import { UsageError, type Command } from "../command";
 const USAGE = `Usage: sms user COMMAND ...
 
   sms user list [--json]
-  sms user create --email E --name N --role ROLE [--password-env VAR]
-  sms user create --email E --name N --admin [--password-env VAR]
+  sms user create --email E --name N --role ROLE [--password-env VAR [--must-change-password]]
+  sms user create --email E --name N --admin [--password-env VAR [--must-change-password]]
   sms user disable --email E [--reason TEXT]
   sms user enable --email E
   sms user set-role --email E --role ROLE
-  sms user reset-password --email E [--password-env VAR]
+  sms user reset-password --email E [--password-env VAR [--must-change-password]]
   sms user unlock --email E
   sms user first-run [--url URL] [--demo]
 
@@ -28,6 +28,10 @@ A password is never an argument (other users could read it in the process list).
 --password-env VAR it is read from the environment variable VAR; without it a random password is
 generated and printed once. Passwords are 12 to 128 characters. Resetting a password and
 disabling a user end all of that user's sessions.
+
+A generated password is a one-time password: the user must choose their own at first sign-in, as
+with a user made or reset on the Users page. A password from --password-env is kept as the caller's
+choice (scripts, service accounts), unless --must-change-password asks for the same.
 
 unlock clears an account's failed sign-in attempts (ten in 15 minutes lock sign-in from addresses the
 account has not signed in from before; see README, Accounts and security).
@@ -47,6 +51,7 @@ const options = {
   json: { type: "boolean" },
   url: { type: "string" },
   demo: { type: "boolean" },
+  "must-change-password": { type: "boolean" },
 } as const;
 
 type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; allowPositionals: true }>>["values"];
@@ -57,13 +62,18 @@ function parsed<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
   return result.data;
 }
 
-/** The password from --password-env VAR, or a generated one that the command prints once. */
-function passwordFrom(values: Values): { password: string; isGenerated: boolean } {
+/**
+ * The password from --password-env VAR, or a generated one that the command prints once; a generated
+ * one (or --must-change-password) must be changed at first sign-in.
+ */
+function passwordFrom(values: Values): { password: string; isGenerated: boolean; mustChangePassword: boolean } {
   const variable = values["password-env"];
-  if (variable === undefined) return { password: generatePassword(), isGenerated: true };
+  if (variable === undefined) {
+    return { password: generatePassword(), isGenerated: true, mustChangePassword: true };
+  }
   const password = process.env[variable];
   if (password === undefined || password === "") throw new UsageError(`--password-env: environment variable ${variable} is not set`);
-  return { password, isGenerated: false };
+  return { password, isGenerated: false, mustChangePassword: values["must-change-password"] === true };
 }
 
 async function requireUser(values: Values, verb: string): Promise<UserDetail> {
@@ -83,17 +93,17 @@ async function create(values: Values): Promise<void> {
   if (values.admin && values.role && values.role !== "administrator") throw new UsageError("--admin and --role disagree; give one of them");
   const role = values.admin ? "administrator" : values.role;
   if (values.email === undefined || values.name === undefined || role === undefined) throw new UsageError("user create needs --email E, --name N and --role ROLE (or --admin)");
-  const { password, isGenerated } = passwordFrom(values);
+  const { password, isGenerated, mustChangePassword } = passwordFrom(values);
   const input = parsed(createUserSchema, { email: values.email, name: values.name, role, password }, "The user");
-  await createUser({ input });
-  console.log(`Created ${ROLE_LABELS[input.role]} ${input.email}.`);
+  await createUser({ input, mustChangePassword });
+  console.log(`Created ${ROLE_LABELS[input.role]} ${input.email}.${mustChangePassword ? " They choose their own password at first sign-in." : ""}`);
   if (isGenerated) console.log(`Password (shown once): ${password}`);
 }
 
 async function firstRun(values: Values): Promise<void> {
   if (values.demo) {
     const demo = await createDemoAdministrator();
-    if (demo) console.log(`Demo administrator: ${demo.email} password: ${demo.password}\n(shown once; a demo account: create your own administrator and disable it before real use)`);
+    if (demo) console.log(`Demo administrator: ${demo.email} password: ${demo.password}\n(shown once; you choose your own password at first sign-in; a demo account: create your own administrator and disable it before real use)`);
     return;
   }
   const base = (values.url ?? "http://localhost:3000").replace(/\/+$/, "");
@@ -159,10 +169,10 @@ export const userCommand: Command = {
       }
       case "reset-password": {
         const user = await requireUser(values, "reset-password");
-        const { password, isGenerated } = passwordFrom(values);
+        const { password, isGenerated, mustChangePassword } = passwordFrom(values);
         parsed(resetPasswordSchema, { password }, "The password");
-        await resetUserPassword({ userId: user.id, password });
-        console.log(`Reset the password of ${user.email}; their sessions have ended.`);
+        await resetUserPassword({ userId: user.id, password, mustChangePassword });
+        console.log(`Reset the password of ${user.email}; their sessions have ended.${mustChangePassword ? " They choose a new one at next sign-in." : ""}`);
         if (isGenerated) console.log(`Password (shown once): ${password}`);
         return 0;
       }

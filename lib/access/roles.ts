@@ -62,4 +62,9 @@ export interface Actor {
   role: Role;
   address: string | null;
   sessionId: string | null;
+  /**
+   * A signed-in user whose password an administrator chose (a new user, a reset, the demo's printed
+   * one): until they pick their own, they may do nothing but change it.
+   */
+  mustChangePassword?: boolean;
 }

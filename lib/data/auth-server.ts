@@ -36,6 +36,8 @@ function createAuth(secret: string) {
     baseURL: publicUrl,
     database: prismaAdapter(db, { provider: databaseProvider() }),
     telemetry: { enabled: false },
+    // Read with every session (lib/data/session.ts); written only by the console, never from a request body.
+    user: { additionalFields: { mustChangePassword: { type: "boolean", required: false, defaultValue: false, input: false } } },
     // Its warnings are about features the console does not use (no base URL: no OAuth callbacks).
     logger: { level: "error" },
     emailAndPassword: {

@@ -80,7 +80,8 @@ export async function createFirstAdministrator(options: { token: string; input: 
       const consumed = await tx.verification.deleteMany({ where: { identifier: FIRST_ADMINISTRATOR_IDENTIFIER, value: tokenHash(options.token), expiresAt: { gt: now } } });
       if (consumed.count !== 1) throw LINK_NOT_VALID;
       if ((await tx.user.count()) > 0) throw ALREADY_SET_UP;
-      return insertUser(tx, { input: { email, name, password, role: "administrator" }, passwordHash, actor });
+      // They typed this password themselves: nothing to change at first sign-in.
+      return insertUser(tx, { input: { email, name, password, role: "administrator" }, passwordHash, actor, mustChangePassword: false });
     });
   } catch (error) {
     if (isDomainError(error)) {
@@ -95,11 +96,13 @@ export const DEMO_ADMINISTRATOR = { email: "demo-admin@sms-console.local", name:
 /**
  * With the demo just loaded into an empty database, a clearly labelled demo administrator with a
  * random password (printed once by `npm start`) stands in for the setup link. Null once any user exists.
+ * The printed password is a one-time password like any other an administrator hands out, so the
+ * first sign-in asks for a new one.
  */
 export async function createDemoAdministrator(): Promise<{ email: string; password: string } | null> {
   await authorize("users:manage", { type: "user" });
   if (await hasUsers()) return null;
   const password = generatePassword();
-  await createUser({ input: { ...DEMO_ADMINISTRATOR, role: "administrator", password } });
+  await createUser({ input: { ...DEMO_ADMINISTRATOR, role: "administrator", password }, mustChangePassword: true });
   return { email: DEMO_ADMINISTRATOR.email, password };
 }

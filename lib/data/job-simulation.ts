@@ -72,6 +72,8 @@ export interface TargetSimulation {
   window: SimulationWindow;
   simulation: ClientSimulation;
   logs: ClientLog[];
+  /** Every target of the job, by SMS ID: the page offers the others. */
+  targetSmsIds?: string[];
 }
 
 /** One target's simulated events and its PCM logs, line for line. */
@@ -84,7 +86,7 @@ export async function simulateJobTarget(options: { jobId: string; smsId: string;
   const window = options.window ?? defaultJobWindow(prepared.context);
   const [input] = simulationInputsForJob({ ...prepared.context, targets: [target] }, { requestId: prepared.requestId, window });
   const simulation = simulateClient(input!);
-  return { window, simulation, logs: renderClientLogs(input!, simulation) };
+  return { window, simulation, logs: renderClientLogs(input!, simulation), targetSmsIds: prepared.context.targets.map((computer) => computer.smsId) };
 }
 
 /**

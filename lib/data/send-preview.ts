@@ -6,7 +6,8 @@ import { instructionServerOf } from "../jobs/servers";
 import { resolveTargets } from "../jobs/targets";
 import { formatPcmdump } from "../pcmdump/format";
 import { nextRequestIdOf } from "./id-allocation";
-import { diffLines, type DiffLine } from "../text-diff";
+import { groupTargetChanges, type ChangeGroup } from "../jobs/send-changes";
+import { diffLines } from "../text-diff";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { resolveDistributionServers } from "./job-lifecycle";
 import { plannedJobSelect, toPlannedJob } from "./instructions";
@@ -14,23 +15,25 @@ import { pageWindow, toPage, type Page } from "./records";
 import { loadTargetInventory } from "./target-inventory";
 import { authorize } from "./session";
 
-export interface TargetPreview {
-  smsId: string;
-  fileName: string;
-  diff: DiffLine[];
-  addedLines: number;
-  removedLines: number;
-}
-
 export interface SendPreview {
   requestId: string;
-  targets: Page<TargetPreview>;
+  /** Distinct changes, each with the targets it applies to; changes first, then the targets left as they are. */
+  changes: Page<ChangeGroup>;
+  targetCount: number;
+  changedTargetCount: number;
+  /** Distinct changes (groups other than the unchanged one). */
+  changeCount: number;
   serverNames: string[];
 }
 
+/** Target computers read per query: well under every database's limit on bound parameters. */
+const TARGET_BATCH = 500;
+
 /**
  * What Send would change in each target's instruction file, before anything is saved: the dump of
- * the file now and as it would be with this job active, compared line by line.
+ * the file now and as it would be with this job active, compared line by line, and the targets
+ * grouped by identical change (lib/jobs/send-changes.ts). Every target is compared, one diff per
+ * site and set of jobs, so the groups count them all; the page shows `pageSize` groups.
  */
 export async function previewSend(options: { jobId: string; now: string; page: number; pageSize?: number }): Promise<SendPreview> {
   await authorize("console:read");
@@ -53,25 +56,42 @@ export async function previewSend(options: { jobId: string; now: string; page: n
     servers: servers.all.map((server) => instructionServerOf(server, row.packageId)),
   };
 
-  const { skip, take } = pageWindow(options.page, options.pageSize);
-  const pageIds = smsIds.slice(skip, skip + take);
-  const computers = await db.computer.findMany({
-    where: { smsId: { in: pageIds } },
-    select: { smsId: true, siteCode: true, jobTargets: { select: { job: { select: plannedJobSelect } } } },
-    orderBy: { smsId: "asc" },
-  });
-  const items = computers.map((computer) => {
-    const jobs = computer.jobTargets.map(({ job }) => toPlannedJob(job));
-    const fileName = `${computer.smsId}.INS`;
+  // Computers on one site with the same jobs have the same file but for its name: one diff each.
+  const computersByJobs = new Map<string, { siteCode: string; jobIds: string[]; smsIds: string[] }>();
+  for (let index = 0; index < smsIds.length; index += TARGET_BATCH) {
+    const computers = await db.computer.findMany({
+      where: { smsId: { in: smsIds.slice(index, index + TARGET_BATCH) } },
+      select: { smsId: true, siteCode: true, jobTargets: { select: { jobId: true } } },
+    });
+    for (const computer of computers) {
+      const jobIds = computer.jobTargets.map((target) => target.jobId).sort();
+      const key = `${computer.siteCode} ${jobIds.join(" ")}`;
+      const entry = computersByJobs.get(key) ?? { siteCode: computer.siteCode, jobIds, smsIds: [] };
+      entry.smsIds.push(computer.smsId);
+      computersByJobs.set(key, entry);
+    }
+  }
+  const jobIds = [...new Set([...computersByJobs.values()].flatMap((entry) => entry.jobIds))];
+  const jobs = new Map<string, PlannedJob>();
+  for (let index = 0; index < jobIds.length; index += TARGET_BATCH) {
+    for (const job of await db.job.findMany({ where: { jobId: { in: jobIds.slice(index, index + TARGET_BATCH) } }, select: plannedJobSelect })) jobs.set(job.jobId, toPlannedJob(job));
+  }
+  const diffs = [...computersByJobs.values()].map((entry) => {
+    entry.smsIds.sort();
+    const current = entry.jobIds.map((jobId) => jobs.get(jobId)).filter((job): job is PlannedJob => job !== undefined);
+    const fileName = `${entry.smsIds[0]}.INS`;
     const dumpOf = (records: ReturnType<typeof planInstructions>) => (records.length ? formatPcmdump(fileName, records) : "(no instruction file)\n");
-    const diff = diffLines(dumpOf(planInstructions({ siteCode: computer.siteCode, jobs, now })), dumpOf(planInstructions({ siteCode: computer.siteCode, jobs: [...jobs, candidate], now })));
-    return {
-      smsId: computer.smsId,
-      fileName,
-      diff,
-      addedLines: diff.filter((line) => line.kind === "added").length,
-      removedLines: diff.filter((line) => line.kind === "removed").length,
-    };
+    const diff = diffLines(dumpOf(planInstructions({ siteCode: entry.siteCode, jobs: current, now })), dumpOf(planInstructions({ siteCode: entry.siteCode, jobs: [...current, candidate], now })));
+    return { smsIds: entry.smsIds, fileName, diff };
   });
-  return { requestId, targets: toPage(items, smsIds.length, options.page, options.pageSize), serverNames: servers.all.map((server) => server.name) };
+  const groups = groupTargetChanges(diffs);
+  const { skip, take } = pageWindow(options.page, options.pageSize);
+  return {
+    requestId,
+    changes: toPage(groups.slice(skip, skip + take), groups.length, options.page, options.pageSize),
+    targetCount: smsIds.length,
+    changeCount: groups.filter((group) => group.isChange).length,
+    changedTargetCount: groups.filter((group) => group.isChange).reduce((count, group) => count + group.smsIds.length, 0),
+    serverNames: servers.all.map((server) => server.name),
+  };
 }

@@ -9,6 +9,8 @@ import { recordAuditEvent } from "./audit";
 import { bindProcessActor, processActor } from "./process-actor";
 import { clientAddress, SESSION_IDLE_SECONDS } from "./client-address";
 
+export const PASSWORD_CHANGE_FIRST = "Choose your own password first: the one you signed in with was set by an administrator.";
+
 /** Idle time is recorded at most once a minute per session, not on every request. */
 const TOUCH_AFTER_MS = 60_000;
 
@@ -43,7 +45,14 @@ export const sessionActor = cache(async (): Promise<Actor | null> => {
     return null;
   }
   if (idleMs > TOUCH_AFTER_MS) await db.session.updateMany({ where: { id: session.id }, data: { updatedAt: new Date(now) } });
-  return { userId: user.id, name: user.email, role: user.role, address: clientAddress(requestHeaders), sessionId: session.id };
+  return {
+    userId: user.id,
+    name: user.email,
+    role: user.role,
+    address: clientAddress(requestHeaders),
+    sessionId: session.id,
+    mustChangePassword: user.mustChangePassword === true,
+  };
 });
 
 /** Who is acting: the process's bound principal, else the request's signed-in user. */
@@ -78,7 +87,9 @@ export async function requestAddress(): Promise<string | null> {
  */
 export async function authorize(permission: Permission, object?: { type: string; id?: string | null }): Promise<Actor> {
   const actor = await currentActor();
-  if (actor && can(actor.role, permission)) return actor;
+  // Checked here, not only by pages: every action and route handler passes through this check.
+  const mustChangePassword = actor?.mustChangePassword === true;
+  if (actor && !mustChangePassword && can(actor.role, permission)) return actor;
   if (permission !== "console:read") {
     await recordAuditEvent({
       actor,
@@ -87,9 +98,10 @@ export async function authorize(permission: Permission, object?: { type: string;
       outcome: "refused",
       objectType: object?.type ?? permission.split(":")[0]!,
       objectId: object?.id ?? null,
-      detail: `needs permission ${permission}`,
+      detail: mustChangePassword ? `needs permission ${permission}; the password an administrator set is not changed yet` : `needs permission ${permission}`,
     });
   }
   if (!actor) throw new DomainError("unauthenticated", "Sign in to continue.");
+  if (mustChangePassword) throw new DomainError("forbidden", PASSWORD_CHANGE_FIRST);
   throw new DomainError("forbidden", `The ${ROLE_LABELS[actor.role]} role may not ${PERMISSION_LABELS[permission]}.`);
 }

@@ -10,7 +10,8 @@ import { clientAddress, getAuth } from "./auth-server";
 import { currentActor, sessionActor } from "./session";
 import { recordSuccessfulSignIn, refundAddressAttempt } from "./sign-in-throttle";
 
-export type SignInResult = "signed-in" | "second-factor";
+/** "change-password": signed in, but with a password an administrator set, which must be replaced first. */
+export type SignInResult = "signed-in" | "second-factor" | "change-password";
 
 const WRONG_CREDENTIALS = "Email or password is wrong, or the account is disabled.";
 
@@ -29,7 +30,7 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
   const requestHeaders = await headers();
   const address = clientAddress(requestHeaders);
   const auth = await getAuth();
-  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+  const user = await db.user.findUnique({ where: { email: input.email }, select: { id: true, mustChangePassword: true } });
   // Failures and refusals from one address share a row per window: anyone can cause them at will.
   const audit = (outcome: "success" | "failure" | "refused", detail: string) => {
     const entry = { actor: null, claimedName: input.email, address, action: "auth.sign-in", outcome, objectType: "user", objectId: user?.id ?? null, detail };
@@ -58,8 +59,8 @@ export async function signIn(input: SignInInput): Promise<SignInResult> {
     throw new DomainError("invalid", WRONG_CREDENTIALS, [{ path: "password", message: WRONG_CREDENTIALS }]);
   }
   await recordSuccessfulSignIn({ email: input.email, address });
-  await audit("success", "signed in");
-  return "signed-in";
+  await audit("success", user?.mustChangePassword ? "signed in; must change the password an administrator set" : "signed in");
+  return user?.mustChangePassword ? "change-password" : "signed-in";
 }
 
 /** The second step of a sign-in with TOTP: a code from the authenticator, or a backup code. */
@@ -101,7 +102,8 @@ async function refusedPassword(error: unknown, actor: Actor, action: string): Pr
 
 /**
  * Changes the signed-in user's own password after checking the current one (counted against the
- * sign-in limit). Every other session of the user ends; this browser gets a new one.
+ * sign-in limit). Every other session of the user ends; this browser gets a new one. A password an
+ * administrator set is then the user's own: the console lets them work again.
  */
 export async function changeOwnPassword(input: { currentPassword: string; newPassword: string }): Promise<void> {
   const actor = await sessionActor();
@@ -114,7 +116,10 @@ export async function changeOwnPassword(input: { currentPassword: string; newPas
     throw refusal.code === "invalid" ? new DomainError("invalid", "Current password is wrong", [{ path: "currentPassword", message: "Current password is wrong" }]) : refusal;
   }
   await refundAddressAttempt(actor.address);
-  await recordAuditEvent({ actor, action: "user.change-password", objectType: "user", objectId: actor.userId, detail: "own password changed; other sessions ended" });
+  // After Better Auth's write, not in its transaction: a failure here leaves the user asked again, never let through.
+  if (actor.mustChangePassword && actor.userId) await db.user.update({ where: { id: actor.userId }, data: { mustChangePassword: false } });
+  const detail = actor.mustChangePassword ? "replaced the password an administrator set; other sessions ended" : "own password changed; other sessions ended";
+  await recordAuditEvent({ actor, action: "user.change-password", objectType: "user", objectId: actor.userId, detail });
 }
 
 /** Starts TOTP enrolment for the signed-in user: the otpauth URI and backup codes, shown once. */

@@ -28,6 +28,8 @@ export interface UserSummary {
   createdAt: string;
   activeSessionCount: number;
   lastActivityAt: string | null;
+  /** The password was set by an administrator; the user is made to change it at their next sign-in. */
+  mustChangePassword: boolean;
 }
 
 export interface UserDetail extends UserSummary {
@@ -44,9 +46,19 @@ export interface UserSessionDto {
   userAgent: string | null;
 }
 
-const USER_FIELDS = { id: true, email: true, name: true, role: true, banned: true, banReason: true, twoFactorEnabled: true, createdAt: true } as const;
+const USER_FIELDS = { id: true, email: true, name: true, role: true, banned: true, banReason: true, twoFactorEnabled: true, createdAt: true, mustChangePassword: true } as const;
 
-type UserRow = { id: string; email: string; name: string; role: string | null; banned: boolean | null; banReason: string | null; twoFactorEnabled: boolean | null; createdAt: Date };
+type UserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: string | null;
+  banned: boolean | null;
+  banReason: string | null;
+  twoFactorEnabled: boolean | null;
+  createdAt: Date;
+  mustChangePassword: boolean;
+};
 
 /** A stored role the console does not know (set outside it) gives no more than a Viewer's rights. */
 function roleOf(row: { role: string | null }): Role {
@@ -104,6 +116,7 @@ async function toSummaries(rows: UserRow[], now = new Date()): Promise<UserDetai
     createdAt: row.createdAt.toISOString(),
     activeSessionCount: sessionCounts.get(row.id) ?? 0,
     lastActivityAt: activity.get(row.id) ?? null,
+    mustChangePassword: row.mustChangePassword,
   }));
 }
 
@@ -155,14 +168,15 @@ function emailTaken(email: string): DomainError {
 
 /**
  * Writes a user with a password sign-in (Better Auth's "credential" account) and its audit row.
- * Shared by the users page, `sms user create` and the first-run setup page.
+ * Shared by the users page, `sms user create` and the first-run setup page. `mustChangePassword`:
+ * someone other than the user chose the password, so the user must replace it at first sign-in.
  */
-export async function insertUser(tx: Transaction, options: { input: CreateUserInput; passwordHash: string; actor: Actor }): Promise<string> {
-  const { input, passwordHash, actor } = options;
+export async function insertUser(tx: Transaction, options: { input: CreateUserInput; passwordHash: string; actor: Actor; mustChangePassword: boolean }): Promise<string> {
+  const { input, passwordHash, actor, mustChangePassword } = options;
   if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken(input.email);
   const userId = randomUUID();
   const row = await tx.user.create({
-    data: { id: userId, email: input.email, name: input.name, role: input.role, emailVerified: true, banned: false, twoFactorEnabled: false },
+    data: { id: userId, email: input.email, name: input.name, role: input.role, emailVerified: true, banned: false, twoFactorEnabled: false, mustChangePassword },
     select: USER_FIELDS,
   });
   await tx.account.create({ data: { id: randomUUID(), providerId: "credential", accountId: userId, userId, password: passwordHash } });
@@ -170,11 +184,16 @@ export async function insertUser(tx: Transaction, options: { input: CreateUserIn
   return userId;
 }
 
-/** Creates a user who signs in with email and password; returns the new user's ID. */
-export async function createUser(options: { input: CreateUserInput }): Promise<string> {
+/**
+ * Creates a user who signs in with email and password; returns the new user's ID. The
+ * administrator chose the password, so by default the user must change it at first sign-in
+ * (`mustChangePassword: false` only for `sms user create --password-env`, whose caller keeps it).
+ */
+export async function createUser(options: { input: CreateUserInput; mustChangePassword?: boolean }): Promise<string> {
   const actor = await authorize("users:manage", { type: "user" });
   const passwordHash = await hashPassword(options.input.password);
-  return refusingRaces(() => db.$transaction((tx) => insertUser(tx, { input: options.input, passwordHash, actor })), { duplicate: emailTaken(options.input.email) });
+  const mustChangePassword = options.mustChangePassword ?? true;
+  return refusingRaces(() => db.$transaction((tx) => insertUser(tx, { input: options.input, passwordHash, actor, mustChangePassword })), { duplicate: emailTaken(options.input.email) });
 }
 
 async function readUser(tx: Transaction, userId: string): Promise<UserRow> {
@@ -246,12 +265,18 @@ export async function setUserRole(options: { userId: string; role: Role }): Prom
   });
 }
 
-/** Sets a new password and ends the user's sessions, so whoever knew the old one is signed out. */
-export async function resetUserPassword(options: { userId: string; password: string }): Promise<void> {
+/**
+ * Sets a new password and ends the user's sessions, so whoever knew the old one is signed out. The
+ * user must change it at their next sign-in, unless it is the administrator's own account or the
+ * caller says otherwise (`sms user reset-password --password-env`).
+ */
+export async function resetUserPassword(options: { userId: string; password: string; mustChangePassword?: boolean }): Promise<void> {
   const actor = await authorize("users:manage", { type: "user", id: options.userId });
   const passwordHash = await hashPassword(options.password);
   await db.$transaction(async (tx) => {
     const row = await readUser(tx, options.userId);
+    const mustChangePassword = options.mustChangePassword ?? actor.userId !== row.id;
+    await tx.user.update({ where: { id: row.id }, data: { mustChangePassword } });
     const updated = await tx.account.updateMany({ where: { userId: row.id, providerId: "credential" }, data: { password: passwordHash } });
     if (updated.count === 0) await tx.account.create({ data: { id: randomUUID(), providerId: "credential", accountId: row.id, userId: row.id, password: passwordHash } });
     const ended = await tx.session.deleteMany({ where: { userId: row.id } });
@@ -260,7 +285,8 @@ export async function resetUserPassword(options: { userId: string; password: str
       action: "user.reset-password",
       objectType: "user",
       objectId: row.id,
-      detail: `user ${row.email}; ended ${ended.count} session${ended.count === 1 ? "" : "s"}`,
+      after: { mustChangePassword },
+      detail: `user ${row.email}; ended ${ended.count} session${ended.count === 1 ? "" : "s"}${mustChangePassword ? "; must change it at next sign-in" : ""}`,
     });
   });
 }

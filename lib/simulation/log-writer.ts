@@ -6,6 +6,8 @@ export interface ClientLog {
   process: PcmProcess;
   fileName: LogFileName;
   lines: string[];
+  /** Each line without its time: what the log view folds and filters by (lib/simulation/log-view.ts). */
+  texts: string[];
   /** Stopped at `maxLines`: a command that never ends logs "Job still running" every 2.5 seconds (Q214448). */
   isTruncated: boolean;
 }
@@ -27,6 +29,7 @@ export const DEFAULT_MAX_LOG_LINES = 20_000;
  */
 export class LogWriter {
   readonly lines: string[] = [];
+  readonly texts: string[] = [];
   isTruncated = false;
 
   constructor(
@@ -53,6 +56,7 @@ export class LogWriter {
       return;
     }
     this.lines.push(this.format(ms + this.offsetMs, text));
+    this.texts.push(text);
   }
 }
 

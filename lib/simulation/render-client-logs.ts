@@ -25,12 +25,12 @@ export function renderClientLogs(input: SimulationInput, simulation: ClientSimul
   if (sim.behaviour.hasDesktopLog && sim.sessions.length > 0) {
     const writer = new LogWriter(fromMs, toMs, maxLines, sim.offsetMs, formatPcmwinLine);
     writePcmwinLog(sim, simulation.events, writer);
-    logs.push({ process: "desktop", fileName: "Pcmwin.log", lines: writer.lines, isTruncated: writer.isTruncated });
+    logs.push({ process: "desktop", fileName: "Pcmwin.log", lines: writer.lines, texts: writer.texts, isTruncated: writer.isTruncated });
   }
   if (sim.behaviour.hasPcmService && sim.behaviour.hasServiceLog) {
     const writer = new LogWriter(fromMs, toMs, maxLines, sim.offsetMs, pacmanLineFormatter(options.pacmanFormat ?? "raw"));
     writePacmanLog(sim, simulation.events, writer);
-    logs.push({ process: "service", fileName: "PACMAN.LOG", lines: writer.lines, isTruncated: writer.isTruncated });
+    logs.push({ process: "service", fileName: "PACMAN.LOG", lines: writer.lines, texts: writer.texts, isTruncated: writer.isTruncated });
   }
   return logs;
 }

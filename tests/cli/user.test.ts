@@ -35,14 +35,24 @@ describe("sms user", () => {
   it("creates users with a generated password or one from the environment, and lists them", async () => {
     const generated = sms(["user", "create", "--email", "Ada@Example.com", "--name", "Ada Lovelace", "--role", "operator"]);
     expect(generated.code).toBe(0);
-    expect(generated.stdout).toMatch(/^Created Operator ada@example\.com\.\nPassword \(shown once\): [A-Za-z0-9_-]{24}\n$/);
+    expect(generated.stdout).toMatch(/^Created Operator ada@example\.com\. They choose their own password at first sign-in\.\nPassword \(shown once\): [A-Za-z0-9_-]{24}\n$/);
     const fromEnvironment = sms(["user", "create", "--email", "root@example.com", "--name", "Root", "--admin", "--password-env", "ROOT_PASSWORD"], { ROOT_PASSWORD: "a long enough passphrase" });
     expect(fromEnvironment).toMatchObject({ code: 0, stdout: "Created Administrator root@example.com.\n" });
+    const asked = sms(["user", "create", "--email", "bob@example.com", "--name", "Bob", "--role", "viewer", "--password-env", "BOB_PASSWORD", "--must-change-password"], { BOB_PASSWORD: "a long enough passphrase" });
+    expect(asked).toMatchObject({ code: 0, stdout: "Created Viewer bob@example.com. They choose their own password at first sign-in.\n" });
+    const flags = await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, mustChangePassword: true } });
+    // A printed password is a one-time password; one from the caller's environment is kept unless asked.
+    expect(flags).toEqual([
+      { email: "ada@example.com", mustChangePassword: true },
+      { email: "bob@example.com", mustChangePassword: true },
+      { email: "root@example.com", mustChangePassword: false },
+    ]);
     const list = sms(["user", "list"]);
     expect(list.stdout.split("\n")[0]).toMatch(/^ada@example\.com +Operator +active +Ada Lovelace$/);
     const json = JSON.parse(sms(["user", "list", "--json"]).stdout);
     expect(json.map((user: { email: string; role: string }) => [user.email, user.role])).toEqual([
       ["ada@example.com", "operator"],
+      ["bob@example.com", "viewer"],
       ["root@example.com", "administrator"],
     ]);
     expect(JSON.stringify(json)).not.toMatch(/argon2|password/);
@@ -56,7 +66,7 @@ describe("sms user", () => {
     expect(sms(["user", "enable", "--email", "ADA@example.com"]).stdout).toBe("Enabled ada@example.com.\n");
     expect(sms(["user", "set-role", "--email", "ada@example.com", "--role", "operator"]).stdout).toBe("ada@example.com is now Operator.\n");
     const reset = sms(["user", "reset-password", "--email", "ada@example.com"]);
-    expect(reset.stdout).toMatch(/^Reset the password of ada@example\.com; their sessions have ended\.\nPassword \(shown once\): \S{24}\n$/);
+    expect(reset.stdout).toMatch(/^Reset the password of ada@example\.com; their sessions have ended\. They choose a new one at next sign-in\.\nPassword \(shown once\): \S{24}\n$/);
     const actions = await db.auditEvent.findMany({ where: { objectType: "user", outcome: "success" }, orderBy: { id: "asc" }, select: { action: true, actorName: true } });
     expect(actions.map((row) => row.action)).toEqual(["user.create", "user.create", "user.disable", "user.enable", "user.set-role", "user.reset-password"]);
     expect(actions[0]!.actorName).toMatch(/^cli \(/);

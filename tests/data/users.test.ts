@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/access/roles";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db";
 import { createDemoAdministrator, createFirstAdministrator, FIRST_ADMINISTRATOR_IDENTIFIER, issueSetupToken, setupLinkState } from "@/lib/data/first-run";
-import { bindProcessActor } from "@/lib/data/session";
+import { authorize, bindProcessActor, PASSWORD_CHANGE_FIRST } from "@/lib/data/session";
 import { createUser, disableUser, enableUser, getUser, listUserSessions, listUsers, resetUserPassword, revokeUserSessions, setUserRole } from "@/lib/data/users";
 import { DomainError } from "@/lib/errors";
 import { createUserSchema, firstAdministratorSchema } from "@/lib/users/schema";
@@ -261,5 +261,54 @@ describe("first run", () => {
     expect(await verifyPassword({ hash: account.password!, password: demo!.password })).toBe(true);
     expect(await db.user.findUniqueOrThrow({ where: { email: demo!.email }, select: { name: true, role: true } })).toEqual({ name: "Demo administrator", role: "administrator" });
     expect(await createDemoAdministrator()).toBeNull();
+  });
+});
+
+describe("a password an administrator set must be changed at first sign-in", () => {
+  const flagOf = async (userId: string) => (await db.user.findUniqueOrThrow({ where: { id: userId }, select: { mustChangePassword: true } })).mustChangePassword;
+
+  it("is asked of a user an administrator creates, and shown on the users list", async () => {
+    const userId = await addUser("new@example.com");
+    expect(await flagOf(userId)).toBe(true);
+    expect((await getUser(userId))?.mustChangePassword).toBe(true);
+    const kept = await createUser({ input: createUserSchema.parse({ email: "script@example.com", name: "Script", role: "viewer", password: PASSWORD }), mustChangePassword: false });
+    expect(await flagOf(kept)).toBe(false);
+  });
+
+  it("is asked again after an administrator resets the password, but not when administrators reset their own", async () => {
+    const userId = await createUser({ input: createUserSchema.parse({ email: "old@example.com", name: "Old", role: "operator", password: PASSWORD }), mustChangePassword: false });
+    await resetUserPassword({ userId, password: "a brand new passphrase" });
+    expect(await flagOf(userId)).toBe(true);
+    const [audit] = (await auditActions(userId)).filter((row) => row.action === "user.reset-password");
+    expect(audit?.detail).toContain("must change it at next sign-in");
+
+    const adminId = await createUser({ input: createUserSchema.parse({ email: "admin@example.com", name: "Admin", role: "administrator", password: PASSWORD }), mustChangePassword: false });
+    bindProcessActor({ ...TEST_ADMINISTRATOR, userId: adminId, name: "admin@example.com" });
+    await resetUserPassword({ userId: adminId, password: "my own new passphrase" });
+    expect(await flagOf(adminId)).toBe(false);
+  });
+
+  it("is asked of the demo administrator, whose password was printed, and not of the first administrator, who typed theirs", async () => {
+    const demo = (await createDemoAdministrator())!;
+    expect(await flagOf((await db.user.findUniqueOrThrow({ where: { email: demo.email } })).id)).toBe(true);
+    await db.account.deleteMany();
+    await db.user.deleteMany();
+    const setup = (await issueSetupToken())!;
+    const firstId = await createFirstAdministrator({ token: setup.token, input: firstAdministratorSchema.parse({ email: "first@example.com", name: "First", password: PASSWORD, confirmPassword: PASSWORD }) });
+    expect(await flagOf(firstId)).toBe(false);
+  });
+
+  it("until it is changed, the data layer refuses the user everything, reading included, and audits the refused changes", async () => {
+    const userId = await addUser("waiting@example.com", "administrator");
+    bindProcessActor({ ...testActor("administrator"), userId, name: "waiting@example.com", mustChangePassword: true });
+    for (const permission of ["console:read", "jobs:write", "users:manage"] as const) {
+      const error = await rejection(authorize(permission));
+      expect(error.code).toBe("forbidden");
+      expect(error.message).toBe(PASSWORD_CHANGE_FIRST);
+    }
+    await rejection(listUsers());
+    const refused = await db.auditEvent.findMany({ where: { action: "authorization", outcome: "refused", actorName: "waiting@example.com" }, select: { detail: true } });
+    expect(refused.length).toBeGreaterThanOrEqual(2);
+    expect(refused[0]?.detail).toContain("the password an administrator set is not changed yet");
   });
 });

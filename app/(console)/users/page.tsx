@@ -46,7 +46,15 @@ export default async function UsersPage() {
               </Td>
               <Td>{user.name}</Td>
               <Td>{ROLE_LABELS[user.role]}</Td>
-              <Td>{user.isDisabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}</Td>
+              <Td>
+                {user.isDisabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}
+                {user.mustChangePassword && (
+                  <>
+                    {" "}
+                    <Badge tone="info">Must change password</Badge>
+                  </>
+                )}
+              </Td>
               <Td>{user.isTwoFactorEnabled ? <Badge tone="good">On</Badge> : <Badge>Off</Badge>}</Td>
               <Td className="text-right">{user.activeSessionCount}</Td>
               <Td className="font-mono text-xs">{utcText(user.lastActivityAt)}</Td>

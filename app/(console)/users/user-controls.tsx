@@ -41,7 +41,7 @@ export function ResetPasswordForm({ action, passwordMinLength }: { action: Actio
     <form key={formKey} ref={formRef} action={formAction} className={panelClass} noValidate>
       <h2 className="font-semibold">Reset password</h2>
       <FormMessage status={state.status} message={message} />
-      <Field id="password" label="New password" error={errors.password} hint={`At least ${passwordMinLength} characters. The user's sessions end.`}>
+      <Field id="password" label="New password" error={errors.password} hint={`At least ${passwordMinLength} characters. The user's sessions end, and they choose their own password at next sign-in.`}>
         <TextInput id="password" name="password" type="password" autoComplete="new-password" error={errors.password} hint />
       </Field>
       <Field id="confirmPassword" label="Confirm new password" error={errors.confirmPassword}>

@@ -30,7 +30,7 @@ export function UserForm({ action, passwordMinLength }: { action: (state: Action
             ))}
           </Select>
         </Field>
-        <Field id="password" label="Password" error={errors.password} hint={`At least ${passwordMinLength} characters. Tell the user in person or another safe way.`}>
+        <Field id="password" label="Password" error={errors.password} hint={`At least ${passwordMinLength} characters. Tell the user in person or another safe way; they choose their own at first sign-in.`}>
           <TextInput id="password" name="password" type="password" autoComplete="new-password" error={errors.password} hint />
         </Field>
         <Field id="confirmPassword" label="Confirm password" error={errors.confirmPassword}>

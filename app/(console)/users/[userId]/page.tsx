@@ -30,6 +30,7 @@ export default async function UserPage({ params }: PageProps<"/users/[userId]">)
             <Badge tone="info">{ROLE_LABELS[user.role]}</Badge>
             {user.isDisabled ? <Badge tone="bad">Disabled</Badge> : <Badge tone="good">Active</Badge>}
             <Badge tone={user.isTwoFactorEnabled ? "good" : "neutral"}>Two-factor {user.isTwoFactorEnabled ? "on" : "off"}</Badge>
+            {user.mustChangePassword && <Badge tone="info">Must change password at next sign-in</Badge>}
           </span>
         }
       />
