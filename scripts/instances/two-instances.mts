@@ -173,7 +173,8 @@ async function checkSessionsAcrossInstances(bases: string[]): Promise<void> {
       await page.getByLabel("Email").fill(account);
       await page.getByLabel("Password").fill(secret);
       await page.getByRole("button", { name: "Sign in" }).click();
-      await page.waitForLoadState("networkidle");
+      // Signed in, or told why not: "networkidle" could come before a slow sign-in's redirect on a busy machine.
+      await page.getByRole("button", { name: "Sign out" }).or(page.getByRole("alert").filter({ hasText: /wrong|Too many/ })).first().waitFor({ timeout: 60_000 });
     };
     // Cookies belong to the host, not the port: one browser reaches both instances with one session.
     const page = await (await browser.newContext()).newPage();
