@@ -98,8 +98,8 @@ if (database === undefined) {
   process.exit(0);
 }
 const directory = mkdtempSync(path.join(os.tmpdir(), "sms-bench-ins-"));
-const { dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
-const POSTGRESQL_DATABASE = "sms_bench_ins";
+const { benchDatabaseName, dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
+const POSTGRESQL_DATABASE = benchDatabaseName("ins");
 process.env.DATABASE_URL = database === "postgresql" ? await freshPostgresqlDatabase(POSTGRESQL_DATABASE) : `file:${path.join(directory, "bench.db")}`;
 const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db", "migrate.mjs")], { cwd: root, encoding: "utf8", env: process.env });
 if (migrate.status !== 0) throw new Error(migrate.stderr);
