@@ -63,7 +63,12 @@ async function benchmarkDatabase(kind: string): Promise<void> {
   if (migrate.status !== 0) throw new Error(migrate.stderr);
   const setUpRun = spawnSync(process.execPath, ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), "--set-up", `--targets=${TARGETS}`], { cwd: root, encoding: "utf8", env: process.env, maxBuffer: 64 * 1024 * 1024 });
   const jobId = /^JOB (\S+)$/m.exec(setUpRun.stdout)?.[1];
-  if (setUpRun.status !== 0 || !jobId) throw new Error(setUpRun.stderr || setUpRun.stdout);
+  if (setUpRun.status !== 0 || !jobId) {
+    // A failed set-up (e.g. the import outran its transaction timeout on a loaded machine) leaves nothing behind.
+    rmSync(directory, { recursive: true, force: true });
+    if (kind === "postgresql") await dropPostgresqlDatabase(POSTGRESQL_DATABASE);
+    throw new Error(setUpRun.stderr || setUpRun.stdout);
+  }
 
   const { db } = await import("../../lib/db.ts");
   const { reviewSavedJob } = await import("../../lib/data/job-review.ts");
