@@ -2,6 +2,7 @@ import "server-only";
 import { createHash } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
+import { arrayReader } from "../db/array-reader";
 import { encodeInstructionFile } from "../ins/encode";
 import type { InstructionRecord } from "../ins/record";
 import { holdsInstruction, planInstructions, type PlannedJob } from "../jobs/instructions";
@@ -301,32 +302,40 @@ async function countClientsWithFiles(holds: Prisma.Sql, search?: string): Promis
   return Number(row?.count ?? 0);
 }
 
-type ClientTargetRow = { smsId: string; siteCode: string; updatedAt: Date | string | number; jobId: string };
+type ClientRow = { smsId: string; siteCode: string; updatedAt: Date | string | number };
 
 /**
- * Builds the files of a batch of clients (consecutive in SMS ID order) from jobs already loaded:
- * one statement for the batch, by the range of its SMS IDs rather than a list of them.
+ * Builds the files of a batch of clients (consecutive in SMS ID order) from jobs already loaded,
+ * by the range of their SMS IDs rather than a list of them. The (client, job) pairs are read from
+ * the target index alone, driven by the jobs (CROSS JOIN keeps SQLite to that order), as arrays
+ * (arrayReader: 10,000 pairs a batch, no dates); each client's own row is read once, not once a job.
  */
 async function buildFiles(smsIds: string[], loaded: { jobs: Map<string, JobWithChanges>; holds: Prisma.Sql }, now: string, contents: ContentCache): Promise<InstructionFile[]> {
   if (smsIds.length === 0) return [];
-  const rows = await db.$queryRaw<ClientTargetRow[]>`
-    SELECT c."smsId" AS "smsId", c."siteCode" AS "siteCode", c."updatedAt" AS "updatedAt", t."jobId" AS "jobId"
-      FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId" JOIN "Computer" c ON c."smsId" = t."smsId"
-     WHERE ${loaded.holds} AND t."smsId" >= ${smsIds[0]} AND t."smsId" <= ${smsIds.at(-1)}`;
-  // A job that left the file (canceled, complete, failed) changed it when it left: "Last change" never goes backwards.
-  const departed = await db.$queryRaw<{ smsId: string; departedAt: Date | string | number }[]>`
-    SELECT t."smsId" AS "smsId", MAX(j."updatedAt") AS "departedAt"
-      FROM "JobTarget" t JOIN "Job" j ON j."jobId" = t."jobId"
-     WHERE NOT (${loaded.holds}) AND j."state" <> 'PENDING' AND t."smsId" >= ${smsIds[0]} AND t."smsId" <= ${smsIds.at(-1)}
-     GROUP BY t."smsId"`;
+  const [first, last] = [smsIds[0]!, smsIds.at(-1)!];
+  const [pairs, computers, departed] = await Promise.all([
+    arrayReader()(Prisma.sql`
+      SELECT t."smsId", t."jobId" FROM "Job" j CROSS JOIN "JobTarget" t
+       WHERE t."jobId" = j."jobId" AND ${loaded.holds} AND t."smsId" >= ${first} AND t."smsId" <= ${last}`),
+    db.$queryRaw<ClientRow[]>`
+      SELECT c."smsId" AS "smsId", c."siteCode" AS "siteCode", c."updatedAt" AS "updatedAt" FROM "Computer" c WHERE c."smsId" >= ${first} AND c."smsId" <= ${last}`,
+    // A job that left the file (canceled, complete, failed) changed it when it left: "Last change" never goes backwards.
+    db.$queryRaw<{ smsId: string; departedAt: Date | string | number }[]>`
+      SELECT t."smsId" AS "smsId", MAX(j."updatedAt") AS "departedAt"
+        FROM "Job" j CROSS JOIN "JobTarget" t
+       WHERE t."jobId" = j."jobId" AND NOT (${loaded.holds}) AND j."state" <> 'PENDING' AND t."smsId" >= ${first} AND t."smsId" <= ${last}
+       GROUP BY t."smsId"`,
+  ]);
+  const computerOf = new Map(computers.map((computer) => [computer.smsId, computer]));
   const departedAt = new Map(departed.map((row) => [row.smsId, asDate(row.departedAt).getTime()]));
   const wanted = new Set(smsIds);
   const clients = new Map<string, { siteCode: string; updatedAt: Date; jobs: JobWithChanges[] }>();
-  for (const row of rows) {
-    const job = loaded.jobs.get(row.jobId);
-    if (!job || !wanted.has(row.smsId)) continue;
-    let client = clients.get(row.smsId);
-    if (!client) clients.set(row.smsId, (client = { siteCode: row.siteCode, updatedAt: asDate(row.updatedAt), jobs: [] }));
+  for (const [smsId, jobId] of pairs as [string, string][]) {
+    const job = loaded.jobs.get(jobId);
+    const computer = computerOf.get(smsId);
+    if (!job || !computer || !wanted.has(smsId)) continue;
+    let client = clients.get(smsId);
+    if (!client) clients.set(smsId, (client = { siteCode: computer.siteCode, updatedAt: asDate(computer.updatedAt), jobs: [] }));
     client.jobs.push(job);
   }
   const files: InstructionFile[] = [];

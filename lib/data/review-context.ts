@@ -2,15 +2,15 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { parseHotfixList } from "../computers/schema";
 import { db } from "../db";
-import { isServerJobType, type JobInput, type JobState } from "../jobs/schema";
-import { resolveTargets } from "../jobs/targets";
+import { arrayReader } from "../db/array-reader";
+import { isServerJobType, isServerTargetKind, type JobInput, type JobState, type JobTarget } from "../jobs/schema";
+import { resolveTargets, sitesWithin, type InventoryComputer, type TargetInventory } from "../jobs/targets";
 import { parsePlatformList, type PcmVariant, type Platform } from "../platforms";
 import type { DisableRandomPcmServers, ReviewCommandLine, ReviewComputer, ReviewContext, ReviewOtherJob, ReviewPackage, ReviewServer, ReviewSite } from "../rules/context";
 import type { FileSystem } from "../servers/schema";
 import type { SmsVersion } from "../sites/schema";
 import { normaliseWallClock } from "../wall-clock";
 import { resolveDistributionServers, resolveServerTargets } from "./job-lifecycle";
-import { loadTargetInventory } from "./target-inventory";
 import { authorize } from "./session";
 
 const MEGABYTE = 1024 * 1024;
@@ -56,41 +56,65 @@ const reviewComputerSelect = {
   disableRandomPcmServers: true,
 } as const satisfies Prisma.ComputerSelect;
 type ComputerRow = Prisma.ComputerGetPayload<{ select: typeof reviewComputerSelect }>;
-const INTEGER_COLUMNS = ["logonServerId", "smsClientServicePack", "clockOffsetSeconds", "utcOffsetMinutes"] as const;
-const BOOLEAN_COLUMNS = [
-  "isPcmServiceInstalled",
-  "isPcmServiceRunning",
-  "pcmServiceAccountIsLocalAdmin",
-  "pcmServiceAccountCanLogOnAsService",
-  "pcmServiceAccountCanReadShares",
-  "pcmServiceAccountIsDomainAdmin",
-  "isPcmwin32AutoStart",
-  "hasInteractiveUsers",
-  "usersAreLocalAdministrators",
-  "isPcmServiceDirectoryUserWritable",
-  "hasDuplicateSmsId",
-  "isDaylightSavingAdjusted",
-  "isNetwareNetxClient",
-] as const;
 const REVIEW_COLUMNS = Prisma.raw(Object.keys(reviewComputerSelect).map((column) => `c."${column}"`).join(", "));
+// Drivers differ: SQLite gives booleans as 0 or 1 (and may give integers as bigint), PostgreSQL as booleans.
+const bool = (value: unknown) => (value === null || typeof value === "boolean" ? value : value === 1 || value === 1n || value === "1" || value === "true") as boolean;
+const int = (value: unknown) => (value === null || typeof value === "number" ? value : Number(value)) as number;
+const str = (value: unknown) => value as string;
+
+/** A row of REVIEW_COLUMNS, in reviewComputerSelect's order, as Prisma would give it. */
+function computerRowOf(v: unknown[]): ComputerRow {
+  return {
+    smsId: str(v[0]),
+    name: str(v[1]),
+    siteCode: str(v[2]),
+    logonServerId: int(v[3]),
+    platform: str(v[4]),
+    osVersion: str(v[5]),
+    ntRole: str(v[6]),
+    ntDomain: str(v[7]),
+    smsClientVersion: str(v[8]),
+    smsClientServicePack: int(v[9]),
+    pcmVariant: str(v[10]),
+    isPcmServiceInstalled: bool(v[11]),
+    pcmServiceFileDate: str(v[12]),
+    pcmServiceInstallDirectory: str(v[13]),
+    pcmServiceStartType: str(v[14]),
+    isPcmServiceRunning: bool(v[15]),
+    pcmServiceAccountIsLocalAdmin: bool(v[16]),
+    pcmServiceAccountCanLogOnAsService: bool(v[17]),
+    pcmServiceAccountCanReadShares: bool(v[18]),
+    pcmServiceAccountIsDomainAdmin: bool(v[19]),
+    networkLink: str(v[20]),
+    lastInventoryAt: str(v[21]),
+    installedPcmHotfixes: str(v[22]),
+    isPcmwin32AutoStart: bool(v[23]),
+    clockOffsetSeconds: int(v[24]),
+    hasInteractiveUsers: bool(v[25]),
+    usersAreLocalAdministrators: bool(v[26]),
+    isPcmServiceDirectoryUserWritable: bool(v[27]),
+    pcmServiceAccount: str(v[28]),
+    hasDuplicateSmsId: bool(v[29]),
+    utcOffsetMinutes: int(v[30]),
+    isDaylightSavingAdjusted: bool(v[31]),
+    isNetwareNetxClient: bool(v[32]),
+    disableRandomPcmServers: str(v[33]),
+  };
+}
 
 /**
- * Computers read by plain SQL: Prisma's object mapping costs several times the read itself on
- * SQLite (10,000 rows: about 4 s against 1 s on a loaded machine). Drivers differ in how they give
- * integers and booleans, so both are normalised to what Prisma would give.
+ * Computers read by plain SQL as arrays (arrayReader): Prisma's mapping of 10,000 rows costs more
+ * than the read itself (its $queryRaw about twice a driver's array read; its findMany several times).
  */
 async function readReviewComputers(where: Prisma.Sql): Promise<ComputerRow[]> {
-  const rows = await db.$queryRaw<Record<string, unknown>[]>`SELECT ${REVIEW_COLUMNS} FROM "Computer" c ${where}`;
-  for (const row of rows) {
-    for (const column of INTEGER_COLUMNS) if (row[column] !== null && typeof row[column] !== "number") row[column] = Number(row[column]);
-    for (const column of BOOLEAN_COLUMNS) if (row[column] !== null && typeof row[column] !== "boolean") row[column] = row[column] === 1 || row[column] === 1n || row[column] === "1" || row[column] === "true";
-  }
-  return rows as ComputerRow[];
+  const rows = await arrayReader()(Prisma.sql`SELECT ${REVIEW_COLUMNS} FROM "Computer" c ${where}`);
+  return rows.map(computerRowOf);
 }
 
 /** Up to this many SMS IDs are read by a list of them; more, by reading every computer once. */
 const LISTED_READ_LIMIT = 500;
-const bySmsId = (a: { smsId: string }, b: { smsId: string }) => a.smsId.localeCompare(b.smsId);
+// SMS IDs are A-Z and 0-9 only (SMS_ID_PATTERN), where code-unit order is localeCompare's order at a fraction of its cost.
+const inSmsIdOrder = (a: { smsId: string }, b: { smsId: string }) => (a.smsId < b.smsId ? -1 : a.smsId > b.smsId ? 1 : 0);
 
 function toReviewSite(site: SiteRow): ReviewSite {
   const weekdays = list(site.businessDays)?.map(Number);
@@ -215,7 +239,7 @@ export async function loadReviewComputers(smsIds: readonly string[], serverNames
     const wanted = new Set(smsIds);
     computers = (await readReviewComputers(Prisma.empty)).filter((computer) => wanted.has(computer.smsId));
   }
-  return computers.sort(bySmsId).map((computer) => toReviewComputer(computer, names));
+  return computers.sort(inSmsIdOrder).map((computer) => toReviewComputer(computer, names));
 }
 
 export async function loadReviewSites(): Promise<Map<string, ReviewSite>> {
@@ -257,6 +281,43 @@ export async function loadOtherMandatoryJobs(options: { exceptJobId: string | nu
 }
 
 /**
+ * The computers a Pending job's target names, read once for both target resolution and the rules
+ * (their columns include everything resolution reads). The target's exact filters (machine group,
+ * sites, platforms, PCM variants, a short list of computers) narrow the read in SQL; resolveTargets
+ * then decides as Send would, so the result is the same as resolving over the whole inventory.
+ */
+export async function readPendingTargets(target: JobTarget, sites: ReadonlyMap<string, ReviewSite>): Promise<ComputerRow[]> {
+  await authorize("console:read");
+  if (isServerTargetKind(target.kind)) return [];
+  const parentOfSite = new Map([...sites.values()].map((site) => [site.code, site.parentCode]));
+  const conditions: Prisma.Sql[] = [];
+  const oneOf = (column: string, values: Iterable<string>) => conditions.push(Prisma.sql`c.${Prisma.raw(`"${column}"`)} IN (${Prisma.join([...values])})`);
+  let join = Prisma.empty;
+  if (target.kind === "MACHINE_GROUP") {
+    join = Prisma.sql`JOIN "MachineGroupMember" m ON m."smsId" = c."smsId"`;
+    conditions.push(Prisma.sql`m."machineGroupId" = ${target.machineGroupId ?? -1}`);
+  }
+  if (target.kind === "COMPUTERS") {
+    if (target.smsIds.length === 0) return [];
+    if (target.smsIds.length <= LISTED_READ_LIMIT) oneOf("smsId", target.smsIds);
+  }
+  if (target.limitToSiteCode) oneOf("siteCode", sitesWithin(target.limitToSiteCode, target.includeSubsites, parentOfSite));
+  if (target.platforms.length > 0) oneOf("platform", target.platforms);
+  if (target.pcmVariants.length > 0) oneOf("pcmVariant", target.pcmVariants);
+  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
+  const rows = await readReviewComputers(Prisma.sql`${join} ${where}`);
+  const inventory: TargetInventory = {
+    computers: rows as unknown as InventoryComputer[],
+    machineGroupMembers: new Map(target.kind === "MACHINE_GROUP" ? [[target.machineGroupId ?? -1, rows.map((row) => row.smsId)]] : []),
+    parentOfSite,
+  };
+  const wanted = new Set(resolveTargets(target, inventory).smsIds);
+  const bySmsId = new Map<string, ComputerRow>();
+  for (const row of rows) if (wanted.has(row.smsId)) bySmsId.set(row.smsId, row);
+  return [...bySmsId.values()].sort(inSmsIdOrder);
+}
+
+/**
  * Everything the requirement rules look at for one job: its definition, package, chosen command
  * line, targets (resolved now while Pending, frozen once sent) and distribution servers.
  */
@@ -279,12 +340,10 @@ export async function buildReviewContext(options: { jobId: string | null; state:
     distributionServerNames = (await resolveServerTargets(db, definition)).map((server) => server.name);
     targets = [];
   } else if (!wasSent) {
-    const inventory = await loadTargetInventory(db);
-    const smsIds = resolveTargets(definition.target, inventory).smsIds;
-    const siteOf = new Map(inventory.computers.map((computer) => [computer.smsId, computer.siteCode]));
-    const resolved = await resolveDistributionServers(db, definition, new Set(smsIds.map((smsId) => siteOf.get(smsId) as string)));
+    const rows = await readPendingTargets(definition.target, sites);
+    const resolved = await resolveDistributionServers(db, definition, new Set(rows.map((computer) => computer.siteCode)));
     distributionServerNames = resolved.all.map((server) => server.name);
-    targets = await loadReviewComputers(smsIds, serverNames);
+    targets = rows.map((computer) => toReviewComputer(computer, serverNames));
   } else {
     // Its frozen targets, read with their computers in one statement (a join, no list of IDs unless
     // the caller narrows them to a page).
@@ -293,7 +352,7 @@ export async function buildReviewContext(options: { jobId: string | null; state:
       readReviewComputers(Prisma.sql`JOIN "JobTarget" t ON t."smsId" = c."smsId" WHERE t."jobId" = ${jobId as string}${onlyThese}`),
       db.jobServer.findMany({ where: { jobId: jobId as string }, select: { serverName: true }, orderBy: { position: "asc" } }),
     ]);
-    targets = rows.sort(bySmsId).map((computer) => toReviewComputer(computer, serverNames));
+    targets = rows.sort(inSmsIdOrder).map((computer) => toReviewComputer(computer, serverNames));
     distributionServerNames = frozenServers.map((server) => server.serverName);
   }
   const smsIds = targets.map((target) => target.smsId);

@@ -8,12 +8,12 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
-import { dropPostgresqlDatabase, freshPostgresqlDatabase } from "../db/fresh-postgresql.mjs";
+import { benchDatabaseName, dropPostgresqlDatabase, freshPostgresqlDatabase } from "../db/fresh-postgresql.mjs";
 
 const RUNS = 7;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 const sms = path.join(root, "bin", "sms.mjs");
-const DATABASE = "sms_bench_cli";
+const DATABASE = benchDatabaseName("cli");
 
 // GNU time gives each run's CPU time (user + system): on a shared machine the wall clock mostly
 // measures the neighbours, CPU time what the command itself costs.

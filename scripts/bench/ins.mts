@@ -8,7 +8,8 @@
 // its rate; the whole box within 3x of the plain writes, memory flat in the number of clients.
 //
 // Runs on SQLite and then on PostgreSQL (a fresh database on SMS_POSTGRESQL_ADMIN_URL's server) and
-// prints both; --database=sqlite or --database=postgresql runs one. --route-only skips the box.
+// prints both; --database=sqlite or --database=postgresql runs one. --route-only skips the box,
+// --box-only the route.
 //
 // Each measured phase runs in its own process (this script with --worker), so its peak RSS is its
 // own and not the import's. Pass --build to rebuild .next before the route part (default: build only
@@ -27,6 +28,8 @@ const JOBS = 20;
 const CONNECTION_COUNTS = [1, 10, 50];
 const ROUTE_SECONDS = 5;
 const isRouteOnly = process.argv.includes("--route-only");
+// --box-only skips the route (no Next build or server): the whole box alone, e.g. at 50,000 clients.
+const isBoxOnly = process.argv.includes("--box-only");
 const RUNS = 3;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -90,7 +93,7 @@ if (database === undefined) {
   // Both databases, one after the other, each in a process of its own (lib/db reads DATABASE_URL once).
   for (const [index, each] of ["sqlite", "postgresql"].entries()) {
     if (index > 0) console.log(`\n${"=".repeat(100)}\n`);
-    const passed = process.argv.slice(2).filter((argument) => argument.startsWith("--clients=") || argument === "--route-only");
+    const passed = process.argv.slice(2).filter((argument) => argument.startsWith("--clients=") || argument === "--route-only" || argument === "--box-only");
     const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...passed, ...(shouldBuild && index === 0 ? ["--build"] : [])];
     const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
     if (run.status !== 0) process.exit(run.status ?? 1);
@@ -98,8 +101,8 @@ if (database === undefined) {
   process.exit(0);
 }
 const directory = mkdtempSync(path.join(os.tmpdir(), "sms-bench-ins-"));
-const { dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
-const POSTGRESQL_DATABASE = "sms_bench_ins";
+const { benchDatabaseName, dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
+const POSTGRESQL_DATABASE = benchDatabaseName("ins");
 process.env.DATABASE_URL = database === "postgresql" ? await freshPostgresqlDatabase(POSTGRESQL_DATABASE) : `file:${path.join(directory, "bench.db")}`;
 const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db", "migrate.mjs")], { cwd: root, encoding: "utf8", env: process.env });
 if (migrate.status !== 0) throw new Error(migrate.stderr);
@@ -210,8 +213,10 @@ if (!isRouteOnly) {
 }
 
 // ---- The on-demand route.
-console.log("\nGET /pcmins.box/<SMS ID>.INS");
-await benchmarkRoute((document.computers ?? []).map((computer) => computer.smsId), isRouteOnly ? floorDirectory : path.join(directory, "box-0"));
+if (!isBoxOnly) {
+  console.log("\nGET /pcmins.box/<SMS ID>.INS");
+  await benchmarkRoute((document.computers ?? []).map((computer) => computer.smsId), isRouteOnly ? floorDirectory : path.join(directory, "box-0"));
+}
 rmSync(directory, { recursive: true, force: true });
 if (database === "postgresql") await dropPostgresqlDatabase(POSTGRESQL_DATABASE);
 

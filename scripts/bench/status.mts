@@ -37,8 +37,8 @@ if (database === undefined) {
 }
 
 const directory = mkdtempSync(path.join(os.tmpdir(), "sms-bench-status-"));
-const { dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
-const POSTGRESQL_DATABASE = "sms_bench_status";
+const { benchDatabaseName, dropPostgresqlDatabase, freshPostgresqlDatabase } = await import("../db/fresh-postgresql.mjs");
+const POSTGRESQL_DATABASE = benchDatabaseName("status");
 process.env.DATABASE_URL = database === "postgresql" ? await freshPostgresqlDatabase(POSTGRESQL_DATABASE) : `file:${path.join(directory, "bench.db")}`;
 const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db", "migrate.mjs")], { cwd: root, encoding: "utf8", env: process.env });
 if (migrate.status !== 0) throw new Error(migrate.stderr);

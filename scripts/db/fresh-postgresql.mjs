@@ -31,3 +31,8 @@ export async function freshPostgresqlDatabase(name) {
 export async function dropPostgresqlDatabase(name) {
   await withAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 }
+
+/** A benchmark's database name: SMS_BENCH_DATABASE_PREFIX ("sms_perf") keeps runs on a shared server apart. */
+export function benchDatabaseName(suffix) {
+  return `${process.env.SMS_BENCH_DATABASE_PREFIX || "sms_bench"}_${suffix}`;
+}

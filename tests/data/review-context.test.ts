@@ -5,7 +5,10 @@ import { activateJob } from "@/lib/data/job-lifecycle";
 import { getJob } from "@/lib/data/jobs";
 import { buildReviewContext, toReviewComputer } from "@/lib/data/review-context";
 import { importSiteDocument } from "@/lib/data/site-document-import";
+import { loadTargetInventory } from "@/lib/data/target-inventory";
 import { buildLargeSiteDocument } from "@/lib/demo/large-site-document";
+import { resolveTargets } from "@/lib/jobs/targets";
+import { reviewJob } from "@/lib/rules/review-job";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
 
@@ -45,5 +48,35 @@ describe("the review's targets", () => {
     const input = await demoJobInput({ target: { kind: "COMPUTERS", smsIds: ["MDM00005"] } });
     const context = (await buildReviewContext({ jobId: null, state: "PENDING", definition: input, now }))!;
     expect(context.targets).toEqual((await everyComputerWhole()).filter((computer) => computer.smsId === "MDM00005"));
+  });
+});
+
+describe("a Pending job's targets, read once for resolution and the rules", () => {
+  it("give the same targets and the same review as resolving over the whole inventory and loading every row through Prisma", async () => {
+    const every = await everyComputerWhole();
+    // A machine group of every third computer, and a list longer than the one read by its IDs.
+    const group = await db.machineGroup.create({ data: { name: "Review loader group", members: { create: every.filter((_, index) => index % 3 === 0).map(({ smsId }) => ({ smsId })) } } });
+    const longList = every.filter((_, index) => index % 2 === 1).map(({ smsId }) => smsId);
+    const targets = [
+      { kind: "QUERY" },
+      { kind: "QUERY", platforms: ["WIN32_X86", "WINDOWS95"], pcmVariants: ["PCMWIN32"] },
+      { kind: "QUERY", limitToSiteCode: "BPC", includeSubsites: true },
+      { kind: "MACHINE_PATH", machinePath: "vaq|*|*" },
+      { kind: "MACHINE_PATH", machinePath: "*|corp|*", limitToSiteCode: "GBL", includeSubsites: true, platforms: ["WIN32_X86", "WINDOWS95", "WIN16"] },
+      { kind: "MACHINE_GROUP", machineGroupId: group.id },
+      { kind: "MACHINE_GROUP", machineGroupId: group.id, limitToSiteCode: "VAQ", includeSubsites: false, pcmVariants: ["PCMWIN16", "PCMDOS"] },
+      { kind: "COMPUTERS", smsIds: longList },
+      { kind: "COMPUTERS", smsIds: [longList[4]!, "MDM00005", longList[0]!] },
+    ];
+    const inventory = await loadTargetInventory(db);
+    for (const target of targets) {
+      const input = await demoJobInput({ target });
+      const context = (await buildReviewContext({ jobId: null, state: "PENDING", definition: input, now }))!;
+      const wanted = new Set(resolveTargets(input.target, inventory).smsIds);
+      const expected = every.filter((computer) => wanted.has(computer.smsId));
+      expect(expected.length, JSON.stringify(target)).toBeGreaterThan(0);
+      expect(context.targets, JSON.stringify(target)).toEqual(expected);
+      expect(reviewJob(context), JSON.stringify(target)).toEqual(reviewJob({ ...context, targets: expected }));
+    }
   });
 });

@@ -5,6 +5,13 @@ import { ofTargets } from "../subjects";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const SITE_UNKNOWN = unknownFact("the target's site is not in the console");
+// The review's time, parsed once per review rather than once per target (10,000 targets: ~half this rule's cost).
+const nowMsOf = new WeakMap<object, number>();
+function nowMs(context: { now: string }): number {
+  let value = nowMsOf.get(context);
+  if (value === undefined) nowMsOf.set(context, (value = wallClockToEpochMs(normaliseWallClock(context.now))));
+  return value;
+}
 
 /** R59 (Q166765, Q176969): targets are in inventory, and their inventory is current. */
 export const staleInventory: TargetRule = {
@@ -23,7 +30,7 @@ export const staleInventory: TargetRule = {
     if (computer.lastInventoryAt === null) return true;
     const site = context.sites.get(computer.siteCode);
     if (!site) return SITE_UNKNOWN;
-    const age = wallClockToEpochMs(normaliseWallClock(context.now)) - wallClockToEpochMs(normaliseWallClock(computer.lastInventoryAt));
+    const age = nowMs(context) - wallClockToEpochMs(normaliseWallClock(computer.lastInventoryAt));
     return age > site.inventoryIntervalDays * DAY_MS;
   },
   message: (count, total) => `${ofTargets(count, total)} are not inventoried or their inventory is older than the site's inventory interval: make sure the target is in SMS inventory and that the inventory is current.`,
