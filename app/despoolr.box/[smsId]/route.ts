@@ -48,7 +48,7 @@ function decodeBody(bytes: Uint8Array, contentType: string | null): string | nul
 }
 
 const STATUS_OF_RESULT = (result: StatusIntakeResult): number =>
-  result.isDuplicate ? 200 : result.outcome === "refused" ? (result.refusal === "truncated" ? 400 : 422) : result.outcome === "held" ? 202 : 201;
+  result.isDuplicate ? 200 : result.outcome === "refused" ? (result.refusal === "truncated" ? 400 : 422) : result.outcome === "held" || result.outcome === "received" ? 202 : 201;
 
 /**
  * POST /despoolr.box/<SMS ID>?job=<job ID or request ID>[&at=<client wall clock>]: a client's status
