@@ -8,12 +8,29 @@ export const SCHEDULER_INTERVAL_MS = 15_000;
 
 const globalForScheduler = globalThis as unknown as { smsSchedulerTimer?: NodeJS.Timeout };
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").find((line) => line.trim() !== "") ?? "";
 
 /**
- * Starts the scheduler inside the server process, once per process. A pass never overlaps the
- * previous one; a failed pass (database down) is logged in one line and the next pass tries again.
+ * One tick of the server's scheduler: due jobs are sent, then held status reports whose time has
+ * come are applied and reports a stopped server kept but never read are read. Each part is safe on
+ * several instances at once; a failed part (database down) is logged in one line, the next tick tries again.
  */
+export async function schedulerTick(now: string = currentWallClock()): Promise<void> {
+  try {
+    const pass = await runSchedulerPass(now);
+    if (pass.activated.length > 0) console.log(`scheduler: activated ${pass.activated.join(", ")}`);
+  } catch (error) {
+    console.error(`scheduler: pass failed: ${firstLine(error)}`);
+  }
+  try {
+    const pass = await statusReportPass({ now });
+    if (pass.released + pass.read > 0) console.log(`scheduler: status reports: ${pass.released} held released, ${pass.read} left unread now read`);
+  } catch (error) {
+    console.error(`scheduler: status report pass failed: ${firstLine(error)}`);
+  }
+}
+
+/** Starts the scheduler inside the server process, once per process. A tick never overlaps the previous one. */
 export function startJobScheduler(): void {
   if (globalForScheduler.smsSchedulerTimer) return;
   let isRunning = false;
@@ -21,17 +38,7 @@ export function startJobScheduler(): void {
     if (isRunning) return;
     isRunning = true;
     try {
-      const pass = await runSchedulerPass(currentWallClock());
-      if (pass.activated.length > 0) console.log(`scheduler: activated ${pass.activated.join(", ")}`);
-    } catch (error) {
-      console.error(`scheduler: pass failed: ${firstLine(error)}`);
-    }
-    // Held status reports whose time has come, and reports a stopped server kept but never read.
-    try {
-      const pass = await statusReportPass({ now: currentWallClock() });
-      if (pass.released + pass.read > 0) console.log(`scheduler: status reports: ${pass.released} held released, ${pass.read} unread read`);
-    } catch (error) {
-      console.error(`scheduler: status report pass failed: ${firstLine(error)}`);
+      await schedulerTick();
     } finally {
       isRunning = false;
     }

@@ -245,17 +245,18 @@ async function readKeptReportsOneByOneOnFailure(reports: KeptReport[], from: "re
         try {
           for (const [id, result] of await readKeptReports([report], from)) results.set(id, result);
         } catch (alone) {
-          console.error(`status intake: report ${report.id} kept, not read yet: ${firstLine(alone)}`);
+          console.error(`status intake: report ${report.id} kept, not read yet: ${causeOf(alone)}`);
         }
       }
     } else {
-      console.error(`status intake: report ${reports[0]?.id} kept, not read yet: ${firstLine(error)}`);
+      console.error(`status intake: report ${reports[0]?.id} kept, not read yet: ${causeOf(error)}`);
     }
     return results;
   }
 }
 
-const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0];
+// Prisma's message starts with where it was called; its last line is the database's own word.
+const causeOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").filter((line) => line.trim() !== "").at(-1) ?? "";
 
 type Verdict =
   | { kind: "refused"; jobId: string | null; refusal: StatusReportRefusal; reason: string }
