@@ -104,8 +104,10 @@ export async function receiveStatusReport(options: { input: StatusReportInput; v
 }
 
 /**
- * Reports waiting for a commit. While one batch is being written the next gathers, and is written as
- * soon as the first is done: no timer, so a lone report waits for nothing.
+ * Reports waiting for a commit. A batch is taken on the event loop's next turn (setImmediate), not at
+ * once: on SQLite every query runs synchronously inside promise callbacks, so a batch started at once
+ * would run to its commit before the loop reads the next request off its socket, and every batch
+ * would hold one report. On the next turn, every request that arrived meanwhile has joined it.
  */
 class IntakeQueue {
   #waiting: Submission[] = [];
@@ -113,11 +115,13 @@ class IntakeQueue {
 
   submit(submission: Submission): void {
     this.#waiting.push(submission);
-    if (!this.#isWriting) void this.#writeAll();
+    if (!this.#isWriting) {
+      this.#isWriting = true;
+      setImmediate(() => void this.#writeAll());
+    }
   }
 
   async #writeAll(): Promise<void> {
-    this.#isWriting = true;
     try {
       while (this.#waiting.length > 0) {
         const batch = this.#waiting.splice(0, MAX_REPORTS_PER_COMMIT);
@@ -127,6 +131,8 @@ class IntakeQueue {
           // fileBatch answers every submission; this is a bug, and no caller may wait forever for it.
           for (const submission of batch) submission.reject(error);
         }
+        // Requests that arrived during that commit join the next batch before it is taken.
+        await new Promise((resolve) => setImmediate(resolve));
       }
     } finally {
       this.#isWriting = false;
