@@ -39,7 +39,8 @@ export function proxy(request: NextRequest) {
 }
 
 // Every path, static files included: the headers belong on every response. Except a client's
-// instruction file by its plain name (/pcmins.box/<8 letters or digits>.INS), polled by the thousand:
-// that route sets the same headers itself (app/pcmins.box/[fileName]/route.ts) and changes nothing.
-// Any other name there (encoded, malformed) still comes through here.
-export const config = { matcher: "/((?!pcmins\\.box/[A-Za-z0-9]{8}\\.[Ii][Nn][Ss]$).*)" };
+// instruction file by its plain name (/pcmins.box/<8 letters or digits>.INS), polled by the thousand,
+// and a client's status post by its plain SMS ID (/despoolr.box/<8 letters or digits>), 40,000 at
+// once after a big job (Q140389): those routes set the same headers themselves, and the status
+// route checks the site's token itself. Any other name there (encoded, malformed) still comes through here.
+export const config = { matcher: "/((?!pcmins\\.box/[A-Za-z0-9]{8}\\.[Ii][Nn][Ss]$|despoolr\\.box/[A-Za-z0-9]{8}$).*)" };

@@ -2,14 +2,36 @@ import "server-only";
 import { schedulerIntervalOf } from "../jobs/schedule";
 import { currentWallClock } from "../wall-clock";
 import { runSchedulerPass } from "./job-scheduler";
+import { statusReportPass } from "./status-reports";
 
 const globalForScheduler = globalThis as unknown as { smsSchedulerTimer?: NodeJS.Timeout };
 
+const firstLine = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").find((line) => line.trim() !== "") ?? "";
+
 /**
- * Starts the scheduler inside the server process, once per process. It looks for due jobs every
- * 15 s, as SMS's Scheduler activated jobs at its watchdog cycle (Q197016); SMS_SCHEDULER_INTERVAL_MS
- * changes that (the two-instance test passes every second). A pass never overlaps the previous
- * one; a failed pass (database down) is logged in one line and the next pass tries again.
+ * One tick of the server's scheduler: due jobs are sent, then held status reports whose time has
+ * come are applied and reports a stopped server kept but never read are read. Each part is safe on
+ * several instances at once; a failed part (database down) is logged in one line, the next tick tries again.
+ */
+export async function schedulerTick(now: string = currentWallClock()): Promise<void> {
+  try {
+    const pass = await runSchedulerPass(now);
+    if (pass.activated.length > 0) console.log(`scheduler: activated ${pass.activated.join(", ")}`);
+  } catch (error) {
+    console.error(`scheduler: pass failed: ${firstLine(error)}`);
+  }
+  try {
+    const pass = await statusReportPass({ now });
+    if (pass.released + pass.read > 0) console.log(`scheduler: status reports: ${pass.released} held released, ${pass.read} left unread now read`);
+  } catch (error) {
+    console.error(`scheduler: status report pass failed: ${firstLine(error)}`);
+  }
+}
+
+/**
+ * Starts the scheduler inside the server process, once per process. It ticks every 15 s, as SMS's
+ * Scheduler activated jobs at its watchdog cycle (Q197016); SMS_SCHEDULER_INTERVAL_MS changes that
+ * (the two-instance test ticks every second). A tick never overlaps the previous one.
  */
 export function startJobScheduler(): void {
   if (globalForScheduler.smsSchedulerTimer) return;
@@ -20,10 +42,7 @@ export function startJobScheduler(): void {
     if (isRunning) return;
     isRunning = true;
     try {
-      const pass = await runSchedulerPass(currentWallClock());
-      if (pass.activated.length > 0) console.log(`scheduler: activated ${pass.activated.join(", ")}`);
-    } catch (error) {
-      console.error(`scheduler: pass failed: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
+      await schedulerTick();
     } finally {
       isRunning = false;
     }

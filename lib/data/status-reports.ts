@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
+import type { Prisma } from "@/generated/prisma/client";
 import { db, type Transaction } from "../db";
-import { DomainError } from "../errors";
+import { asDomainError, DomainError } from "../errors";
 import { ACCESS_TOKEN_HEADER, hashAccessToken, isAccessTokenValid } from "../instruction-box/access-token";
 import { statusReportInputSchema, type StatusReport, type StatusReportInput } from "../job-status/schema";
 import { readStatusReport, type StatusReportReading, type TargetStatusValue } from "../job-status/target-status";
@@ -19,7 +20,8 @@ export type StatusReportRefusal = "truncated" | "unknown-client" | "unknown-job"
 
 export interface StatusIntakeResult {
   reportId: number;
-  outcome: "applied" | "held" | "refused";
+  /** "received": kept and committed, not read yet (it is, within a minute). */
+  outcome: "applied" | "held" | "refused" | "received";
   /** The same report was received before: nothing changed. */
   isDuplicate: boolean;
   refusal: StatusReportRefusal | null;
@@ -58,10 +60,37 @@ async function authorizeReport(report: StatusReport, via: StatusReportVia): Prom
   }
 }
 
+/** At most this many reports are kept in one commit: 50 connections' worth and more, one short transaction. */
+export const MAX_REPORTS_PER_COMMIT = 250;
+
+/** A report still "received" this long after it was kept was left by a server that stopped before reading it. */
+export const UNREAD_AFTER_MS = 30_000;
+
+interface Submission {
+  report: StatusReport;
+  contentHash: string;
+  via: StatusReportVia;
+  now: string;
+  resolve: (result: StatusIntakeResult) => void;
+  reject: (error: unknown) => void;
+}
+
+/** A kept report waiting to be read: just received, or held for clock skew. */
+interface KeptReport {
+  id: number;
+  smsId: string;
+  jobReference: string;
+  rawText: string;
+  reportedAt: string | null;
+  now: string;
+}
+
 /**
  * Files one status report: the one entry point for DESPOOLR.BOX posts, uploads and imports. The
- * report is kept as received before it is read; the same report twice changes nothing. Reports for
- * unknown clients or jobs, jobs not sent, canceled or not targeting the client are kept as refused.
+ * report is kept as received, committed, before it is read and before the caller hears anything;
+ * the same report twice changes nothing. Reports for unknown clients or jobs, jobs not sent,
+ * canceled or not targeting the client are kept as refused. Concurrent reports share one commit
+ * (group commit): one durable write for many clients, as the Despooler read a whole inbox at once.
  */
 export async function receiveStatusReport(options: { input: StatusReportInput; via: StatusReportVia; now: string }): Promise<StatusIntakeResult> {
   const parsed = statusReportInputSchema.safeParse(options.input);
@@ -71,23 +100,128 @@ export async function receiveStatusReport(options: { input: StatusReportInput; v
   }
   const report = parsed.data;
   await authorizeReport(report, options.via);
-  await releaseDueStatusReports({ now: options.now });
-  const contentHash = contentHashOf(report);
-  const earlier = await findByHash(contentHash);
-  if (earlier) return earlier;
-  try {
-    return await db.$transaction((tx) => fileReport(tx, report, contentHash, options.via, options.now));
-  } catch (error) {
-    // Two copies of one report raced: the second is a duplicate like any other.
-    const raced = await findByHash(contentHash);
-    if (raced) return raced;
-    throw error;
+  return new Promise((resolve, reject) => intakeQueue().submit({ report, contentHash: contentHashOf(report), via: options.via, now: options.now, resolve, reject }));
+}
+
+/**
+ * Reports waiting for a commit. A batch is taken on the event loop's next turn (setImmediate), not at
+ * once: on SQLite every query runs synchronously inside promise callbacks, so a batch started at once
+ * would run to its commit before the loop reads the next request off its socket, and every batch
+ * would hold one report. On the next turn, every request that arrived meanwhile has joined it.
+ */
+class IntakeQueue {
+  #waiting: Submission[] = [];
+  #isWriting = false;
+
+  submit(submission: Submission): void {
+    this.#waiting.push(submission);
+    if (!this.#isWriting) {
+      this.#isWriting = true;
+      setImmediate(() => void this.#writeAll());
+    }
+  }
+
+  async #writeAll(): Promise<void> {
+    try {
+      while (this.#waiting.length > 0) {
+        const batch = this.#waiting.splice(0, MAX_REPORTS_PER_COMMIT);
+        try {
+          await fileBatch(batch);
+        } catch (error) {
+          // fileBatch answers every submission; this is a bug, and no caller may wait forever for it.
+          for (const submission of batch) submission.reject(error);
+        }
+        // Requests that arrived during that commit join the next batch before it is taken.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    } finally {
+      this.#isWriting = false;
+    }
   }
 }
 
-async function findByHash(contentHash: string): Promise<StatusIntakeResult | null> {
-  const row = await db.statusReport.findUnique({ where: { contentHash }, select: { id: true, outcome: true, refusalReason: true, receivedAt: true } });
-  if (!row) return null;
+// One queue per server process (globalThis: the route and the actions may be bundled apart).
+const globalForIntake = globalThis as unknown as { smsStatusIntakeQueue?: IntakeQueue };
+const intakeQueue = () => (globalForIntake.smsStatusIntakeQueue ??= new IntakeQueue());
+
+function notKept(error: unknown): DomainError {
+  const fault = asDomainError(error);
+  return new DomainError("unavailable", `The status report was not kept (${fault ? fault.message : "the database refused the write"}); send it again.`);
+}
+
+async function fileBatch(batch: Submission[]): Promise<void> {
+  let kept: Map<string, { id: number } | { earlier: EarlierReport }>;
+  try {
+    kept = await keepAsReceived(batch);
+  } catch (error) {
+    if (batch.length === 1) return batch[0]!.reject(notKept(error));
+    // One report the database will not take must not refuse the others: each is tried alone.
+    for (const submission of batch) await fileBatch([submission]);
+    return;
+  }
+  const fresh = new Map<number, KeptReport>();
+  for (const { report, contentHash, now } of batch) {
+    const row = kept.get(contentHash);
+    if (row && "id" in row && !fresh.has(row.id)) fresh.set(row.id, { id: row.id, smsId: report.smsId, jobReference: report.jobReference, rawText: report.text, reportedAt: report.reportedAt ?? null, now });
+  }
+  const results = await readKeptReportsOneByOneOnFailure([...fresh.values()], "received");
+  const answered = new Set<number>();
+  for (const submission of batch) {
+    const row = kept.get(submission.contentHash)!;
+    if ("earlier" in row) {
+      submission.resolve(duplicateResult(row.earlier));
+    } else if (answered.has(row.id)) {
+      // The same report twice in one batch: the second copy is a duplicate like any other.
+      const first = results.get(row.id);
+      submission.resolve({ ...(first ?? receivedResult(row.id)), isDuplicate: true, refusal: null, targetStatus: null, message: `This report was received before (report ${row.id}); nothing changed.` });
+    } else {
+      answered.add(row.id);
+      submission.resolve(results.get(row.id) ?? receivedResult(row.id));
+    }
+  }
+}
+
+const isUniqueViolation = (error: unknown) => typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+
+const earlierSelect = { id: true, contentHash: true, outcome: true, refusalReason: true, receivedAt: true } as const;
+type EarlierReport = { id: number; outcome: string; refusalReason: string | null; receivedAt: Date };
+
+/** Keeps every report of the batch as received, in one transaction; a report kept before is found, not kept twice. */
+async function keepAsReceived(batch: Submission[]): Promise<Map<string, { id: number } | { earlier: EarlierReport }>> {
+  const hashes = [...new Set(batch.map((submission) => submission.contentHash))];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const kept = new Map<string, { id: number } | { earlier: EarlierReport }>();
+        for (const row of await tx.statusReport.findMany({ where: { contentHash: { in: hashes } }, select: earlierSelect })) kept.set(row.contentHash, { earlier: row });
+        const data = new Map<string, Prisma.StatusReportCreateManyInput>();
+        for (const { report, contentHash, via } of batch) {
+          if (kept.has(contentHash) || data.has(contentHash)) continue;
+          data.set(contentHash, {
+            source: via.source,
+            receivedFrom: via.source === "despoolr.box" ? via.address : via.receivedFrom,
+            smsId: report.smsId,
+            jobReference: report.jobReference,
+            rawText: report.text,
+            contentHash,
+            reportedAt: report.reportedAt ?? null,
+            outcome: "received",
+          });
+        }
+        if (data.size > 0) {
+          for (const row of await tx.statusReport.createManyAndReturn({ data: [...data.values()], select: { id: true, contentHash: true } })) kept.set(row.contentHash, { id: row.id });
+        }
+        return kept;
+      });
+    } catch (error) {
+      // Another console instance kept one of these reports meanwhile: the next look finds it.
+      if (attempt < 3 && isUniqueViolation(error)) continue;
+      throw error;
+    }
+  }
+}
+
+function duplicateResult(row: EarlierReport): StatusIntakeResult {
   return {
     reportId: row.id,
     outcome: row.outcome as StatusIntakeResult["outcome"],
@@ -98,61 +232,143 @@ async function findByHash(contentHash: string): Promise<StatusIntakeResult | nul
   };
 }
 
-async function refusalOf(tx: Transaction, report: StatusReport): Promise<{ refusal: StatusReportRefusal; reason: string; jobId: string | null } | { refusal: null; jobId: string; jobState: string; machineName: string; domain: string }> {
-  const computer = await tx.computer.findUnique({ where: { smsId: report.smsId }, select: { name: true, siteCode: true, ntDomain: true } });
-  const byJobId = JOB_ID_PATTERN.test(report.jobReference);
-  const job = await tx.job.findUnique({ where: byJobId ? { jobId: report.jobReference } : { requestId: report.jobReference }, select: { jobId: true, state: true } });
-  if (!computer) return { refusal: "unknown-client", reason: `${report.smsId} is not in inventory`, jobId: job?.jobId ?? null };
-  if (!job) return { refusal: "unknown-job", reason: `No job has the ${byJobId ? "job" : "request"} ID ${report.jobReference}`, jobId: null };
-  if (job.state === "CANCELED") return { refusal: "canceled", reason: `Job ${job.jobId} was canceled`, jobId: job.jobId };
-  if (job.state === "PENDING") return { refusal: "not-sent", reason: `Job ${job.jobId} has not been sent`, jobId: job.jobId };
-  const target = await tx.jobTarget.findUnique({ where: { jobId_smsId: { jobId: job.jobId, smsId: report.smsId } }, select: { smsId: true } });
-  if (!target) return { refusal: "not-targeted", reason: `Job ${job.jobId} does not target ${report.smsId}`, jobId: job.jobId };
-  return { refusal: null, jobId: job.jobId, jobState: job.state, machineName: computer.name, domain: computer.ntDomain ?? computer.siteCode };
+/** Kept, committed, but not read yet (the reading failed, or another console instance is reading it). */
+function receivedResult(reportId: number): StatusIntakeResult {
+  return { reportId, outcome: "received", isDuplicate: false, refusal: null, targetStatus: null, message: `Kept as report ${reportId}; it is read within a minute.` };
 }
 
-async function fileReport(tx: Transaction, report: StatusReport, contentHash: string, via: StatusReportVia, now: string): Promise<StatusIntakeResult> {
-  const kept = {
-    source: via.source,
-    receivedFrom: via.source === "despoolr.box" ? via.address : via.receivedFrom,
-    smsId: report.smsId,
-    jobReference: report.jobReference,
-    rawText: report.text,
-    contentHash,
-    reportedAt: report.reportedAt ?? null,
-  };
-  const checked = await refusalOf(tx, report);
-  const reading = readStatusReport({ text: report.text, reportedAt: report.reportedAt ?? null, now });
-  if (checked.refusal !== null || reading.kind === "truncated") {
-    const refusal = checked.refusal !== null ? checked : { refusal: "truncated" as const, reason: reading.kind === "truncated" ? reading.error : "", jobId: checked.jobId };
-    const row = await tx.statusReport.create({ data: { ...kept, jobId: refusal.jobId, outcome: "refused", refusalReason: refusal.reason }, select: { id: true } });
-    return { reportId: row.id, outcome: "refused", isDuplicate: false, refusal: refusal.refusal, targetStatus: null, message: `Refused, and kept as report ${row.id}: ${refusal.reason}.` };
+/**
+ * Reads kept reports in one transaction; if that fails, each alone, so one report the database will
+ * not take leaves only itself unread (still "received": the scheduler's next pass reads it again).
+ */
+async function readKeptReportsOneByOneOnFailure(reports: KeptReport[], from: "received" | "held"): Promise<Map<number, StatusIntakeResult>> {
+  try {
+    return await readKeptReports(reports, from);
+  } catch (error) {
+    const results = new Map<number, StatusIntakeResult>();
+    if (reports.length > 1) {
+      for (const report of reports) {
+        try {
+          for (const [id, result] of await readKeptReports([report], from)) results.set(id, result);
+        } catch (alone) {
+          console.error(`status intake: report ${report.id} kept, not read yet: ${causeOf(alone)}`);
+        }
+      }
+    } else {
+      console.error(`status intake: report ${reports[0]?.id} kept, not read yet: ${causeOf(error)}`);
+    }
+    return results;
   }
-  if (reading.kind === "held") {
-    const row = await tx.statusReport.create({ data: { ...kept, jobId: checked.jobId, outcome: "held", heldUntil: reading.until }, select: { id: true } });
-    return { reportId: row.id, outcome: "held", isDuplicate: false, refusal: null, targetStatus: null, message: `Held as report ${row.id}: stamped ${reading.until}, later than the site's clock (${now}); it is processed then, as the Despooler did (Q172899).` };
-  }
-  const row = await tx.statusReport.create({ data: { ...kept, jobId: checked.jobId, ...appliedColumns(reading) }, select: { id: true } });
-  await applyToTarget(tx, { reportId: row.id, jobId: checked.jobId, smsId: report.smsId, now }, reading);
-  return { reportId: row.id, outcome: "applied", isDuplicate: false, refusal: null, targetStatus: reading.status, message: `Report ${row.id} applied: ${checked.machineName} is ${reading.status === "COMPLETE" ? "Complete" : "Retrying"}${reading.warning ? ` (${reading.warning})` : ""}.` };
+}
+
+// Prisma's message starts with where it was called; its last line is the database's own word.
+const causeOf = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n").filter((line) => line.trim() !== "").at(-1) ?? "";
+
+type Verdict =
+  | { kind: "refused"; jobId: string | null; refusal: StatusReportRefusal; reason: string }
+  | { kind: "held"; jobId: string; until: string }
+  | { kind: "applied"; jobId: string; machineName: string; reading: Extract<StatusReportReading, { kind: "applied" }> };
+
+/**
+ * What the Despooler made of kept reports, all in one transaction: a few lookups for the whole batch,
+ * one update per distinct outcome, and the targets' statuses replaced per job. The rows are claimed
+ * first: a concurrent pass (another console instance) waits for this commit and then finds them read.
+ */
+async function readKeptReports(reports: KeptReport[], from: "received" | "held"): Promise<Map<number, StatusIntakeResult>> {
+  const results = new Map<number, StatusIntakeResult>();
+  if (reports.length === 0) return results;
+  await db.$transaction(async (tx) => {
+    const ids = reports.map((report) => report.id);
+    const claimed = await tx.statusReport.updateMany({ where: { id: { in: ids }, outcome: from }, data: { outcome: "reading" } });
+    let mine = reports;
+    if (claimed.count !== reports.length) {
+      const reading = new Set((await tx.statusReport.findMany({ where: { id: { in: ids }, outcome: "reading" }, select: { id: true } })).map((row) => row.id));
+      mine = reports.filter((report) => reading.has(report.id));
+    }
+    if (mine.length === 0) return;
+    mine = [...mine].sort((a, b) => a.id - b.id);
+    const smsIds = [...new Set(mine.map((report) => report.smsId))];
+    const references = [...new Set(mine.map((report) => report.jobReference))];
+    const computers = new Map((await tx.computer.findMany({ where: { smsId: { in: smsIds } }, select: { smsId: true, name: true } })).map((computer) => [computer.smsId, computer]));
+    const jobs = await tx.job.findMany({
+      where: { OR: [{ jobId: { in: references.filter((reference) => JOB_ID_PATTERN.test(reference)) } }, { requestId: { in: references.filter((reference) => !JOB_ID_PATTERN.test(reference)) } }] },
+      select: { jobId: true, requestId: true, state: true },
+    });
+    const jobOf = (reference: string) => jobs.find((job) => (JOB_ID_PATTERN.test(reference) ? job.jobId === reference : job.requestId === reference)) ?? null;
+    const targets = new Set((await tx.jobTarget.findMany({ where: { jobId: { in: jobs.map((job) => job.jobId) }, smsId: { in: smsIds } }, select: { jobId: true, smsId: true } })).map((target) => `${target.jobId}/${target.smsId}`));
+
+    const verdictOf = (report: KeptReport): Verdict => {
+      const byJobId = JOB_ID_PATTERN.test(report.jobReference);
+      const job = jobOf(report.jobReference);
+      const computer = computers.get(report.smsId);
+      if (!computer) return { kind: "refused", refusal: "unknown-client", reason: `${report.smsId} is not in inventory`, jobId: job?.jobId ?? null };
+      if (!job) return { kind: "refused", refusal: "unknown-job", reason: `No job has the ${byJobId ? "job" : "request"} ID ${report.jobReference}`, jobId: null };
+      if (job.state === "CANCELED") return { kind: "refused", refusal: "canceled", reason: from === "held" ? `Job ${job.jobId} was canceled before the report's time came` : `Job ${job.jobId} was canceled`, jobId: job.jobId };
+      if (job.state === "PENDING") return { kind: "refused", refusal: "not-sent", reason: `Job ${job.jobId} has not been sent`, jobId: job.jobId };
+      if (!targets.has(`${job.jobId}/${report.smsId}`)) return { kind: "refused", refusal: "not-targeted", reason: `Job ${job.jobId} does not target ${report.smsId}`, jobId: job.jobId };
+      // A held report's time has come: its stamp is not read again.
+      const reading = readStatusReport({ text: report.rawText, reportedAt: from === "held" ? null : report.reportedAt, now: report.now });
+      if (reading.kind === "truncated") return { kind: "refused", refusal: "truncated", reason: reading.error, jobId: job.jobId };
+      if (reading.kind === "held") return { kind: "held", jobId: job.jobId, until: reading.until };
+      return { kind: "applied", jobId: job.jobId, machineName: computer.name, reading };
+    };
+
+    const updates = new Map<string, { data: Prisma.StatusReportUpdateManyMutationInput & { jobId: string | null }; ids: number[] }>();
+    const statuses = new Map<string, Map<string, Prisma.TargetStatusCreateManyInput>>();
+    for (const report of mine) {
+      const verdict = verdictOf(report);
+      const data: Prisma.StatusReportUpdateManyMutationInput & { jobId: string | null } =
+        verdict.kind === "refused"
+          ? { jobId: verdict.jobId, outcome: "refused", refusalReason: verdict.reason }
+          : verdict.kind === "held"
+            ? { jobId: verdict.jobId, outcome: "held", heldUntil: verdict.until }
+            : { jobId: verdict.jobId, ...appliedColumns(verdict.reading) };
+      const key = JSON.stringify(data);
+      const update = updates.get(key) ?? { data, ids: [] as number[] };
+      update.ids.push(report.id);
+      updates.set(key, update);
+      if (verdict.kind === "refused") {
+        results.set(report.id, { reportId: report.id, outcome: "refused", isDuplicate: false, refusal: verdict.refusal, targetStatus: null, message: `Refused, and kept as report ${report.id}: ${verdict.reason}.` });
+      } else if (verdict.kind === "held") {
+        results.set(report.id, { reportId: report.id, outcome: "held", isDuplicate: false, refusal: null, targetStatus: null, message: `Held as report ${report.id}: stamped ${verdict.until}, later than the site's clock (${report.now}); it is processed then, as the Despooler did (Q172899).` });
+      } else {
+        const { reading } = verdict;
+        // Reports are read in the order they were kept: the later one for a target is its status.
+        const ofJob = statuses.get(verdict.jobId) ?? new Map<string, Prisma.TargetStatusCreateManyInput>();
+        ofJob.set(report.smsId, { jobId: verdict.jobId, smsId: report.smsId, status: reading.status, description: reading.description, warning: reading.warning, reportId: report.id, reportedAt: report.now });
+        statuses.set(verdict.jobId, ofJob);
+        results.set(report.id, {
+          reportId: report.id,
+          outcome: "applied",
+          isDuplicate: false,
+          refusal: null,
+          targetStatus: reading.status,
+          message: `Report ${report.id} applied: ${verdict.machineName} is ${reading.status === "COMPLETE" ? "Complete" : "Retrying"}${reading.warning ? ` (${reading.warning})` : ""}.`,
+        });
+      }
+    }
+    for (const { data, ids: sameOutcome } of updates.values()) await tx.statusReport.updateMany({ where: { id: { in: sameOutcome } }, data });
+    for (const [jobId, ofJob] of statuses) {
+      // Replacing the rows is the upsert of many targets in two statements.
+      await tx.targetStatus.deleteMany({ where: { jobId, smsId: { in: [...ofJob.keys()] } } });
+      await tx.targetStatus.createMany({ data: [...ofJob.values()] });
+      if ([...ofJob.values()].some((status) => status.status === "COMPLETE")) await completeIfEveryTargetComplete(tx, jobId);
+    }
+  });
+  return results;
 }
 
 function appliedColumns(reading: Extract<StatusReportReading, { kind: "applied" }>) {
   return { outcome: "applied", heldUntil: null, installStatus: reading.installStatus, description: reading.description, parseError: reading.parseError };
 }
 
-/** Sets the target's status, and completes an Active job whose every target is now Complete. */
-async function applyToTarget(tx: Transaction, report: { reportId: number; jobId: string; smsId: string; now: string }, reading: Extract<StatusReportReading, { kind: "applied" }>): Promise<void> {
-  const { jobId, smsId } = report;
-  const values = { status: reading.status, description: reading.description, warning: reading.warning, reportId: report.reportId, reportedAt: report.now };
-  await tx.targetStatus.upsert({ where: { jobId_smsId: { jobId, smsId } }, create: { jobId, smsId, ...values }, update: values });
-  if (reading.status !== "COMPLETE") return;
+/** Completes an Active job whose every target is now Complete, as the Despooler's status did. */
+async function completeIfEveryTargetComplete(tx: Transaction, jobId: string): Promise<void> {
   const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, version: true } });
   if (job?.state !== "ACTIVE") return;
-  // One target not yet Complete is enough to stop: no count of every target on each report (Q140389's flood).
-  const unfinished = await tx.jobTarget.findFirst({ where: { jobId, NOT: { status: { is: { status: "COMPLETE" } } } }, select: { smsId: true } });
-  if (unfinished) return;
-  const total = await tx.jobTarget.count({ where: { jobId } });
+  // Two index counts per job and batch, not per report (Q140389's flood).
+  const [total, complete] = [await tx.jobTarget.count({ where: { jobId } }), await tx.targetStatus.count({ where: { jobId, status: "COMPLETE" } })];
+  if (complete < total) return;
   const changed = await tx.job.updateMany({ where: { jobId, state: "ACTIVE" }, data: { state: "COMPLETE", version: { increment: 1 } } });
   if (changed.count === 0) return;
   const note = `Every target (${total}) reported Complete`;
@@ -160,29 +376,53 @@ async function applyToTarget(tx: Transaction, report: { reportId: number; jobId:
   await recordAudit(tx, { actor: null, claimedName: DESPOOLER_ACTOR, action: "job.complete", objectType: "job", objectId: jobId, before: job, after: { state: "COMPLETE", version: job.version + 1 }, detail: note });
 }
 
+const keptReportSelect = { id: true, smsId: true, jobReference: true, rawText: true, reportedAt: true } as const;
+
 /**
  * Applies held reports whose stamp the site's clock has reached (Q172899: "won't be processed till
- * <time>"). Run before each intake and each Job Status read, so no timer is needed.
+ * <time>"). The scheduler's pass runs it (statusReportPass); a Job Status read runs it for its job.
+ * Returns how many were due.
  */
 export async function releaseDueStatusReports(options: { now: string; jobId?: string }): Promise<number> {
-  const due = await db.statusReport.findMany({
-    where: { outcome: "held", heldUntil: { lte: options.now }, ...(options.jobId ? { jobId: options.jobId } : {}) },
-    select: { id: true, smsId: true, jobId: true, rawText: true },
-    orderBy: { id: "asc" },
-    take: 500,
-  });
-  for (const report of due) {
-    await db.$transaction(async (tx) => {
-      const reading = readStatusReport({ text: report.rawText, reportedAt: null, now: options.now });
-      if (reading.kind !== "applied" || !report.jobId) return;
-      const job = await tx.job.findUnique({ where: { jobId: report.jobId }, select: { state: true } });
-      if (job?.state === "CANCELED") {
-        await tx.statusReport.updateMany({ where: { id: report.id, outcome: "held" }, data: { outcome: "refused", refusalReason: `Job ${report.jobId} was canceled before the report's time came` } });
-        return;
-      }
-      const claimed = await tx.statusReport.updateMany({ where: { id: report.id, outcome: "held" }, data: appliedColumns(reading) });
-      if (claimed.count === 1) await applyToTarget(tx, { reportId: report.id, jobId: report.jobId, smsId: report.smsId, now: options.now }, reading);
+  let released = 0;
+  for (;;) {
+    const due = await db.statusReport.findMany({
+      where: { outcome: "held", heldUntil: { lte: options.now }, ...(options.jobId ? { jobId: options.jobId } : {}) },
+      select: keptReportSelect,
+      orderBy: { id: "asc" },
+      take: MAX_REPORTS_PER_COMMIT,
     });
+    await readKeptReportsOneByOneOnFailure(due.map((report) => ({ ...report, now: options.now })), "held");
+    released += due.length;
+    if (due.length < MAX_REPORTS_PER_COMMIT) return released;
   }
-  return due.length;
+}
+
+/**
+ * Reads reports kept but never read: the server stopped between keeping and reading them, or the
+ * reading failed. Only those kept before `keptBefore`, so a live intake reads its own. Returns how many.
+ */
+export async function readUnreadStatusReports(options: { now: string; keptBefore: Date }): Promise<number> {
+  let read = 0;
+  let afterId = 0;
+  for (;;) {
+    const unread = await db.statusReport.findMany({
+      where: { outcome: "received", receivedAt: { lte: options.keptBefore }, id: { gt: afterId } },
+      select: keptReportSelect,
+      orderBy: { id: "asc" },
+      take: MAX_REPORTS_PER_COMMIT,
+    });
+    await readKeptReportsOneByOneOnFailure(unread.map((report) => ({ ...report, now: options.now })), "received");
+    read += unread.length;
+    // A report that fails again stays received; the next pass tries it, this one moves on.
+    afterId = unread.at(-1)?.id ?? afterId;
+    if (unread.length < MAX_REPORTS_PER_COMMIT) return read;
+  }
+}
+
+/** The scheduler's status pass: held reports now due, and reports kept but left unread. Safe on several instances. */
+export async function statusReportPass(options: { now: string; keptBefore?: Date }): Promise<{ released: number; read: number }> {
+  const read = await readUnreadStatusReports({ now: options.now, keptBefore: options.keptBefore ?? new Date(Date.now() - UNREAD_AFTER_MS) });
+  const released = await releaseDueStatusReports({ now: options.now });
+  return { released, read };
 }

@@ -8,7 +8,7 @@
 // Runs on SQLite and then on PostgreSQL (a fresh database on SMS_POSTGRESQL_ADMIN_URL's server);
 // --database=sqlite or --database=postgresql runs one. Uses the build in .next (--build rebuilds).
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import net from "node:net";
 import os from "node:os";
@@ -23,13 +23,16 @@ const INS_SECONDS = 10;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
 const shouldBuild = process.argv.includes("--build");
+// --profile runs the server under node --cpu-prof and prints where its CPU time went, by package.
+const shouldProfile = process.argv.includes("--profile");
+const IN_PROCESS_REPORTS = 5_000;
 // --reports=N posts only the first N reports (a quick figure on a busy machine); the aim is for all 40,000.
 const reportLimit = Number(process.argv.find((argument) => argument.startsWith("--reports="))?.slice("--reports=".length) ?? MACHINES * JOBS);
 const database = process.argv.find((argument) => argument.startsWith("--database="))?.slice("--database=".length);
 if (database === undefined) {
   for (const [index, each] of ["sqlite", "postgresql"].entries()) {
     if (index > 0) console.log(`\n${"=".repeat(100)}\n`);
-    const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...(shouldBuild && index === 0 ? ["--build"] : []), ...process.argv.filter((argument) => argument.startsWith("--reports="))];
+    const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...(shouldBuild && index === 0 ? ["--build"] : []), ...process.argv.filter((argument) => argument.startsWith("--reports=") || argument === "--profile")];
     const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
     if (run.status !== 0) process.exit(run.status ?? 1);
   }
@@ -50,6 +53,7 @@ const { importSiteDocument } = await import("../../lib/data/site-document-import
 const { createJob } = await import("../../lib/data/job-changes.ts");
 const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
 const { getJobStatus, listTargetStatuses, listOverdueTargets } = await import("../../lib/data/job-status.ts");
+const { receiveStatusReport } = await import("../../lib/data/status-reports.ts");
 const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
 const { jobInputSchema } = await import("../../lib/jobs/schema.ts");
 const { writeJobStatusMif } = await import("../../lib/status-mif/job-status-mif.ts");
@@ -71,8 +75,8 @@ console.log(`Status intake benchmark: ${number(MACHINES)} machines x ${JOBS} job
 const document = buildLargeSiteDocument({ computers: MACHINES, packages: JOBS + 5 });
 await timed(`import a site document with ${number(document.computers?.length ?? 0)} computers`, () => importSiteDocument(document));
 const commandLines = await db.workstationCommandLine.findMany({ orderBy: [{ packageId: "asc" }, { id: "asc" }], select: { id: true, packageId: true, package: { select: { siteCode: true } } } });
-const firstLines = [...new Map(commandLines.map((commandLine) => [commandLine.packageId, commandLine] as const)).values()].slice(0, JOBS);
-const jobs = await timed(`create and send ${JOBS} jobs to every machine`, async () => {
+const firstLines = [...new Map(commandLines.map((commandLine) => [commandLine.packageId, commandLine] as const)).values()].slice(0, JOBS + 1);
+const allJobs = await timed(`create and send ${JOBS + 1} jobs to every machine (one for the in-process run)`, async () => {
   const sent: { jobId: string; requestId: string }[] = [];
   for (const commandLine of firstLines) {
     const input = jobInputSchema.parse({
@@ -88,6 +92,8 @@ const jobs = await timed(`create and send ${JOBS} jobs to every machine`, async 
   }
   return sent;
 });
+const jobs = allJobs.slice(0, JOBS);
+const inProcessJob = allJobs[JOBS]!;
 const smsIds = (await db.jobTarget.findMany({ where: { jobId: jobs[0]!.jobId }, select: { smsId: true }, orderBy: { smsId: "asc" } })).map((target) => target.smsId);
 const reports = jobs.flatMap((job) => smsIds.map((smsId, index) => ({ smsId, job: job.requestId, index }))).slice(0, reportLimit);
 const mifOf = (index: number) =>
@@ -97,6 +103,29 @@ const mifOf = (index: number) =>
     description: index % 10 === 0 ? "Setup failed: disk full" : "Installed",
   });
 
+// ---- The intake function alone, in this process (no HTTP, no Next): 50 at a time, as the route calls it.
+{
+  let nextReport = 0;
+  const cpuBefore = process.cpuUsage();
+  const start = performance.now();
+  const now = currentWallClock();
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (nextReport < IN_PROCESS_REPORTS) {
+        const index = nextReport++;
+        await receiveStatusReport({ input: { smsId: smsIds[index]!, jobReference: inProcessJob.requestId, text: mifOf(index) }, via: { source: "despoolr.box", presentedToken: null, address: "127.0.0.1" }, now });
+      }
+    }),
+  );
+  const elapsed = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
+  const commits = (await db.statusReport.groupBy({ by: ["receivedAt"], where: { jobId: inProcessJob.jobId } })).length;
+  console.log(`\nThe intake function alone (receiveStatusReport, in-process, ${CONNECTIONS} at a time), ${number(IN_PROCESS_REPORTS)} reports on job ${inProcessJob.jobId}`);
+  line("  rate", `${number((IN_PROCESS_REPORTS / elapsed) * 1000)} reports/s`);
+  line("  CPU per report (this process; the database's own not counted)", `${number((cpu.user + cpu.system) / 1000 / IN_PROCESS_REPORTS, 2)} ms`);
+  line("  commits (distinct receivedAt stamps)", `${number(commits)}, ${number(IN_PROCESS_REPORTS / Math.max(commits, 1), 1)} reports each`);
+}
+
 const nextBin = path.join(root, "node_modules", ".bin", "next");
 if (shouldBuild || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
   console.log("building the app (next build) ...");
@@ -104,7 +133,12 @@ if (shouldBuild || !existsSync(path.join(root, ".next", "BUILD_ID"))) {
   if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout.slice(-2000)}${build.stderr.slice(-2000)}`);
 }
 const port = await freePort();
-const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+const profileDirectory = path.join(directory, "profile");
+// node --cpu-prof is refused in NODE_OPTIONS: the profiled server is Next's bin run by node itself.
+const serverCommand: [string, string[]] = shouldProfile
+  ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"]]
+  : [nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"]];
+const server = spawn(serverCommand[0], serverCommand[1], { cwd: root, env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
 let serverOutput = "";
 server.stdout.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
 server.stderr.on("data", (chunk: Buffer) => (serverOutput += chunk.toString()));
@@ -115,6 +149,8 @@ try {
 
   // ---- The flood: every report once, 50 at a time.
   let next = 0;
+  const serverPid = server.pid!;
+  const intakeCpuBefore = cpuMsOf(serverPid);
   const intakeStart = performance.now();
   const intake = await runAutocannon({
     url: base,
@@ -132,28 +168,39 @@ try {
     ],
   });
   const intakeMs = performance.now() - intakeStart;
-  const kept = await db.statusReport.count();
-  const applied = await db.statusReport.count({ where: { outcome: "applied" } });
+  const intakeCpuMs = cpuMsOf(serverPid) - intakeCpuBefore;
+  const posted = { jobReference: { in: jobs.map((job) => job.requestId) } };
+  const kept = await db.statusReport.count({ where: posted });
+  const applied = await db.statusReport.count({ where: { ...posted, outcome: "applied" } });
+  const commits = (await db.statusReport.groupBy({ by: ["receivedAt"], where: posted })).length;
   const statuses = Object.entries(intake.statusCodeStats ?? {}).map(([status, stats]) => `${status}: ${number(Number(stats.count))}`).join(", ");
   console.log(`\nPOST /despoolr.box/<SMS ID>: ${number(reports.length)} status MIFs at ${CONNECTIONS} connections`);
   line("  answers", statuses || "none");
   line("  wall time", `${number(intakeMs / 1000, 1)} s  (aim: under 60 s)`);
   line("  intake rate", `${number((reports.length / intakeMs) * 1000)} reports/s`);
   line("  latency p50 / p99", `${number(intake.latency.p50, 1)} ms / ${number(intake.latency.p99, 1)} ms`);
+  line("  server CPU per report (the database's own not counted)", `${number(intakeCpuMs / reports.length, 2)} ms`);
+  line("  commits (distinct receivedAt stamps)", `${number(commits)}, ${number(kept / Math.max(commits, 1), 1)} reports each`);
   line("  kept / applied / lost", `${number(kept)} / ${number(applied)} / ${number(reports.length - kept)}  (aim: none lost)`);
   if (intake.errors + intake.timeouts > 0) line("  errors, timeouts", `${number(intake.errors)}, ${number(intake.timeouts)}`);
 
   // ---- The .INS route in the same run, for comparison.
   let insNext = 0;
+  const insCpuBefore = cpuMsOf(serverPid);
   const ins = await runAutocannon({ url: base, connections: CONNECTIONS, duration: INS_SECONDS, requests: [{ method: "GET", setupRequest: (request) => ({ ...request, path: `/pcmins.box/${smsIds[insNext++ % smsIds.length]}.INS` }) }] });
   console.log(`\nGET /pcmins.box/<SMS ID>.INS, ${CONNECTIONS} connections, ${INS_SECONDS} s (same run)`);
   line("  rate", `${number(ins.requests.average)} requests/s  (intake: ${number((reports.length / intakeMs) * 1000)} reports/s)`);
   line("  latency p50 / p99", `${number(ins.latency.p50, 1)} ms / ${number(ins.latency.p99, 1)} ms`);
+  line("  server CPU per request", `${number((cpuMsOf(serverPid) - insCpuBefore) / Math.max(ins.requests.total, 1), 2)} ms`);
 } finally {
-  const exited = new Promise((resolve) => server.once("exit", resolve));
-  server.kill("SIGTERM");
-  await exited;
+  // A server that already stopped (it failed to start) would never say "exit" again.
+  if (server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
 }
+if (shouldProfile) printProfile(profileDirectory);
 
 // ---- The Job Status page's data for a 20,000-target job (the page is signed-in; its data layer is timed).
 console.log(`\nJob Status page of job ${jobs[0]!.jobId} (${number(smsIds.length)} targets): counts, chart, sites, one page of rows, overdue list`);
@@ -168,6 +215,51 @@ console.log("  (aim: under 500 ms)");
 await db.$disconnect();
 rmSync(directory, { recursive: true, force: true });
 if (database === "postgresql") await dropPostgresqlDatabase(POSTGRESQL_DATABASE);
+
+/** CPU time (user + system, ms) a process and its children have used so far, from /proc. */
+function cpuMsOf(pid: number): number {
+  const clockTicks = 100;
+  let total = 0;
+  const visit = (id: number) => {
+    try {
+      const stat = readFileSync(`/proc/${id}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      total += ((Number(fields[11]) + Number(fields[12])) * 1000) / clockTicks;
+      const children = readFileSync(`/proc/${id}/task/${id}/children`, "utf8").trim();
+      for (const child of children ? children.split(" ") : []) visit(Number(child));
+    } catch {
+      // Not Linux, or the process is gone: no CPU figure.
+    }
+  };
+  visit(pid);
+  return total;
+}
+
+/** The server's CPU profiles (node --cpu-prof) summed by self time, per package or area of the app. */
+function printProfile(directory: string): void {
+  if (!existsSync(directory)) return console.log("\nno CPU profile was written");
+  const byArea = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const name of readdirSync(directory).filter((file) => file.endsWith(".cpuprofile"))) {
+    const profile = JSON.parse(readFileSync(path.join(directory, name), "utf8")) as { nodes: { id: number; callFrame: { url: string; functionName: string } }[]; samples: number[]; timeDeltas: number[] };
+    const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
+    profile.samples.forEach((id, index) => {
+      const { url, functionName } = nodes.get(id)!.callFrame;
+      const delta = profile.timeDeltas[index] ?? 0;
+      const inModules = url.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/);
+      const area = inModules ? inModules[1]! : url.includes("/.next/server/chunks/") ? "app chunks (.next/server/chunks)" : url.includes("/.next/") ? "app (.next, other)" : url.startsWith("node:") ? url : url ? "other" : `(${functionName || "native"})`;
+      byArea.set(area, (byArea.get(area) ?? 0) + delta);
+      const where = `${functionName || "(anonymous)"} ${url.replace(/^.*\/(node_modules|\.next)\//, "$1/")}`;
+      byFunction.set(where, (byFunction.get(where) ?? 0) + delta);
+      total += delta;
+    });
+  }
+  console.log(`\nServer CPU profile (self time, all processes): ${number(total / 1000)} ms sampled`);
+  for (const [area, micros] of [...byArea].sort((a, b) => b[1] - a[1]).slice(0, 15)) line(`  ${area}`, `${number(micros / 1000)} ms  ${number((micros / total) * 100, 1)}%`);
+  console.log("  by function:");
+  for (const [where, micros] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${number((micros / total) * 100, 1).padStart(5)}%  ${where.slice(0, 150)}`);
+}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

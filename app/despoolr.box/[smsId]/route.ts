@@ -1,16 +1,30 @@
-import { clientAddress } from "@/lib/data/auth-server";
+import { randomBytes } from "node:crypto";
+import { clientAddress } from "@/lib/data/client-address";
 import { receiveStatusReport, type StatusIntakeResult } from "@/lib/data/status-reports";
 import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
 import { presentedAccessToken } from "@/lib/instruction-box/access-token";
+import { withDatabaseFaults } from "@/lib/route-errors";
+import { securityHeadersFor } from "@/lib/security/headers";
 import { MAX_STATUS_MIF_BYTES } from "@/lib/status-mif/mif-tree";
 import { currentWallClock } from "@/lib/wall-clock";
 
 export const dynamic = "force-dynamic";
 
+/**
+ * proxy.ts does not run for a plain /despoolr.box/<SMS ID> (its matcher leaves it out: clients post
+ * by the thousand), so the route sets the security headers every other response gets from the proxy.
+ */
+function securityHeaders(): Record<string, string> {
+  return securityHeadersFor(randomBytes(16).toString("base64"), {
+    isDevelopment: process.env.NODE_ENV === "development",
+    isHttps: process.env.SMS_PUBLIC_URL?.startsWith("https://") ?? false,
+  });
+}
+
 function plainText(status: number, message: string, headers: Record<string, string> = {}) {
   return new Response(`${message}\n`, {
     status,
-    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", ...headers },
+    headers: { ...securityHeaders(), "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", ...headers },
   });
 }
 
@@ -48,7 +62,7 @@ function decodeBody(bytes: Uint8Array, contentType: string | null): string | nul
 }
 
 const STATUS_OF_RESULT = (result: StatusIntakeResult): number =>
-  result.isDuplicate ? 200 : result.outcome === "refused" ? (result.refusal === "truncated" ? 400 : 422) : result.outcome === "held" ? 202 : 201;
+  result.isDuplicate ? 200 : result.outcome === "refused" ? (result.refusal === "truncated" ? 400 : 422) : result.outcome === "held" || result.outcome === "received" ? 202 : 201;
 
 /**
  * POST /despoolr.box/<SMS ID>?job=<job ID or request ID>[&at=<client wall clock>]: a client's status
@@ -56,7 +70,7 @@ const STATUS_OF_RESULT = (result: StatusIntakeResult): number =>
  * PCMINS.BOX: open, or the site's token (X-PCMINS-Token or ?token=). The report is kept as received
  * before it is read; the answer says what became of it.
  */
-export async function POST(request: Request, context: RouteContext<"/despoolr.box/[smsId]">) {
+export const POST = withDatabaseFaults(async (request: Request, context: RouteContext<"/despoolr.box/[smsId]">) => {
   const { smsId } = await context.params;
   const url = new URL(request.url);
   const body = await readBoundedBody(request);
@@ -72,7 +86,7 @@ export async function POST(request: Request, context: RouteContext<"/despoolr.bo
     return plainText(STATUS_OF_RESULT(result), result.message, { "X-Status-Report-Id": String(result.reportId), "X-Status-Outcome": result.isDuplicate ? "duplicate" : result.outcome });
   } catch (error) {
     if (!isDomainError(error)) throw error;
-    const headers: Record<string, string> = error.code === "unauthenticated" ? { "WWW-Authenticate": "PCMINS-Token" } : {};
+    const headers: Record<string, string> = error.code === "unauthenticated" ? { "WWW-Authenticate": "PCMINS-Token" } : error.code === "unavailable" ? { "Retry-After": "5" } : {};
     return plainText(HTTP_STATUS_OF[error.code], error.message, headers);
   }
-}
+});
