@@ -181,12 +181,24 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
               <option value="">Choose a machine group</option>
               {/* A group of servers only is a server group for the Distribute phase, not a target. */}
               {choices.machineGroups
-                .filter((group) => group.memberCount > 0 || group.serverCount === 0 || String(group.id) === textOf(target.machineGroupId))
+                .filter((group) => group.memberCount > 0 || group.queryName !== null || group.serverCount === 0 || String(group.id) === textOf(target.machineGroupId))
                 .map((group) => (
                   <option key={group.id} value={group.id}>
-                    {group.name} ({group.memberCount} computers)
+                    {group.name} ({group.queryName !== null ? `computers of query ${group.queryName}` : `${group.memberCount} computers`})
                   </option>
                 ))}
+            </Select>
+          </Field>
+        )}
+        {kind === "QUERY" && (
+          <Field id="target-queryId" label="Query" error={errors["target.queryId"]} hint="A saved query's computers when the job is sent; define queries under Queries.">
+            <Select id="target-queryId" name="target.queryId" defaultValue={textOf(target.queryId)} error={errors["target.queryId"]} hint>
+              <option value="">Every computer in inventory</option>
+              {choices.queries.map((query) => (
+                <option key={query.id} value={query.id}>
+                  {query.name}: {query.description}
+                </option>
+              ))}
             </Select>
           </Field>
         )}
