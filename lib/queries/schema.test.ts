@@ -49,3 +49,17 @@ describe("query input", () => {
     expect(refusal({ ...valid, name: 5 }).name).toBeDefined();
   });
 });
+
+describe("conditions written for the CLI", async () => {
+  const { parseConditionText, formatConditionText } = await import("./condition-text");
+  it("reads an optional joiner, the attribute, the operator and the rest as the value", () => {
+    expect(parseConditionText("OR name like MDM WKS*")).toEqual({ joiner: "OR", attribute: "name", operator: "LIKE", value: "MDM WKS*" });
+    expect(parseConditionText("platform IS WIN32_X86")).toEqual({ joiner: "AND", attribute: "platform", operator: "IS", value: "WIN32_X86" });
+    expect(parseConditionText("platform")).toEqual({ joiner: "AND", attribute: "platform" });
+    expect(formatConditionText({ joiner: "OR", attribute: "siteCode", operator: "IS", value: "BPC" }, false)).toBe("OR siteCode IS BPC");
+  });
+
+  it("leaves a missing part for the schema to name", () => {
+    expect(issueAt({ name: "Q", conditions: [parseConditionText("platform IS")] }, "conditions.0.value")).toMatch(/Value is required/);
+  });
+});
