@@ -34,7 +34,7 @@ test("a query with two conditions shows how many computers match, and a job can 
   await page.getByRole("link", { name: "New job for this query" }).click();
   await expect(page.getByLabel("Target", { exact: true })).toHaveValue("QUERY");
   await expect(page.getByLabel("Query", { exact: true })).toHaveValue(/\d+/);
-  await page.getByLabel("Package").selectOption("BPC0000A");
+  await page.getByLabel("Package", { exact: true }).selectOption("BPC0000A");
   await page.getByLabel("Workstation command line").selectOption({ label: "Complete" });
   await page.getByRole("button", { name: "Create job" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Job [A-Z0-9]{8} created/ })).toBeVisible();

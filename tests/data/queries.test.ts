@@ -3,8 +3,11 @@ import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
 import { getJob } from "@/lib/data/jobs";
+import { createMachineGroup, listMachineGroupMembers, listMachineGroups } from "@/lib/data/machine-groups";
+import { machineGroupInputSchema } from "@/lib/machine-groups/schema";
 import { createQuery, deleteQuery, getQuery, listQueryResult, previewQuery, updateQuery } from "@/lib/data/queries";
 import { bindProcessActor } from "@/lib/data/session";
+import { exportSiteDocument } from "@/lib/data/site-document-export";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { queryInputSchema } from "@/lib/queries/schema";
@@ -89,5 +92,47 @@ describe("a job that targets a saved query", () => {
   it("without a saved query still targets every computer in inventory", async () => {
     const jobId = await createJob({ input: await demoJobInput({ target: { kind: "QUERY" } }) });
     expect((await reviewSavedJob({ jobId, now: NOW }))!.targetCount).toBe(await db.computer.count());
+  });
+});
+
+describe("queries in the site document", () => {
+  it("travel with their conditions, and a job's query target keeps naming its query", async () => {
+    const queryId = await createQuery({ input: ntAtBpc });
+    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "QUERY", queryId } }) });
+    const document = await exportSiteDocument();
+    expect(document.queries).toEqual([{ name: "NT at BPC", comment: "", conditions: ntAtBpc.conditions }]);
+    expect(document.jobs.find((job) => job.jobId === jobId)?.target.query).toBe("NT at BPC");
+
+    await resetDatabase();
+    const summary = await importSiteDocument(document);
+    expect(summary.queries).toBe(1);
+    const imported = await db.job.findUniqueOrThrow({ where: { jobId }, select: { targetQuery: { select: { name: true, conditions: true } } } });
+    expect(imported.targetQuery?.name).toBe("NT at BPC");
+    expect(JSON.parse(imported.targetQuery!.conditions)).toEqual(ntAtBpc.conditions);
+  });
+
+  it("refuse a job naming a query that is in neither the document nor the database", async () => {
+    await createJob({ input: await demoJobInput({ target: { kind: "QUERY" } }) });
+    const document = await exportSiteDocument();
+    const job = { ...document.jobs[0]!, target: { ...document.jobs[0]!.target, kind: "QUERY" as const, query: "Nowhere" } };
+    await expect(importSiteDocument({ ...document, jobs: [job] })).rejects.toMatchObject({ issues: [{ path: "jobs[0].target.query", message: "Query Nowhere is not in the document or the database" }] });
+  });
+});
+
+describe("a dynamic machine group", () => {
+  it("has the query's computers as members, for its page and for a job that targets it", async () => {
+    const queryId = await createQuery({ input: ntAtBpc });
+    const groupId = await createMachineGroup({ input: machineGroupInputSchema.parse({ name: "Dynamic NT", query: "NT at BPC" }) });
+    const expected = await expectedSmsIds();
+    expect((await listMachineGroups()).find((group) => group.id === groupId)).toMatchObject({ queryName: "NT at BPC", memberCount: expected.length });
+    expect((await listMachineGroupMembers({ id: groupId, page: 1 })).total).toBe(expected.length);
+    const jobId = await createJob({ input: await demoJobInput({ target: { kind: "MACHINE_GROUP", machineGroupId: groupId } }) });
+    expect((await reviewSavedJob({ jobId, now: NOW }))!.targetCount).toBe(expected.length);
+    await expect(deleteQuery({ id: queryId })).rejects.toThrow("Query NT at BPC cannot be deleted: it is used by 1 machine group (Dynamic NT)");
+  });
+
+  it("refuses members listed beside a query, and a query that does not exist", async () => {
+    expect(machineGroupInputSchema.safeParse({ name: "Both", query: "NT at BPC", members: ["MDM00005"] }).error?.issues[0]).toMatchObject({ path: ["members"] });
+    await expect(createMachineGroup({ input: machineGroupInputSchema.parse({ name: "Ghost", query: "Nowhere" }) })).rejects.toMatchObject({ issues: [{ path: "query", message: "Query Nowhere does not exist" }] });
   });
 });
