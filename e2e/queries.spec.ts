@@ -46,3 +46,15 @@ test("a query with two conditions shows how many computers match, and a job can 
   await page.getByRole("link", { name }).click();
   await expect(page.getByRole("link", { name: jobId })).toBeVisible();
 });
+
+test("a list-of-computers target is picked by searching, not typed", async ({ page }) => {
+  await page.goto("/jobs/new?packageId=BPC0000A");
+  await expect(page.getByLabel("Target", { exact: true })).toHaveValue("COMPUTERS");
+  await page.getByLabel("Find computers by SMS ID or name").fill("mdm-wks");
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  const found = page.getByRole("list", { name: "Computers found" });
+  await expect(found).toContainText("MDM00005");
+  await found.getByRole("button", { name: "Add MDM00005" }).click();
+  await expect(page.getByLabel("Computers (SMS IDs, one per line)")).toHaveValue("MDM00005");
+  await expect(found.getByRole("listitem").filter({ hasText: "MDM00005" })).toContainText("listed");
+});

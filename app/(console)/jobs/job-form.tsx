@@ -13,6 +13,8 @@ import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/
 import { defaultMandatoryAfter } from "@/lib/jobs/defaults";
 import { JOB_REPEAT_LABELS, JOB_REPEATS } from "@/lib/jobs/schedule";
 import { ceilToMinute } from "@/lib/wall-clock";
+import { searchComputersAction } from "./actions";
+import { ComputerPicker } from "./computer-picker";
 import { DraftFindings } from "./draft-findings";
 import { WallClockInput } from "./wall-clock-input";
 
@@ -171,9 +173,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
           </Field>
         )}
         {kind === "COMPUTERS" && (
-          <Field id="target-smsIds" label="Computers (SMS IDs, one per line)" error={smsIdsError}>
-            <TextArea id="target-smsIds" name="target.smsIds" rows={4} defaultValue={smsIds} error={smsIdsError} className="font-mono uppercase" />
-          </Field>
+          <ComputerPicker defaultValue={smsIds} error={smsIdsError} searchAction={searchComputersAction} />
         )}
         {kind === "MACHINE_GROUP" && (
           <Field id="target-machineGroupId" label="Machine group" error={errors["target.machineGroupId"]}>
