@@ -10,6 +10,8 @@ import { currentWallClock } from "../wall-clock";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { pageWindow, toPage, type Page } from "./records";
 import { authorize } from "./session";
+import { resolveTargets } from "../jobs/targets";
+import { loadTargetInventory } from "./target-inventory";
 
 export interface JobSummary {
   jobId: string;
@@ -23,6 +25,8 @@ export interface JobSummary {
   mandatoryAfter: string | null;
   expireAfter: string | null;
   targetCount: number;
+  /** A Pending workstation job: how many computers its target reaches if sent now (lists only). */
+  estimatedTargetCount?: number;
 }
 
 export interface JobTransitionDto {
@@ -132,11 +136,19 @@ export async function listJobs(options: JobListFilters & { page: number }): Prom
     db.job.findMany({ where, orderBy: { jobId: "desc" }, ...pageWindow(options.page), select: summarySelect }),
     db.job.count({ where }),
   ]);
+  const estimates = await estimateTargetCounts(rows.filter((row) => row.state === "PENDING" && row.jobType === "RUN_COMMAND_ON_WORKSTATION").map((row) => row.jobId));
   return toPage(
-    rows.map((row) => toSummary(row, now)),
+    rows.map((row) => ({ ...toSummary(row, now), estimatedTargetCount: estimates.get(row.jobId) })),
     total,
     options.page,
   );
+}
+
+/** "Will reach about N computers": Pending jobs' targets resolved against today's inventory, read once per page. */
+async function estimateTargetCounts(jobIds: string[]): Promise<Map<string, number>> {
+  if (jobIds.length === 0) return new Map();
+  const [jobs, inventory] = await Promise.all([db.job.findMany({ where: { jobId: { in: jobIds } } }), loadTargetInventory(db)]);
+  return new Map(jobs.map((job) => [job.jobId, resolveTargets(jobInputOf(job).target, inventory).smsIds.length]));
 }
 
 export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => {

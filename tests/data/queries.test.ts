@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
-import { getJob } from "@/lib/data/jobs";
+import { getJob, listJobs } from "@/lib/data/jobs";
 import { createMachineGroup, listMachineGroupMembers, listMachineGroups } from "@/lib/data/machine-groups";
 import { machineGroupInputSchema } from "@/lib/machine-groups/schema";
 import { createQuery, deleteQuery, getQuery, listQueryResult, previewQuery, updateQuery } from "@/lib/data/queries";
@@ -78,6 +78,8 @@ describe("a job that targets a saved query", () => {
     expect(job?.query).toMatchObject({ id: queryId, name: "NT at BPC" });
     const review = (await reviewSavedJob({ jobId, now: NOW }))!;
     expect(review.targetCount).toBe((await expectedSmsIds()).length);
+    // The jobs list says about how many a Pending job will reach.
+    expect((await listJobs({ page: 1 })).items.find((item) => item.jobId === jobId)?.estimatedTargetCount).toBe(review.targetCount);
     for (const rule of review.unacknowledgedWarnings) await acknowledgeWarning({ jobId, rule, reason: "Checked with the site admin", now: NOW });
     await sendJob({ jobId, now: NOW });
     const frozen = await db.jobTarget.findMany({ where: { jobId }, select: { smsId: true }, orderBy: { smsId: "asc" } });
