@@ -181,7 +181,8 @@ const computerSearchSchema = z.object({ search: text("Search", 31) });
 
 /** The job form's computer picker: computers whose SMS ID starts with, or name contains, the text. Reads only. */
 export async function searchComputersAction(_state: ComputerSearchState, formData: FormData): Promise<ComputerSearchState> {
-  const refusal = await actionRefusal("console:read");
+  // Only the job form uses it, and only those who may change jobs see that form.
+  const refusal = await actionRefusal("jobs:write");
   if (refusal) return { status: "error", message: refusal.message };
   const parsed = computerSearchSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Search is not valid" };

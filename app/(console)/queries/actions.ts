@@ -67,9 +67,9 @@ export async function deleteQueryAction(id: number, _state: ActionState, _formDa
 
 export type QueryPreviewState = { status: "idle" } | { status: "error"; message: string; fieldErrors: Record<string, string> } | ({ status: "success"; message: string } & QueryPreview);
 
-/** The draft query's live count and first computers, as the form changes; reads only. */
+/** The draft query's live count and first computers, as the form changes; reads only, for the query form's users. */
 export async function previewQueryAction(_state: QueryPreviewState, formData: FormData): Promise<QueryPreviewState> {
-  const refusal = await actionRefusal("console:read");
+  const refusal = await actionRefusal("sites:write");
   if (refusal) return { status: "error", message: refusal.message, fieldErrors: {} };
   const parsed = queryConditionsSchema.safeParse(formDataToObject(formData).conditions);
   if (!parsed.success) {
