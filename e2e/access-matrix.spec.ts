@@ -42,6 +42,8 @@ const PAGES: [path: string, permission: Permission][] = [
   ["/computers/MDM00005/edit", "sites:write"],
   ["/machine-groups", "console:read"],
   ["/machine-groups/new", "sites:write"],
+  ["/queries", "console:read"],
+  ["/queries/new", "sites:write"],
   ["/rules", "console:read"],
   ["/import-export", "console:read"],
   ["/account", "console:read"],
@@ -131,7 +133,7 @@ function permissionOfAction(file: string, page: string): Permission | "signed-in
   if (/users/.test(where)) return "users:manage";
   if (/packages/.test(where)) return "packages:write";
   if (/jobs/.test(where)) return "jobs:write";
-  if (/sites|computers|machine-groups|import-export|instruction-box-access/.test(where)) return "sites:write";
+  if (/sites|computers|machine-groups|queries|import-export|instruction-box-access/.test(where)) return "sites:write";
   return "console:read";
 }
 

@@ -17,6 +17,7 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
   { href: "/sites", label: "Sites", permission: "console:read" },
   { href: "/computers", label: "Computers", permission: "console:read" },
   { href: "/machine-groups", label: "Machine groups", permission: "console:read" },
+  { href: "/queries", label: "Queries", permission: "console:read" },
   { href: "/rules", label: "Rules", permission: "console:read" },
   { href: "/import-export", label: "Import / Export", permission: "console:read" },
   { href: "/users", label: "Users", permission: "users:manage" },

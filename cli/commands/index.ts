@@ -13,6 +13,7 @@ export interface CommandEntry {
 export const COMMANDS: readonly CommandEntry[] = [
   { name: "package", summary: "Import a Package Definition File (PDF) as a package, or export a package as one", load: async () => (await import("./package")).packageCommand },
   { name: "job", summary: "Create, send, cancel, list and show Run Command On Workstation jobs", load: async () => (await import("./job")).jobCommand },
+  { name: "query", summary: "List, show and create saved queries over inventory (SMS 1.2 queries)", load: async () => (await import("./query")).queryCommand },
   { name: "check", summary: "Review a job or a package against the PCM-service requirements (R1-R88)", load: async () => (await import("./check")).checkCommand },
   { name: "rules", summary: "List the requirement catalogue R1-R88 with each rule's status", load: async () => (await import("./rules")).rulesCommand },
   { name: "simulate", summary: "Simulate what a client's Package Command Manager does over a time window", load: async () => (await import("./simulate")).simulateCommand },

@@ -29,6 +29,7 @@ TARGET is one of:
   --group NAME                 a machine group
   --path "SITE|DOMAIN|NAME"    a machine path (* for any part)
   --query                      every computer in inventory
+  --query-name NAME            the computers a saved query matches at Send (sms query)
 SERVERS, for --type share (Share Package On Server) or remove (Remove Package From Server), is one of:
   --server-group NAME          a server group (a machine group holding servers)
   --servers NAME,NAME...       distribution servers by name
@@ -67,6 +68,7 @@ const options = {
   group: { type: "string" },
   path: { type: "string" },
   query: { type: "boolean" },
+  "query-name": { type: "string" },
   "limit-site": { type: "string" },
   "include-subsites": { type: "boolean" },
   platform: { type: "string", multiple: true },
@@ -100,7 +102,7 @@ const CLI_JOB_TYPES: Record<string, JobType> = { run: "RUN_COMMAND_ON_WORKSTATIO
 /** A Share Package On Server or Remove Package From Server job: servers as the target, Send and Distribute phases only. */
 async function buildServerJobInput(values: Values, jobType: JobType, packageId: string, siteCode: string) {
   if (Boolean(values["server-group"]) === Boolean(values.servers)) throw new UsageError(`--type ${values.type} needs exactly one of --server-group NAME or --servers NAME,NAME`);
-  const workstationOptions = (["command", "computers", "group", "path", "query", "offer", "mandatory", "expire", "limit-site", "platform", "pcm"] as const).filter((name) => values[name] !== undefined);
+  const workstationOptions = (["command", "computers", "group", "path", "query", "query-name", "offer", "mandatory", "expire", "limit-site", "platform", "pcm"] as const).filter((name) => values[name] !== undefined);
   if (workstationOptions.length > 0) throw new UsageError(`--type ${values.type} has no run phase or workstation target: drop --${workstationOptions.join(", --")}`);
   const serverGroup = values["server-group"] ? await db.machineGroup.findUnique({ where: { name: values["server-group"] }, select: { id: true } }) : null;
   if (values["server-group"] && !serverGroup) throw new UsageError(`--server-group: server group "${values["server-group"]}" does not exist`);
@@ -126,8 +128,10 @@ async function buildInput(values: Values) {
   if (!jobType) throw new UsageError("--type must be run (Run Command On Workstation, the default), share or remove");
   if (jobType !== "RUN_COMMAND_ON_WORKSTATION") return buildServerJobInput(values, jobType, packageId, pkg.siteCode);
   if (values.servers) throw new UsageError("--servers is a target of --type share or remove");
-  const kinds = [values.computers && "COMPUTERS", values.group && "MACHINE_GROUP", values.path && "MACHINE_PATH", values.query && "QUERY"].filter(Boolean);
-  if (kinds.length !== 1) throw new UsageError("create needs exactly one target: --computers, --group, --path or --query");
+  const kinds = [values.computers && "COMPUTERS", values.group && "MACHINE_GROUP", values.path && "MACHINE_PATH", values.query && "QUERY", values["query-name"] && "QUERY"].filter(Boolean);
+  if (kinds.length !== 1) throw new UsageError("create needs exactly one target: --computers, --group, --path, --query or --query-name");
+  const savedQuery = values["query-name"] ? await db.inventoryQuery.findUnique({ where: { name: values["query-name"] }, select: { id: true } }) : null;
+  if (values["query-name"] && !savedQuery) throw new UsageError(`--query-name: query "${values["query-name"]}" does not exist`);
   const group = values.group ? await db.machineGroup.findUnique({ where: { name: values.group }, select: { id: true } }) : null;
   if (values.group && !group) throw new UsageError(`--group: machine group "${values.group}" does not exist`);
   const serverGroup = values["server-group"] ? await db.machineGroup.findUnique({ where: { name: values["server-group"] }, select: { id: true } }) : null;
@@ -151,6 +155,7 @@ async function buildInput(values: Values) {
       kind: kinds[0],
       smsIds: values.computers?.split(",").map((smsId) => smsId.trim()).filter(Boolean) ?? [],
       machineGroupId: group?.id,
+      queryId: savedQuery?.id,
       machinePath: values.path,
       limitToSiteCode: values["limit-site"],
       includeSubsites: values["include-subsites"] ?? false,

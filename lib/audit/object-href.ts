@@ -16,6 +16,8 @@ export function auditObjectHref(objectType: string, objectId: string | null): st
       return `/computers/${objectId}`;
     case "machine-group":
       return /^\d+$/.test(objectId) ? `/machine-groups/${objectId}` : null;
+    case "query":
+      return /^\d+$/.test(objectId) ? `/queries/${objectId}` : null;
     case "user":
       return `/users/${objectId}`;
     default:

@@ -40,6 +40,9 @@ async function referenceIssues(tx: Transaction, input: JobInput): Promise<FieldI
     const unknown = target.serverNames.filter((name) => !known.has(name));
     if (unknown.length > 0) issues.push({ path: "target.serverNames", message: `No such server: ${unknown.join(", ")}` });
   }
+  if (target.kind === "QUERY" && target.queryId !== undefined && !(await tx.inventoryQuery.findUnique({ where: { id: target.queryId }, select: { id: true } }))) {
+    issues.push({ path: "target.queryId", message: "That query no longer exists" });
+  }
   if (target.kind === "MACHINE_GROUP" && target.machineGroupId !== undefined && !(await tx.machineGroup.findUnique({ where: { id: target.machineGroupId }, select: { id: true } }))) {
     issues.push({ path: "target.machineGroupId", message: "That machine group no longer exists" });
   }

@@ -1,4 +1,6 @@
 import "server-only";
+import { describeQuery } from "../queries/evaluate";
+import { parseStoredConditions } from "./queries";
 import { cache } from "react";
 import { db } from "../db";
 import type { Prisma } from "@/generated/prisma/client";
@@ -8,6 +10,8 @@ import { currentWallClock } from "../wall-clock";
 import { asJobState, jobInputOf } from "./job-mapping";
 import { pageWindow, toPage, type Page } from "./records";
 import { authorize } from "./session";
+import { resolveTargets } from "../jobs/targets";
+import { loadTargetInventory } from "./target-inventory";
 
 export interface JobSummary {
   jobId: string;
@@ -21,6 +25,8 @@ export interface JobSummary {
   mandatoryAfter: string | null;
   expireAfter: string | null;
   targetCount: number;
+  /** A Pending workstation job: how many computers its target reaches if sent now (lists only). */
+  estimatedTargetCount?: number;
 }
 
 export interface JobTransitionDto {
@@ -38,6 +44,8 @@ export interface JobDetail extends JobSummary {
   storedState: JobState;
   definition: JobInput;
   machineGroupName: string | null;
+  /** A QUERY target's saved query and its conditions in words; null for every computer in inventory. */
+  query: { id: number; name: string; description: string } | null;
   serverGroupName: string | null;
   servers: { serverName: string; path: string; serverType: number; zone: string }[];
   transitions: JobTransitionDto[];
@@ -128,11 +136,19 @@ export async function listJobs(options: JobListFilters & { page: number }): Prom
     db.job.findMany({ where, orderBy: { jobId: "desc" }, ...pageWindow(options.page), select: summarySelect }),
     db.job.count({ where }),
   ]);
+  const estimates = await estimateTargetCounts(rows.filter((row) => row.state === "PENDING" && row.jobType === "RUN_COMMAND_ON_WORKSTATION").map((row) => row.jobId));
   return toPage(
-    rows.map((row) => toSummary(row, now)),
+    rows.map((row) => ({ ...toSummary(row, now), estimatedTargetCount: estimates.get(row.jobId) })),
     total,
     options.page,
   );
+}
+
+/** "Will reach about N computers": Pending jobs' targets resolved against today's inventory, read once per page. */
+async function estimateTargetCounts(jobIds: string[]): Promise<Map<string, number>> {
+  if (jobIds.length === 0) return new Map();
+  const [jobs, inventory] = await Promise.all([db.job.findMany({ where: { jobId: { in: jobIds } } }), loadTargetInventory(db)]);
+  return new Map(jobs.map((job) => [job.jobId, resolveTargets(jobInputOf(job).target, inventory).smsIds.length]));
 }
 
 export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => {
@@ -143,6 +159,7 @@ export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => 
       package: { select: { name: true } },
       commandLine: { select: { commandName: true } },
       targetMachineGroup: { select: { name: true } },
+      targetQuery: { select: { id: true, name: true, conditions: true } },
       serverGroup: { select: { name: true } },
       servers: { orderBy: { position: "asc" } },
       transitions: { orderBy: { id: "asc" } },
@@ -159,6 +176,7 @@ export const getJob = cache(async (jobId: string): Promise<JobDetail | null> => 
     storedState: asJobState(row.state),
     definition: jobInputOf(row),
     machineGroupName: row.targetMachineGroup?.name ?? null,
+    query: row.targetQuery ? { id: row.targetQuery.id, name: row.targetQuery.name, description: describeQuery({ conditions: parseStoredConditions(row.targetQuery.conditions) }) } : null,
     serverGroupName: row.serverGroup?.name ?? null,
     servers: row.servers.map(({ serverName, path, serverType, zone }) => ({ serverName, path, serverType, zone })),
     transitions: row.transitions.map((transition) => ({ ...transition, at: transition.at.toISOString() })),
@@ -192,15 +210,18 @@ export async function listJobTargets(options: { jobId: string; page: number; pag
 /** Choices for the job form: packages with their command lines, machine groups, sites. */
 export async function loadJobFormChoices() {
   await authorize("console:read");
-  const [packages, machineGroups, sites] = await Promise.all([
+  const [packages, machineGroups, sites, queries] = await Promise.all([
     db.package.findMany({ orderBy: { packageId: "asc" }, select: { packageId: true, name: true, siteCode: true, commandLines: { select: { id: true, commandName: true }, orderBy: { position: "asc" } } } }),
-    db.machineGroup.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, _count: { select: { members: true, servers: true } } } }),
+    db.machineGroup.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, query: { select: { name: true } }, _count: { select: { members: true, servers: true } } } }),
     db.site.findMany({ orderBy: { code: "asc" }, select: { code: true, name: true } }),
+    db.inventoryQuery.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true, conditions: true } }),
   ]);
   return {
     packages,
-    machineGroups: machineGroups.map(({ _count, ...group }) => ({ ...group, memberCount: _count.members, serverCount: _count.servers })),
+    // A dynamic group's members are its query's result: it names the query instead of a count.
+    machineGroups: machineGroups.map(({ _count, query, ...group }) => ({ ...group, queryName: query?.name ?? null, memberCount: _count.members, serverCount: _count.servers })),
     sites,
+    queries: queries.map(({ conditions, ...query }) => ({ ...query, description: describeQuery({ conditions: parseStoredConditions(conditions) }) })),
   };
 }
 export type JobFormChoices = Awaited<ReturnType<typeof loadJobFormChoices>>;

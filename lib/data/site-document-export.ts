@@ -1,4 +1,5 @@
 import "server-only";
+import { parseStoredConditions } from "./queries";
 import { parseHotfixList, type ComputerInput } from "../computers/schema";
 import { db } from "../db";
 import type { MachineGroupInput } from "../machine-groups/schema";
@@ -19,13 +20,13 @@ function present<T extends Record<string, unknown>>(record: T): T {
 /** The whole database as one site document, in a stable order so exports can be compared. */
 export async function exportSiteDocument(): Promise<SiteDocument> {
   await authorize("console:read");
-  const [sites, servers, computers, machineGroups, packages] = await Promise.all([
+  const [sites, servers, computers, machineGroups, packages, queries] = await Promise.all([
     db.site.findMany({ orderBy: { code: "asc" } }),
     db.server.findMany({ orderBy: { name: "asc" } }),
     db.computer.findMany({ orderBy: { smsId: "asc" }, include: { logonServer: { select: { name: true } } } }),
     db.machineGroup.findMany({
       orderBy: { name: "asc" },
-      include: { members: { orderBy: { smsId: "asc" } }, servers: { include: { server: { select: { name: true } } } } },
+      include: { members: { orderBy: { smsId: "asc" } }, servers: { include: { server: { select: { name: true } } } }, query: { select: { name: true } } },
     }),
     db.package.findMany({
       orderBy: { packageId: "asc" },
@@ -35,6 +36,7 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
         detectionFiles: { select: propertySetColumnsSelect.detectionFiles.select, orderBy: { position: "asc" } },
       },
     }),
+    db.inventoryQuery.findMany({ orderBy: { name: "asc" }, select: { name: true, comment: true, conditions: true } }),
   ]);
   return {
     format: SITE_DOCUMENT_FORMAT,
@@ -78,12 +80,14 @@ export async function exportSiteDocument(): Promise<SiteDocument> {
       const { logonServer, logonServerId: _id, version: _version, createdAt: _created, updatedAt: _updated, ...fields } = computer;
       return present({ ...fields, installedPcmHotfixes: parseHotfixList(fields.installedPcmHotfixes), logonServer: logonServer?.name ?? null }) as unknown as ComputerInput;
     }),
+    queries: queries.map((query) => ({ name: query.name, comment: query.comment, conditions: parseStoredConditions(query.conditions) })),
     machineGroups: machineGroups.map(
       (group): MachineGroupInput => ({
         name: group.name,
         comment: group.comment,
         members: group.members.map((member) => member.smsId),
         servers: group.servers.map((entry) => entry.server.name).sort(),
+        query: group.query?.name,
       }),
     ),
     packages: packages.map(

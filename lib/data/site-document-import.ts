@@ -21,13 +21,14 @@ export async function validateSiteDocument(raw: unknown): Promise<{ document: Si
   if (!parsed.success) {
     return { issues: parsed.error.issues.map((issue) => ({ path: formatIssuePath(issue.path) || "(document)", message: issue.message })) };
   }
-  const [sites, servers, computers, groups, commandLines, jobs] = await Promise.all([
+  const [sites, servers, computers, groups, commandLines, jobs, queries] = await Promise.all([
     db.site.findMany({ select: { code: true } }),
     db.server.findMany({ select: { name: true } }),
     db.computer.findMany({ select: { smsId: true } }),
     db.machineGroup.findMany({ select: { name: true } }),
     db.workstationCommandLine.findMany({ select: { packageId: true, commandName: true } }),
     db.job.findMany({ where: { requestId: { not: null } }, select: { jobId: true, requestId: true } }),
+    db.inventoryQuery.findMany({ select: { name: true } }),
   ]);
   const packageCommandNames = new Map<string, Set<string>>();
   for (const line of commandLines) packageCommandNames.set(line.packageId, (packageCommandNames.get(line.packageId) ?? new Set()).add(line.commandName));
@@ -36,6 +37,7 @@ export async function validateSiteDocument(raw: unknown): Promise<{ document: Si
     serverNames: new Set(servers.map((server) => server.name)),
     smsIds: new Set(computers.map((computer) => computer.smsId)),
     machineGroupNames: new Set(groups.map((group) => group.name)),
+    queryNames: new Set(queries.map((query) => query.name)),
     packageCommandNames,
     requestIds: new Map(jobs.map((job) => [job.requestId as string, job.jobId])),
   });
@@ -57,6 +59,7 @@ export async function importSiteDocument(raw: unknown): Promise<ImportSummary> {
     sites: document.sites.length,
     servers: document.servers.length,
     computers: document.computers.length,
+    queries: document.queries.length,
     machineGroups: document.machineGroups.length,
     packages: document.packages.length,
     jobs: document.jobs.length,
@@ -66,6 +69,7 @@ export async function importSiteDocument(raw: unknown): Promise<ImportSummary> {
       await importSites(tx, document);
       await importServers(tx, document);
       await importComputers(tx, document);
+      await importQueries(tx, document);
       await importMachineGroups(tx, document);
       await importPackages(tx, document);
       await importJobs(tx, document);
@@ -135,14 +139,23 @@ async function importComputers(tx: Transaction, document: SiteDocument) {
   }
 }
 
+async function importQueries(tx: Transaction, document: SiteDocument) {
+  for (const query of document.queries) {
+    const data = { comment: query.comment, conditions: JSON.stringify(query.conditions) };
+    await tx.inventoryQuery.upsert({ where: { name: query.name }, create: { name: query.name, ...data }, update: { ...data, version: { increment: 1 } } });
+  }
+}
+
 async function importMachineGroups(tx: Transaction, document: SiteDocument) {
   const servers = await tx.server.findMany({ select: { id: true, name: true } });
   const serverIds = new Map(servers.map((server) => [server.name, server.id]));
+  const queryIds = new Map((await tx.inventoryQuery.findMany({ select: { id: true, name: true } })).map((query) => [query.name, query.id]));
   for (const group of document.machineGroups) {
+    const queryId = group.query ? (queryIds.get(group.query) ?? null) : null;
     const saved = await tx.machineGroup.upsert({
       where: { name: group.name },
-      create: { name: group.name, comment: group.comment },
-      update: { comment: group.comment, version: { increment: 1 } },
+      create: { name: group.name, comment: group.comment, queryId },
+      update: { comment: group.comment, queryId, version: { increment: 1 } },
       select: { id: true },
     });
     await tx.machineGroupMember.deleteMany({ where: { machineGroupId: saved.id } });

@@ -10,6 +10,7 @@ export async function exportJobs(): Promise<DocumentJob[]> {
     orderBy: { jobId: "asc" },
     include: {
       targetMachineGroup: { select: { name: true } },
+      targetQuery: { select: { name: true } },
       serverGroup: { select: { name: true } },
       commandLine: { select: { commandName: true } },
       targets: { select: { smsId: true }, orderBy: { smsId: "asc" } },
@@ -18,7 +19,7 @@ export async function exportJobs(): Promise<DocumentJob[]> {
     },
   });
   return jobs.map((job) => {
-    const { machineGroupId: _group, ...target } = jobInputOf(job).target;
+    const { machineGroupId: _group, queryId: _query, ...target } = jobInputOf(job).target;
     const { serverGroupId: _serverGroup, ...distributePhase } = jobInputOf(job).distributePhase;
     const { commandLineId: _commandLine, ...runPhase } = jobInputOf(job).runPhase;
     const definition = jobInputOf(job);
@@ -33,7 +34,7 @@ export async function exportJobs(): Promise<DocumentJob[]> {
       sendPhase: definition.sendPhase,
       state: asJobState(job.state),
       requestId: job.requestId ?? undefined,
-      target: { ...target, machineGroup: job.targetMachineGroup?.name },
+      target: { ...target, machineGroup: job.targetMachineGroup?.name, query: job.targetQuery?.name },
       distributePhase: { ...distributePhase, serverGroup: job.serverGroup?.name },
       runPhase: { ...runPhase, commandName: job.commandLine?.commandName },
       frozenTargets: job.targets.map((entry) => entry.smsId),
@@ -52,13 +53,14 @@ export async function exportJobs(): Promise<DocumentJob[]> {
 /** Creates or replaces each document job by its ID, with its frozen targets, servers and history. */
 export async function importJobs(tx: Transaction, document: SiteDocument): Promise<void> {
   const groups = new Map((await tx.machineGroup.findMany({ select: { id: true, name: true } })).map((group) => [group.name, group.id]));
+  const queries = new Map((await tx.inventoryQuery.findMany({ select: { id: true, name: true } })).map((query) => [query.name, query.id]));
   for (const job of document.jobs) {
     const commandLine = job.runPhase.commandName
       ? await tx.workstationCommandLine.findUnique({ where: { packageId_commandName: { packageId: job.packageId, commandName: job.runPhase.commandName } }, select: { id: true } })
       : null;
     const definition = jobDefinitionData({
       ...job,
-      target: { ...job.target, machineGroupId: job.target.machineGroup ? groups.get(job.target.machineGroup) : undefined },
+      target: { ...job.target, machineGroupId: job.target.machineGroup ? groups.get(job.target.machineGroup) : undefined, queryId: job.target.query ? queries.get(job.target.query) : undefined },
       distributePhase: { ...job.distributePhase, serverGroupId: job.distributePhase.serverGroup ? groups.get(job.distributePhase.serverGroup) : undefined },
       runPhase: { ...job.runPhase, commandLineId: commandLine?.id },
     });

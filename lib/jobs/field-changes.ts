@@ -16,6 +16,7 @@ const JOB_COLUMN_LABELS: Record<string, string> = {
   targetMachinePath: "Machine path",
   targetSmsIds: "Computers",
   targetMachineGroupId: "Machine group",
+  targetQueryId: "Query",
   limitToSiteCode: "Limit To Sites",
   includeSubsites: "Include subsites",
   targetPlatforms: "Platform filter",

@@ -71,7 +71,10 @@ function refineTarget(groupField: "machineGroupId" | "machineGroup") {
   };
 }
 
-const jobTargetSchema = z.object({ ...targetFields, machineGroupId: optional(wholeNumber("Machine group", { min: 1, max: 2 ** 31 - 1 })) }).superRefine(refineTarget("machineGroupId"));
+// A QUERY target names a saved query (lib/queries); without one it is every computer in inventory.
+const jobTargetSchema = z
+  .object({ ...targetFields, machineGroupId: optional(wholeNumber("Machine group", { min: 1, max: 2 ** 31 - 1 })), queryId: optional(wholeNumber("Query", { min: 1, max: 2 ** 31 - 1 })) })
+  .superRefine(refineTarget("machineGroupId"));
 
 const runPhaseFields = {
   isEnabled: checkbox("Run Workstation Command"),
@@ -157,7 +160,9 @@ export const documentJobSchema = z.object({
   ...jobFields,
   state: oneOf("Job state", JOB_STATES),
   requestId: optional(z.string().trim().toUpperCase().regex(REQUEST_ID_PATTERN, { error: "Request ID must be 7 characters, A-Z or 0-9, e.g. BPC001M" })),
-  target: z.object({ ...targetFields, machineGroup: optional(text("Machine group", 50).pipe(z.string().min(1))) }).superRefine(refineTarget("machineGroup")),
+  target: z
+    .object({ ...targetFields, machineGroup: optional(text("Machine group", 50).pipe(z.string().min(1))), query: optional(text("Query", 50).pipe(z.string().min(1))) })
+    .superRefine(refineTarget("machineGroup")),
   distributePhase: z.object({
     putOnSpecifiedServers: checkbox("Put on Specified Distribution Servers"),
     serverGroup: optional(text("Server group", 50).pipe(z.string().min(1))),

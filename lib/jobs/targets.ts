@@ -1,13 +1,10 @@
-import type { PcmVariant, Platform } from "../platforms";
+import { evaluateQuery, type QueryComputer } from "../queries/evaluate";
+import type { QueryCondition } from "../queries/schema";
+import type { PcmVariant } from "../platforms";
 import type { JobTarget } from "./schema";
 
-/** What target resolution needs to know of a computer in inventory. */
-export interface InventoryComputer {
-  smsId: string;
-  name: string;
-  siteCode: string;
-  ntDomain: string | null;
-  platform: Platform;
+/** What target resolution needs to know of a computer in inventory: what queries look at. */
+export interface InventoryComputer extends QueryComputer {
   pcmVariant: PcmVariant;
 }
 
@@ -15,6 +12,8 @@ export interface TargetInventory {
   computers: readonly InventoryComputer[];
   /** Members (SMS IDs) of each machine group, by group ID. */
   machineGroupMembers: ReadonlyMap<number, readonly string[]>;
+  /** Each saved query's conditions, by query ID. */
+  queries: ReadonlyMap<number, readonly QueryCondition[]>;
   /** Parent of each site, for Limit To Sites with "include subsites". */
   parentOfSite: ReadonlyMap<string, string | null>;
 }
@@ -74,9 +73,12 @@ export function resolveTargets(target: JobTarget, inventory: TargetInventory): T
     case "MACHINE_GROUP":
       candidates = (inventory.machineGroupMembers.get(target.machineGroupId ?? -1) ?? []).flatMap((smsId) => bySmsId.get(smsId) ?? []);
       break;
-    case "QUERY":
-      candidates = [...inventory.computers];
+    case "QUERY": {
+      // A saved query that is gone matches nothing, as a gone machine group does.
+      const conditions = target.queryId === undefined ? [] : inventory.queries.get(target.queryId);
+      candidates = conditions ? inventory.computers.filter((computer) => evaluateQuery({ conditions }, computer)) : [];
       break;
+    }
     // Server jobs name servers, never computers: nothing of theirs reaches a client.
     case "SERVER_GROUP":
     case "SERVERS":

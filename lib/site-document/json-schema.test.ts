@@ -9,7 +9,7 @@ describe("docs/site-document.schema.json", () => {
 
   it("describes every collection and the fields of a command line", () => {
     const schema = JSON.parse(siteDocumentJsonSchemaText());
-    expect(Object.keys(schema.properties)).toEqual(["format", "version", "sites", "servers", "computers", "machineGroups", "packages", "jobs"]);
+    expect(Object.keys(schema.properties)).toEqual(["format", "version", "sites", "servers", "computers", "queries", "machineGroups", "packages", "jobs"]);
     const commandLine = schema.properties.packages.items.properties.commandLines.items;
     expect(commandLine.required).toEqual(expect.arrayContaining(["commandName", "commandLine", "supportedPlatforms"]));
   });

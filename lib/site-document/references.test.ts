@@ -3,7 +3,7 @@ import { buildDemoSiteDocument } from "../demo/demo-site-document";
 import { findReferenceIssues, formatIssuePath } from "./references";
 import { siteDocumentSchema } from "./schema";
 
-const none = { siteCodes: new Set<string>(), serverNames: new Set<string>(), smsIds: new Set<string>(), machineGroupNames: new Set<string>(), packageCommandNames: new Map(), requestIds: new Map() };
+const none = { siteCodes: new Set<string>(), serverNames: new Set<string>(), smsIds: new Set<string>(), machineGroupNames: new Set<string>(), queryNames: new Set<string>(), packageCommandNames: new Map(), requestIds: new Map() };
 
 describe("site document references", () => {
   it("finds nothing wrong with the demo document", () => {

@@ -12,6 +12,7 @@ export interface ExistingKeys {
   serverNames: ReadonlySet<string>;
   smsIds: ReadonlySet<string>;
   machineGroupNames: ReadonlySet<string>;
+  queryNames: ReadonlySet<string>;
   /** Command names of each package already in the database. */
   packageCommandNames: ReadonlyMap<string, ReadonlySet<string>>;
   /** Request IDs already used by jobs in the database, with their job. */
@@ -36,6 +37,7 @@ export function findReferenceIssues(document: SiteDocument, existing: ExistingKe
   const siteCodes = collectUnique(document.sites.map((site) => site.code), "sites", "code", "Site code", report);
   const serverNames = collectUnique(document.servers.map((server) => server.name), "servers", "name", "Server", report);
   const smsIds = collectUnique(document.computers.map((computer) => computer.smsId), "computers", "smsId", "SMS ID", report);
+  const queryNames = collectUnique(document.queries.map((query) => query.name), "queries", "name", "Query", report);
   const groupNames = collectUnique(document.machineGroups.map((group) => group.name), "machineGroups", "name", "Machine group", report);
   collectUnique(document.packages.map((pkg) => pkg.packageId), "packages", "packageId", "Package ID", report);
   collectUnique(document.jobs.map((job) => job.jobId), "jobs", "jobId", "Job ID", report);
@@ -61,6 +63,7 @@ export function findReferenceIssues(document: SiteDocument, existing: ExistingKe
     }
   });
   document.machineGroups.forEach((group, index) => {
+    if (group.query && !queryNames.has(group.query) && !existing.queryNames.has(group.query)) report(["machineGroups", index, "query"], `Query ${group.query} is not in the document or the database`);
     group.members.forEach((smsId, memberIndex) => {
       if (!hasComputer(smsId)) report(["machineGroups", index, "members", memberIndex], `Computer ${smsId} is not in the document or the database`);
     });
@@ -74,14 +77,14 @@ export function findReferenceIssues(document: SiteDocument, existing: ExistingKe
       if (!hasServer(name)) report(["packages", index, "distributionServers", serverIndex], `Server ${name} is not in the document or the database`);
     });
   });
-  findJobReferenceIssues(document, existing, { hasSite, hasServer, hasComputer, groupNames }, report);
+  findJobReferenceIssues(document, existing, { hasSite, hasServer, hasComputer, groupNames, queryNames }, report);
   return issues;
 }
 
 function findJobReferenceIssues(
   document: SiteDocument,
   existing: ExistingKeys,
-  known: { hasSite: (code: string) => boolean; hasServer: (name: string) => boolean; hasComputer: (smsId: string) => boolean; groupNames: Set<string> },
+  known: { hasSite: (code: string) => boolean; hasServer: (name: string) => boolean; hasComputer: (smsId: string) => boolean; groupNames: Set<string>; queryNames: Set<string> },
   report: (path: PropertyKey[], message: string) => void,
 ) {
   const commandNames = new Map(existing.packageCommandNames);
@@ -95,6 +98,7 @@ function findJobReferenceIssues(
     if (!names) report(at("packageId"), `Package ${job.packageId} is not in the document or the database`);
     else if (job.runPhase.commandName && !names.has(job.runPhase.commandName)) report(at("runPhase", "commandName"), `Package ${job.packageId} has no command line "${job.runPhase.commandName}"`);
     if (job.target.machineGroup && !hasGroup(job.target.machineGroup)) report(at("target", "machineGroup"), `Machine group ${job.target.machineGroup} is not in the document or the database`);
+    if (job.target.query && !known.queryNames.has(job.target.query) && !existing.queryNames.has(job.target.query)) report(at("target", "query"), `Query ${job.target.query} is not in the document or the database`);
     if (job.target.limitToSiteCode && !known.hasSite(job.target.limitToSiteCode)) report(at("target", "limitToSiteCode"), `Site ${job.target.limitToSiteCode} is not in the document or the database`);
     if (job.distributePhase.serverGroup && !hasGroup(job.distributePhase.serverGroup)) report(at("distributePhase", "serverGroup"), `Machine group ${job.distributePhase.serverGroup} is not in the document or the database`);
     job.frozenTargets.forEach((smsId, targetIndex) => {

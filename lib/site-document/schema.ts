@@ -5,6 +5,7 @@ import { documentJobSchema } from "../jobs/schema";
 import { documentPackageSchema } from "../packages/schema";
 import { serverInputSchema } from "../servers/schema";
 import { documentSiteSchema } from "../sites/schema";
+import { queryInputSchema } from "../queries/schema";
 
 export const SITE_DOCUMENT_FORMAT = "sms-console/site-document";
 export const SITE_DOCUMENT_VERSION = 1;
@@ -19,6 +20,7 @@ export const siteDocumentSchema = z.object({
   sites: z.array(documentSiteSchema).default([]),
   servers: z.array(serverInputSchema).default([]),
   computers: z.array(computerInputSchema).default([]),
+  queries: z.array(queryInputSchema).default([]),
   machineGroups: z.array(machineGroupInputSchema).default([]),
   packages: z.array(documentPackageSchema).default([]),
   jobs: z.array(documentJobSchema).default([]),

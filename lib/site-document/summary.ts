@@ -3,6 +3,7 @@ export interface ImportSummary {
   sites: number;
   servers: number;
   computers: number;
+  queries: number;
   machineGroups: number;
   packages: number;
   jobs: number;
@@ -16,6 +17,8 @@ export function describeImportSummary(summary: ImportSummary): string {
     plural(summary.sites, "site"),
     plural(summary.servers, "server"),
     plural(summary.computers, "computer"),
+    // Queries came later than the other collections: named only when a document has some.
+    ...(summary.queries > 0 ? [plural(summary.queries, "query").replace(/querys$/, "queries")] : []),
     plural(summary.machineGroups, "machine group"),
     plural(summary.packages, "package"),
     plural(summary.jobs, "job"),

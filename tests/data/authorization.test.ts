@@ -10,6 +10,7 @@ import { activateJob, changeJobState } from "@/lib/data/job-lifecycle";
 import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
 import { listJobs } from "@/lib/data/jobs";
 import { createMachineGroup, deleteMachineGroup, updateMachineGroup } from "@/lib/data/machine-groups";
+import { createQuery, deleteQuery, updateQuery } from "@/lib/data/queries";
 import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
 import { createServer, deleteServer, updateServer } from "@/lib/data/servers";
 import { bindProcessActor } from "@/lib/data/session";
@@ -94,6 +95,9 @@ describe("refused changes", () => {
     ["createMachineGroup", "sites:write", () => createMachineGroup({ input: { ...demo.machineGroups[0]!, name: "New group" } })],
     ["updateMachineGroup", "sites:write", () => updateMachineGroup({ id: groupId, version: 0, input: demo.machineGroups[0]! })],
     ["deleteMachineGroup", "sites:write", () => deleteMachineGroup({ id: groupId })],
+    ["createQuery", "sites:write", () => createQuery({ input: { name: "New query", comment: "", conditions: [{ joiner: "AND", attribute: "siteCode", operator: "IS", value: "BPC" }] } })],
+    ["updateQuery", "sites:write", () => updateQuery({ id: 1, version: 0, input: { name: "New query", comment: "", conditions: [{ joiner: "AND", attribute: "siteCode", operator: "IS", value: "BPC" }] } })],
+    ["deleteQuery", "sites:write", () => deleteQuery({ id: 1 })],
     ["validateSiteDocument", "sites:write", () => validateSiteDocument(buildDemoSiteDocument())],
     ["importSiteDocument", "sites:write", () => importSiteDocument(buildDemoSiteDocument())],
     ["loadDemoIfEmpty", "sites:write", () => loadDemoIfEmpty(now)],

@@ -10,6 +10,7 @@ export async function resetDatabase(): Promise<void> {
   await db.machineGroupServer.deleteMany();
   await db.machineGroupMember.deleteMany();
   await db.machineGroup.deleteMany();
+  await db.inventoryQuery.deleteMany();
   await db.workstationCommandLine.deleteMany();
   await db.package.deleteMany();
   await db.computer.deleteMany();

@@ -14,7 +14,9 @@ import { formDataToObject, jobFormToObject, formOrEmpty } from "@/lib/forms";
 import type { JobTransitionName } from "@/lib/jobs/lifecycle";
 import { jobNoticeHref } from "@/lib/jobs/job-notice";
 import { jobInputSchema } from "@/lib/jobs/schema";
-import { recordVersionSchema } from "@/lib/schema-fields";
+import { listComputers } from "@/lib/data/computers";
+import { recordVersionSchema, text } from "@/lib/schema-fields";
+import { z } from "zod";
 import { JOB_ID_PATTERN } from "@/lib/sms-id";
 import { currentWallClock } from "@/lib/wall-clock";
 import { jobToFormValues } from "./form-values";
@@ -171,4 +173,25 @@ export async function acknowledgeWarningsAction(jobId: string, _state: ActionSta
   }
   revalidatePath(`/jobs/${jobId}`);
   redirect(jobNoticeHref(jobId, { kind: "acknowledged-several" }));
+}
+
+export type ComputerSearchState = { status: "idle" } | { status: "error"; message: string } | { status: "success"; message: string; computers: { smsId: string; name: string; siteCode: string; platform: string }[]; total: number };
+
+const computerSearchSchema = z.object({ search: text("Search", 31) });
+
+/** The job form's computer picker: computers whose SMS ID starts with, or name contains, the text. Reads only. */
+export async function searchComputersAction(_state: ComputerSearchState, formData: FormData): Promise<ComputerSearchState> {
+  // Only the job form uses it, and only those who may change jobs see that form.
+  const refusal = await actionRefusal("jobs:write");
+  if (refusal) return { status: "error", message: refusal.message };
+  const parsed = computerSearchSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) return { status: "error", message: parsed.error.issues[0]?.message ?? "Search is not valid" };
+  if (!parsed.data.search) return { status: "idle" };
+  try {
+    const page = await listComputers({ search: parsed.data.search, page: 1 });
+    return { status: "success", message: `${page.total} computer${page.total === 1 ? "" : "s"} found`, computers: page.items.slice(0, 10).map(({ smsId, name, siteCode, platform }) => ({ smsId, name, siteCode, platform })), total: page.total };
+  } catch (error) {
+    const state = fromDomainError(error, {});
+    return { status: "error", message: state.status === "error" ? state.message : "Search failed" };
+  }
 }

@@ -14,6 +14,8 @@ import { defaultMandatoryAfter } from "@/lib/jobs/defaults";
 import { DEFAULT_SERVERS_TEXT } from "@/lib/jobs/phases";
 import { JOB_REPEAT_LABELS, JOB_REPEATS } from "@/lib/jobs/schedule";
 import { ceilToMinute } from "@/lib/wall-clock";
+import { searchComputersAction } from "./actions";
+import { ComputerPicker } from "./computer-picker";
 import { DraftFindings } from "./draft-findings";
 import { WallClockInput } from "./wall-clock-input";
 
@@ -172,9 +174,7 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
           </Field>
         )}
         {kind === "COMPUTERS" && (
-          <Field id="target-smsIds" label="Computers (SMS IDs, one per line)" error={smsIdsError}>
-            <TextArea id="target-smsIds" name="target.smsIds" rows={4} defaultValue={smsIds} error={smsIdsError} className="font-mono uppercase" />
-          </Field>
+          <ComputerPicker defaultValue={smsIds} error={smsIdsError} searchAction={searchComputersAction} />
         )}
         {kind === "MACHINE_GROUP" && (
           <Field id="target-machineGroupId" label="Machine group" error={errors["target.machineGroupId"]}>
@@ -182,12 +182,24 @@ function JobFields({ values, errors, choices, now, isNew }: { values: Record<str
               <option value="">Choose a machine group</option>
               {/* A group of servers only is a server group for the Distribute phase, not a target. */}
               {choices.machineGroups
-                .filter((group) => group.memberCount > 0 || group.serverCount === 0 || String(group.id) === textOf(target.machineGroupId))
+                .filter((group) => group.memberCount > 0 || group.queryName !== null || group.serverCount === 0 || String(group.id) === textOf(target.machineGroupId))
                 .map((group) => (
                   <option key={group.id} value={group.id}>
-                    {group.name} ({group.memberCount} computers)
+                    {group.name} ({group.queryName !== null ? `computers of query ${group.queryName}` : `${group.memberCount} computers`})
                   </option>
                 ))}
+            </Select>
+          </Field>
+        )}
+        {kind === "QUERY" && (
+          <Field id="target-queryId" label="Query" error={errors["target.queryId"]} hint="A saved query's computers when the job is sent; define queries under Queries.">
+            <Select id="target-queryId" name="target.queryId" defaultValue={textOf(target.queryId)} error={errors["target.queryId"]} hint>
+              <option value="">Every computer in inventory</option>
+              {choices.queries.map((query) => (
+                <option key={query.id} value={query.id}>
+                  {query.name}: {query.description}
+                </option>
+              ))}
             </Select>
           </Field>
         )}

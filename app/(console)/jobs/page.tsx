@@ -131,7 +131,9 @@ export default async function JobsPage({ searchParams }: PageProps<"/jobs">) {
               <Td>
                 <WallClockTime value={job.expireAfter} now={now} />
               </Td>
-              <Td className="text-right">{job.state === "PENDING" ? "—" : job.targetCount.toLocaleString("en-US")}</Td>
+              <Td className="text-right">
+                {job.state !== "PENDING" ? job.targetCount.toLocaleString("en-US") : job.estimatedTargetCount === undefined ? "—" : <span title="Resolved when the job is sent">about {job.estimatedTargetCount.toLocaleString("en-US")}</span>}
+              </Td>
             </tr>
           ))}
         </tbody>

@@ -2,7 +2,7 @@ import type { JobDetail } from "@/lib/data/jobs";
 import { PCM_VARIANT_LABELS, PLATFORM_LABELS } from "@/lib/platforms";
 
 /** "Machine group BPC NT Workstations, limited to BPC and subsites, Windows NT (x86) only". */
-export function describeTarget(job: Pick<JobDetail, "definition" | "machineGroupName">): string {
+export function describeTarget(job: Pick<JobDetail, "definition" | "machineGroupName" | "query">): string {
   const { target } = job.definition;
   const base =
     target.kind === "MACHINE_PATH"
@@ -15,7 +15,9 @@ export function describeTarget(job: Pick<JobDetail, "definition" | "machineGroup
             ? `Server group ${job.machineGroupName ?? "(deleted)"}`
             : target.kind === "SERVERS"
               ? `${target.serverNames.length} listed server${target.serverNames.length === 1 ? "" : "s"} (${target.serverNames.join(", ")})`
-              : "Every computer in inventory";
+              : target.queryId !== undefined
+                ? `Query ${job.query?.name ?? "(deleted)"}${job.query ? ` (${job.query.description})` : ""}`
+                : "Every computer in inventory";
   const limits = [
     target.limitToSiteCode ? `limited to ${target.limitToSiteCode}${target.includeSubsites ? " and subsites" : ""}` : null,
     target.platforms.length ? `${target.platforms.map((platform) => PLATFORM_LABELS[platform]).join(", ")} only` : null,

@@ -6,6 +6,7 @@ export function groupToFormValues(group: MachineGroupDetail): Record<string, unk
     comment: group.comment,
     version: group.version,
     members: group.memberIds.join("\n"),
+    query: group.queryName ?? "",
     servers: group.servers.join("\n"),
   };
 }

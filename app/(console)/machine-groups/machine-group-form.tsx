@@ -1,7 +1,7 @@
 "use client";
 
 import { FormActions } from "@/components/ui/form-actions";
-import { Field, TextArea, TextInput } from "@/components/ui/field";
+import { Field, Select, TextArea, TextInput } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
 import { textOf } from "@/components/ui/form-values";
 import { useActionForm } from "@/components/ui/use-action-form";
@@ -20,7 +20,10 @@ export function MachineGroupForm({
   initialValues,
   isNew,
   cancelHref,
+  queries,
 }: {
+  /** Saved queries a dynamic group can take its computers from. */
+  queries: { name: string; description: string }[];
   action: (state: ActionState, formData: FormData) => Promise<ActionState>;
   initialValues: Record<string, unknown>;
   isNew: boolean;
@@ -39,6 +42,16 @@ export function MachineGroupForm({
         </Field>
         <Field id="comment" label="Comment" error={errors.comment}>
           <TextInput id="comment" name="comment" defaultValue={textOf(values.comment)} error={errors.comment} maxLength={255} />
+        </Field>
+        <Field id="query" label="Computers from a query" error={errors.query} hint="A dynamic group: its computers are the query's result whenever it is used, as an MECM collection's query rule. Leave the member list empty.">
+          <Select id="query" name="query" defaultValue={textOf(values.query)} error={errors.query} hint>
+            <option value="">None: the member computers listed below</option>
+            {queries.map((query) => (
+              <option key={query.name} value={query.name}>
+                {query.name}: {query.description}
+              </option>
+            ))}
+          </Select>
         </Field>
         <Field id="members" label="Member computers (SMS IDs, one per line)" error={memberErrors} hint="Targets for Run Command On Workstation jobs.">
           <TextArea id="members" name="members" rows={8} defaultValue={textOf(values.members)} error={memberErrors} hint className="font-mono uppercase" />

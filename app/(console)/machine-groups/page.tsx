@@ -42,7 +42,10 @@ export default async function MachineGroupsPage() {
                 <Link href={`/machine-groups/${group.id}`}>{group.name}</Link>
               </Td>
               <Td>{group.comment}</Td>
-              <Td className="text-right">{group.memberCount}</Td>
+              <Td className="text-right">
+                {group.memberCount}
+                {group.queryName && <span className="block text-xs text-slate-600">query {group.queryName}</span>}
+              </Td>
               <Td className="text-right">{group.serverCount}</Td>
             </tr>
           ))}

@@ -14,11 +14,13 @@ export default async function NewJobPage({ searchParams }: PageProps<"/jobs/new"
   const now = currentWallClock();
   const packageId = typeof query.packageId === "string" ? query.packageId : "";
   const pkg = choices.packages.find((candidate) => candidate.packageId === packageId);
+  // "New job for this query" on a query's page starts the job with that query as its target.
+  const savedQuery = choices.queries.find((candidate) => String(candidate.id) === query.queryId);
   const initialValues = {
     packageId,
     siteCode: pkg?.siteCode ?? choices.sites[0]?.code ?? "",
     priority: "MEDIUM",
-    target: { kind: "COMPUTERS" },
+    target: savedQuery ? { kind: "QUERY", queryId: savedQuery.id } : { kind: "COMPUTERS" },
     sendPhase: { isEnabled: true },
     distributePhase: { putOnSpecifiedServers: true },
     runPhase: { isEnabled: true, offerAfter: now.slice(0, 16) },

@@ -24,7 +24,7 @@ export default async function MachineGroupPage({ params, searchParams }: PagePro
     <>
       <PageHeader
         title={group.name}
-        description={group.comment}
+        description={group.queryName ? `${group.comment ? `${group.comment}. ` : ""}Its computers are the result of query ${group.queryName}, read whenever the group is used.` : group.comment}
         actions={
           canChangeInventory ? (
             <ButtonLink href={`/machine-groups/${group.id}/edit`} variant="primary">

@@ -1,4 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
+import { listQueries } from "@/lib/data/queries";
 import { createMachineGroupAction } from "../actions";
 import { MachineGroupForm } from "../machine-group-form";
 import { requirePermission } from "../../access";
@@ -10,7 +11,7 @@ export default async function NewMachineGroupPage() {
   return (
     <>
       <PageHeader title="New machine group" />
-      <MachineGroupForm action={createMachineGroupAction} initialValues={{}} isNew cancelHref="/machine-groups" />
+      <MachineGroupForm action={createMachineGroupAction} initialValues={{}} isNew cancelHref="/machine-groups" queries={await listQueries()} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { getMachineGroup } from "@/lib/data/machine-groups";
+import { listQueries } from "@/lib/data/queries";
 import { updateMachineGroupAction } from "../../actions";
 import { groupToFormValues } from "../../form-values";
 import { parseMachineGroupId } from "../../group-id";
@@ -15,7 +16,7 @@ export default async function EditMachineGroupPage({ params }: PageProps<"/machi
   return (
     <>
       <PageHeader title={`Edit ${group.name}`} />
-      <MachineGroupForm action={updateMachineGroupAction.bind(null, group.id)} initialValues={groupToFormValues(group)} isNew={false} cancelHref={`/machine-groups/${group.id}`} />
+      <MachineGroupForm action={updateMachineGroupAction.bind(null, group.id)} initialValues={groupToFormValues(group)} isNew={false} cancelHref={`/machine-groups/${group.id}`} queries={await listQueries()} />
     </>
   );
 }

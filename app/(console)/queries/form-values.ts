@@ -1,0 +1,5 @@
+import type { QueryDetail } from "@/lib/data/queries";
+
+export function queryToFormValues(query: QueryDetail): Record<string, unknown> {
+  return { name: query.name, comment: query.comment, version: query.version, conditions: query.conditions };
+}
