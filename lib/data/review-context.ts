@@ -11,6 +11,7 @@ import type { FileSystem } from "../servers/schema";
 import type { SmsVersion } from "../sites/schema";
 import { normaliseWallClock } from "../wall-clock";
 import { resolveDistributionServers, resolveServerTargets } from "./job-lifecycle";
+import { loadTargetInventory } from "./target-inventory";
 import { authorize } from "./session";
 
 const MEGABYTE = 1024 * 1024;
@@ -280,6 +281,14 @@ export async function loadOtherMandatoryJobs(options: { exceptJobId: string | nu
   }));
 }
 
+/** A saved query's target, or a machine group that takes its computers from a query. */
+async function isQueryTarget(target: JobTarget): Promise<boolean> {
+  if (target.kind === "QUERY") return true;
+  if (target.kind !== "MACHINE_GROUP" || target.machineGroupId === undefined) return false;
+  const group = await db.machineGroup.findUnique({ where: { id: target.machineGroupId }, select: { queryId: true } });
+  return group?.queryId != null;
+}
+
 /**
  * The computers a Pending job's target names, read once for both target resolution and the rules
  * (their columns include everything resolution reads). The target's exact filters (machine group,
@@ -290,6 +299,12 @@ export async function readPendingTargets(target: JobTarget, sites: ReadonlyMap<s
   await authorize("console:read");
   if (isServerTargetKind(target.kind)) return [];
   const parentOfSite = new Map([...sites.values()].map((site) => [site.code, site.parentCode]));
+  if (await isQueryTarget(target)) {
+    // A query (or a group made of one) reads attributes the review does not: resolved over the
+    // inventory as Send resolves it, then the review's columns read for what it names.
+    const wanted = new Set(resolveTargets(target, await loadTargetInventory(db)).smsIds);
+    return (await readReviewComputers(Prisma.empty)).filter((row) => wanted.has(row.smsId)).sort(inSmsIdOrder);
+  }
   const conditions: Prisma.Sql[] = [];
   const oneOf = (column: string, values: Iterable<string>) => conditions.push(Prisma.sql`c.${Prisma.raw(`"${column}"`)} IN (${Prisma.join([...values])})`);
   let join = Prisma.empty;
@@ -309,6 +324,7 @@ export async function readPendingTargets(target: JobTarget, sites: ReadonlyMap<s
   const inventory: TargetInventory = {
     computers: rows as unknown as InventoryComputer[],
     machineGroupMembers: new Map(target.kind === "MACHINE_GROUP" ? [[target.machineGroupId ?? -1, rows.map((row) => row.smsId)]] : []),
+    queries: new Map(),
     parentOfSite,
   };
   const wanted = new Set(resolveTargets(target, inventory).smsIds);

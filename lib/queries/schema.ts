@@ -6,7 +6,7 @@ import { SMS_VERSIONS } from "../sites/schema";
 
 /**
  * An SMS 1.2-style query over inventory: a flat list of conditions, each joined to the one before
- * by AND or OR, AND binding tighter than OR (docs/decisions/011-queries-queries.md).
+ * by AND or OR, AND binding tighter than OR (docs/decisions/014-queries.md).
  */
 
 /** What a PCM service state condition compares: installed or not, and running or not. */

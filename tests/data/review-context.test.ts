@@ -5,7 +5,9 @@ import { activateJob } from "@/lib/data/job-lifecycle";
 import { getJob } from "@/lib/data/jobs";
 import { buildReviewContext, toReviewComputer } from "@/lib/data/review-context";
 import { importSiteDocument } from "@/lib/data/site-document-import";
+import { createQuery } from "@/lib/data/queries";
 import { loadTargetInventory } from "@/lib/data/target-inventory";
+import { queryInputSchema } from "@/lib/queries/schema";
 import { buildLargeSiteDocument } from "@/lib/demo/large-site-document";
 import { resolveTargets } from "@/lib/jobs/targets";
 import { reviewJob } from "@/lib/rules/review-job";
@@ -57,6 +59,17 @@ describe("a Pending job's targets, read once for resolution and the rules", () =
     // A machine group of every third computer, and a list longer than the one read by its IDs.
     const group = await db.machineGroup.create({ data: { name: "Review loader group", members: { create: every.filter((_, index) => index % 3 === 0).map(({ smsId }) => ({ smsId })) } } });
     const longList = every.filter((_, index) => index % 2 === 1).map(({ smsId }) => smsId);
+    // A saved query, and a machine group that takes its computers from it: attributes the review does not read.
+    const queryId = await createQuery({
+      input: queryInputSchema.parse({
+        name: "Review loader query",
+        conditions: [
+          { attribute: "platform", operator: "IS", value: "WIN32_X86" },
+          { joiner: "OR", attribute: "pcmServiceState", operator: "IS", value: "STOPPED" },
+        ],
+      }),
+    });
+    const dynamicGroup = await db.machineGroup.create({ data: { name: "Review loader dynamic group", queryId } });
     const targets = [
       { kind: "QUERY" },
       { kind: "QUERY", platforms: ["WIN32_X86", "WINDOWS95"], pcmVariants: ["PCMWIN32"] },
@@ -65,6 +78,9 @@ describe("a Pending job's targets, read once for resolution and the rules", () =
       { kind: "MACHINE_PATH", machinePath: "*|corp|*", limitToSiteCode: "GBL", includeSubsites: true, platforms: ["WIN32_X86", "WINDOWS95", "WIN16"] },
       { kind: "MACHINE_GROUP", machineGroupId: group.id },
       { kind: "MACHINE_GROUP", machineGroupId: group.id, limitToSiteCode: "VAQ", includeSubsites: false, pcmVariants: ["PCMWIN16", "PCMDOS"] },
+      { kind: "QUERY", queryId },
+      { kind: "QUERY", queryId, limitToSiteCode: "BPC", includeSubsites: true },
+      { kind: "MACHINE_GROUP", machineGroupId: dynamicGroup.id },
       { kind: "COMPUTERS", smsIds: longList },
       { kind: "COMPUTERS", smsIds: [longList[4]!, "MDM00005", longList[0]!] },
     ];
