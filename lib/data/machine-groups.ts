@@ -39,12 +39,16 @@ export async function listMachineGroups(): Promise<MachineGroupSummary[]> {
     select: { id: true, name: true, comment: true, query: { select: { conditions: true, name: true } }, _count: { select: { members: true, servers: true } } },
   });
   const computers = rows.some((row) => row.query) ? await loadQueryComputers(db) : [];
-  return rows.map(({ _count, query, ...row }) => ({
-    ...row,
-    memberCount: query ? computers.filter((computer) => evaluateQuery({ conditions: parseStoredConditions(query.conditions) }, computer)).length : _count.members,
-    serverCount: _count.servers,
-    queryName: query?.name ?? null,
-  }));
+  return rows.map(({ _count, query, ...row }) => {
+    // Parsed once per group, not once per computer.
+    const conditions = query ? parseStoredConditions(query.conditions) : null;
+    return {
+      ...row,
+      memberCount: conditions ? computers.filter((computer) => evaluateQuery({ conditions }, computer)).length : _count.members,
+      serverCount: _count.servers,
+      queryName: query?.name ?? null,
+    };
+  });
 }
 
 export const getMachineGroup = cache(async (id: number): Promise<MachineGroupDetail | null> => {

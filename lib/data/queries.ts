@@ -75,7 +75,17 @@ export async function loadQueryComputers(tx: Transaction): Promise<QueryComputer
 /** Every saved query's conditions by ID, for target resolution. */
 export async function loadQueryConditions(tx: Transaction): Promise<Map<number, QueryCondition[]>> {
   const rows = await tx.inventoryQuery.findMany({ select: { id: true, conditions: true } });
-  return new Map(rows.map((row) => [row.id, parseStoredConditions(row.conditions)]));
+  // Every Send and review reads every query: one that no longer reads (edited by hand, a schema
+  // since tightened) matches nothing, as a deleted one does, instead of failing them all.
+  const conditions = new Map<number, QueryCondition[]>();
+  for (const row of rows) {
+    try {
+      conditions.set(row.id, parseStoredConditions(row.conditions));
+    } catch (error) {
+      console.error(`query ${row.id}: ${error instanceof Error ? error.message : String(error)}; it matches nothing until saved again`);
+    }
+  }
+  return conditions;
 }
 
 const toRow = (computer: QueryComputer): QueryResultRow => ({ smsId: computer.smsId, name: computer.name, siteCode: computer.siteCode, platform: computer.platform });

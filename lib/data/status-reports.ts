@@ -9,7 +9,8 @@ import { readStatusReport, type StatusReportReading, type TargetStatusValue } fr
 import { JOB_ID_PATTERN } from "../sms-id";
 import { recordAudit, recordAuditEvent } from "./audit";
 import { modeOf, siteOfClient } from "./instruction-box-access";
-import { authorize } from "./session";
+import { SCHEDULER_ACTOR } from "./job-scheduler";
+import { authorize, runAsActor } from "./session";
 
 /** How a report arrived: a client's POST to DESPOOLR.BOX, or an operator's upload or import. */
 export type StatusReportVia =
@@ -349,6 +350,10 @@ async function readKeptReports(reports: KeptReport[], from: "received" | "held")
     }
     for (const { data, ids: sameOutcome } of updates.values()) await tx.statusReport.updateMany({ where: { id: { in: sameOutcome } }, data });
     for (const [jobId, ofJob] of statuses) {
+      // A report read late (its first reading failed) must not replace a later one's status.
+      const newer = await tx.targetStatus.findMany({ where: { jobId, smsId: { in: [...ofJob.keys()] } }, select: { smsId: true, reportId: true } });
+      for (const row of newer) if (row.reportId > ofJob.get(row.smsId)!.reportId) ofJob.delete(row.smsId);
+      if (ofJob.size === 0) continue;
       // Replacing the rows is the upsert of many targets in two statements.
       await tx.targetStatus.deleteMany({ where: { jobId, smsId: { in: [...ofJob.keys()] } } });
       await tx.targetStatus.createMany({ data: [...ofJob.values()] });
@@ -384,16 +389,22 @@ const keptReportSelect = { id: true, smsId: true, jobReference: true, rawText: t
  * Returns how many were due.
  */
 export async function releaseDueStatusReports(options: { now: string; jobId?: string }): Promise<number> {
+  // Anyone who may read job status may have its due reports applied: they are the clients' words.
+  await authorize("console:read");
   let released = 0;
+  let afterId = 0;
   for (;;) {
     const due = await db.statusReport.findMany({
-      where: { outcome: "held", heldUntil: { lte: options.now }, ...(options.jobId ? { jobId: options.jobId } : {}) },
+      where: { outcome: "held", heldUntil: { lte: options.now }, id: { gt: afterId }, ...(options.jobId ? { jobId: options.jobId } : {}) },
       select: keptReportSelect,
       orderBy: { id: "asc" },
       take: MAX_REPORTS_PER_COMMIT,
     });
     await readKeptReportsOneByOneOnFailure(due.map((report) => ({ ...report, now: options.now })), "held");
     released += due.length;
+    // A report whose reading fails again stays held: the next pass tries it, this one moves on
+    // (found in review: 250 such reports made this loop, and so the scheduler, never end).
+    afterId = due.at(-1)?.id ?? afterId;
     if (due.length < MAX_REPORTS_PER_COMMIT) return released;
   }
 }
@@ -403,6 +414,7 @@ export async function releaseDueStatusReports(options: { now: string; jobId?: st
  * reading failed. Only those kept before `keptBefore`, so a live intake reads its own. Returns how many.
  */
 export async function readUnreadStatusReports(options: { now: string; keptBefore: Date }): Promise<number> {
+  await authorize("jobs:write", { type: "job" });
   let read = 0;
   let afterId = 0;
   for (;;) {
@@ -422,6 +434,10 @@ export async function readUnreadStatusReports(options: { now: string; keptBefore
 
 /** The scheduler's status pass: held reports now due, and reports kept but left unread. Safe on several instances. */
 export async function statusReportPass(options: { now: string; keptBefore?: Date }): Promise<{ released: number; read: number }> {
+  return runAsActor(SCHEDULER_ACTOR, () => statusReportPassAsScheduler(options));
+}
+
+async function statusReportPassAsScheduler(options: { now: string; keptBefore?: Date }): Promise<{ released: number; read: number }> {
   const read = await readUnreadStatusReports({ now: options.now, keptBefore: options.keptBefore ?? new Date(Date.now() - UNREAD_AFTER_MS) });
   const released = await releaseDueStatusReports({ now: options.now });
   return { released, read };

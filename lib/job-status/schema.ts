@@ -17,6 +17,8 @@ export const statusReportInputSchema = z.object({
   text: z
     .string({ error: "Status MIF is required" })
     .refine((value) => value.trim() !== "", { error: "Status MIF is empty" })
+    // No MIF holds one, and PostgreSQL cannot store one: a 400, not a write that fails as a 503.
+    .refine((value) => !value.includes("\u0000"), { error: "Status MIF may not contain a NUL character" })
     .refine((value) => Buffer.byteLength(value, "utf8") <= MAX_STATUS_MIF_BYTES, { error: "Status MIF is larger than 64 KB (event 119, Q122178)" }),
   reportedAt: wallClockSchema("Reported at").optional(),
 });

@@ -42,8 +42,33 @@ function valueOf(attribute: QueryAttribute, computer: QueryComputer): string | n
 
 /** SMS query patterns: * any run of characters, ? one character, case-insensitive as NetBIOS names are. */
 export function matchesPattern(pattern: string, value: string): boolean {
-  const source = [...pattern].map((character) => (character === "*" ? ".*" : character === "?" ? "." : character.replace(/[.+^${}()|[\]\\]/g, "\\$&"))).join("");
-  return new RegExp(`^${source}$`, "is").test(value);
+  // A linear wildcard match, never a backtracking regular expression: "*****…!" against a name
+  // took seconds per computer that way, and a saved query runs on every list of jobs.
+  const wanted = [...pattern.toLowerCase()];
+  const text = [...value.toLowerCase()];
+  let p = 0;
+  let t = 0;
+  let star = -1;
+  let starText = 0;
+  while (t < text.length) {
+    if (p < wanted.length && (wanted[p] === "?" || wanted[p] === text[t])) {
+      p += 1;
+      t += 1;
+    } else if (p < wanted.length && wanted[p] === "*") {
+      star = p;
+      starText = t;
+      p += 1;
+    } else if (star !== -1) {
+      // The last * takes one more character; everything before it stays matched.
+      p = star + 1;
+      starText += 1;
+      t = starText;
+    } else {
+      return false;
+    }
+  }
+  while (p < wanted.length && wanted[p] === "*") p += 1;
+  return p === wanted.length;
 }
 
 /** Negative, zero or positive as `value` sorts before, with or after `wanted`. */

@@ -14,6 +14,8 @@ import { queryInputSchema } from "@/lib/queries/schema";
 import { demoJobInput } from "../support/job-input";
 import { TEST_ADMINISTRATOR, testActor } from "../support/actors";
 import { resetDatabase } from "../support/reset-database";
+import { loadTargetInventory } from "@/lib/data/target-inventory";
+import { resolveTargets } from "@/lib/jobs/targets";
 
 const NOW = "1998-11-19T08:00:00";
 
@@ -136,5 +138,17 @@ describe("a dynamic machine group", () => {
   it("refuses members listed beside a query, and a query that does not exist", async () => {
     expect(machineGroupInputSchema.safeParse({ name: "Both", query: "NT at BPC", members: ["MDM00005"] }).error?.issues[0]).toMatchObject({ path: ["members"] });
     await expect(createMachineGroup({ input: machineGroupInputSchema.parse({ name: "Ghost", query: "Nowhere" }) })).rejects.toMatchObject({ issues: [{ path: "query", message: "Query Nowhere does not exist" }] });
+  });
+});
+
+describe("a stored query that no longer reads", () => {
+  // Found in review: every Send and review reads every query, so one damaged row failed them all.
+  it("matches nothing, and other jobs' targets still resolve", async () => {
+    const queryId = await createQuery({ input: ntAtBpc });
+    await db.inventoryQuery.update({ where: { id: queryId }, data: { conditions: "{not json" } });
+    const inventory = await loadTargetInventory(db);
+    expect(inventory.queries.has(queryId)).toBe(false);
+    expect(resolveTargets({ kind: "QUERY", queryId, smsIds: [], serverNames: [], includeSubsites: false, platforms: [], pcmVariants: [] }, inventory).smsIds).toEqual([]);
+    expect(resolveTargets({ kind: "COMPUTERS", smsIds: ["MDM00005"], serverNames: [], includeSubsites: false, platforms: [], pcmVariants: [] }, inventory).smsIds).toEqual(["MDM00005"]);
   });
 });

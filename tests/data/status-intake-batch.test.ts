@@ -167,4 +167,45 @@ describe("held reports (Q172899) are applied by the scheduler's tick", () => {
     await schedulerTick();
     expect(await statusesOf(jobId)).toEqual({ [clients[1]!]: "RETRYING" });
   });
+
+  // Found in review: the late reading of an older report replaced the newer report's status.
+  it("keeps a later report's status when an earlier one is read late", async () => {
+    const { jobId, requestId } = await sentJob(clients);
+    const [client] = clients as [string, ...string[]];
+    const undo = await refuseInDatabase("read", client);
+    let earlier: StatusIntakeResult;
+    try {
+      earlier = await report(client, requestId, FAILED, { now: "2026-03-02T10:00:04" });
+    } finally {
+      await undo();
+    }
+    expect(earlier.outcome).toBe("received");
+    expect(await report(client, requestId, SUCCESS, { now: "2026-03-02T10:00:05" })).toMatchObject({ outcome: "applied" });
+    expect(await statusReportPass({ now: NOW, keptBefore: new Date(Date.now() + 1000) })).toEqual({ released: 0, read: 1 });
+    expect((await statusesOf(jobId))[client]).toBe("COMPLETE");
+  });
+
+  // Found in review: due held reports whose reading kept failing were selected again for ever.
+  it("ends a pass whose held reports all fail to be read, and reads them once the fault clears", async () => {
+    const { jobId, requestId } = await sentJob(clients);
+    const [client] = clients as [string, ...string[]];
+    const held = await report(client, requestId, FAILED, { reportedAt: "2026-03-02T12:00:00", now: "2026-03-02T10:00:06" });
+    expect(held.outcome).toBe("held");
+    const undo = await refuseInDatabase("read", client);
+    try {
+      expect(await statusReportPass({ now: "2026-03-02T12:00:00" })).toEqual({ released: 1, read: 0 });
+    } finally {
+      await undo();
+    }
+    expect((await db.statusReport.findUniqueOrThrow({ where: { id: held.reportId } })).outcome).toBe("held");
+    expect(await statusReportPass({ now: "2026-03-02T12:00:00" })).toEqual({ released: 1, read: 0 });
+    expect((await statusesOf(jobId))[client]).toBe("RETRYING");
+  });
+
+  it("refuses a status MIF holding a NUL character by its field, keeping nothing", async () => {
+    const { requestId } = await sentJob(clients);
+    const before = await db.statusReport.count();
+    await expect(report(clients[0]!, requestId, `${SUCCESS}\u0000`)).rejects.toMatchObject({ code: "invalid", issues: [{ path: "text", message: "Status MIF may not contain a NUL character" }] });
+    expect(await db.statusReport.count()).toBe(before);
+  });
 });

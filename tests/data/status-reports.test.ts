@@ -128,6 +128,9 @@ describe("status intake with the KB's semantics (digest §3.9, §5.20)", () => {
     const held = await report(first, jobId, SUCCESS, { reportedAt: "2026-03-02T12:00:00" });
     expect(held).toMatchObject({ outcome: "held" });
     expect(await targetStatuses(jobId)).toEqual([]);
+    // A reader of the job's status (or the scheduler) applies what is due; nobody signed out does.
+    await expect(releaseDueStatusReports({ now: "2026-03-02T12:00:00" })).rejects.toMatchObject({ code: "unauthenticated" });
+    bindProcessActor(testActor("viewer"));
     expect(await releaseDueStatusReports({ now: "2026-03-02T11:59:59" })).toBe(0);
     expect(await releaseDueStatusReports({ now: "2026-03-02T12:00:00" })).toBe(1);
     expect((await targetStatuses(jobId)).map((row) => row.status)).toEqual(["COMPLETE"]);
