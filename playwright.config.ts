@@ -9,6 +9,8 @@ const launchOptions = { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/c
 
 export default defineConfig({
   testDir: "e2e",
+  // Per database: the SQLite and PostgreSQL runs go side by side in npm test (scripts/test-all.mjs).
+  outputDir: `test-results/${process.env.SMS_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite"}`,
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,5 +1,5 @@
 import { type Browser, type BrowserContext, expect, test } from "@playwright/test";
-import { E2E_PASSWORD } from "./support/accounts";
+import { E2E_PASSWORD, storageStateOf } from "./support/accounts";
 import { sms } from "./support/cli";
 import { ageSessions, auditEventTotals, endAddressSignInWindows } from "./support/database";
 
@@ -70,7 +70,7 @@ test("a session cookie replayed after an administrator revoked the sessions is r
   const email = newAccount();
   const context = await signIn(browser, email);
   const cookies = await context.cookies();
-  const administrator = await browser.newContext({ storageState: "e2e/.auth/administrator.json" });
+  const administrator = await browser.newContext({ storageState: storageStateOf("administrator") });
   const page = await administrator.newPage();
   await page.goto("/users");
   await page.getByRole("link", { name: email }).click();

@@ -10,6 +10,7 @@ export const E2E_ACCOUNTS: Record<Role, { email: string; name: string }> = {
   viewer: { email: "viewer@e2e.test", name: "E2E Viewer" },
 };
 
+/** Per database, so the SQLite and PostgreSQL runs can go side by side (scripts/test-all.mjs). */
 export function storageStateOf(role: Role): string {
-  return path.join(__dirname, "..", ".auth", `${role}.json`);
+  return path.join(__dirname, "..", ".auth", process.env.SMS_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite", `${role}.json`);
 }

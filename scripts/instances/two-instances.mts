@@ -79,6 +79,11 @@ try {
   const bases = ports.map((port) => `http://127.0.0.1:${port}`);
   for (const base of bases) check(await waitForHealth(base), `${base}/health answers 200`);
 
+  // ---- A job scheduled to activate in one minute becomes Active by itself, once, with both servers'
+  // schedulers running on the one database. Scheduled first and checked after the creations, the
+  // cancel race and the sessions, so its minute passes while they run, under their load.
+  const scheduledJob = await scheduleActivation(serverOutput);
+
   // ---- 2,000 job creations, half through each instance, all at once.
   const startCounter = (await worker<{ nextJobNumber: number }>("counters")).nextJobNumber;
   const started = performance.now();
@@ -101,6 +106,14 @@ try {
   const transitions = await canceledTransitions(url, raced);
   check(canceled === 200 && transitions.length === 200 && transitions.every((count) => count === 1), `200 jobs both instances canceled at once: canceled once each (${outcomes[0].canceled} + ${outcomes[1].canceled}; refused ${outcomes[0].refused + outcomes[1].refused})`);
 
+  // ---- Sessions and the sign-in limit live in the database: a session begun on one instance is
+  // good on the other, a sign-out on one ends it on both, and wrong passwords count across both.
+  await checkSessionsAcrossInstances(bases);
+
+  // ---- The job scheduled at the start: Active by itself, once (before the .INS checks, which its
+  // activation would change under them).
+  await checkScheduledActivation(url, serverOutput, scheduledJob);
+
   // ---- Every instance serves every client's current .INS.
   const smsIds = await computerIds(url);
   await checkInstructionFiles(bases, smsIds, "after the demo");
@@ -114,14 +127,6 @@ try {
   check(afterSend.get("MDM00005") !== undefined && afterSend.get("MDM00005") !== oldTags[0], "the file changed and neither instance answered 304 to the old ETag");
   await worker("cancel", sent);
   await checkInstructionFiles(bases, ["MDM00005"], `after another process canceled ${sent}`, [afterSend.get("MDM00005") ?? "", afterSend.get("MDM00005") ?? ""]);
-
-  // ---- Sessions and the sign-in limit live in the database: a session begun on one instance is
-  // good on the other, a sign-out on one ends it on both, and wrong passwords count across both.
-  await checkSessionsAcrossInstances(bases);
-
-  // ---- A job scheduled to activate in one minute becomes Active by itself, once, with both servers'
-  // schedulers running on the one database.
-  await checkScheduledActivation(url, serverOutput);
 
   // ---- SIGTERM: Next's server stops listening, lets the requests it is answering finish, exits.
   // Connections it accepted but had not yet read a request from are closed unanswered (Node's
@@ -210,7 +215,8 @@ async function pollFor<T>(condition: () => Promise<T | null>, limitMs: number): 
   }
 }
 
-async function checkScheduledActivation(databaseUrl: string, serverOutput: { text: string }[]): Promise<void> {
+/** Schedules a job one minute ahead once both servers' schedulers run; checkScheduledActivation follows it up. */
+async function scheduleActivation(serverOutput: { text: string }[]): Promise<{ jobId: string; activateAt: string }> {
   const started = "scheduler: started, looking for due jobs every 1 s";
   const running = await pollFor(async () => (serverOutput.every((output) => output.text.includes(started)) ? true : null), 60_000);
   check(running === true, `both servers' schedulers are running (${serverOutput.map((output, index) => `server ${index + 1}: ${output.text.includes(started) ? "started" : "no start line"}`).join(", ")})`);
@@ -219,6 +225,10 @@ async function checkScheduledActivation(databaseUrl: string, serverOutput: { tex
   const scheduled = await worker<{ jobId: string; errors: string[]; unacknowledgedWarnings: string[] }>("schedule", activateAt);
   const { jobId } = scheduled;
   check(scheduled.errors.length === 0 && scheduled.unacknowledgedWarnings.length === 0, `job ${jobId}, scheduled for ${activateAt}, passes its review (errors: ${scheduled.errors.join(", ") || "none"}; unacknowledged: ${scheduled.unacknowledgedWarnings.join(", ") || "none"})`);
+  return { jobId, activateAt };
+}
+
+async function checkScheduledActivation(databaseUrl: string, serverOutput: { text: string }[], { jobId, activateAt }: { jobId: string; activateAt: string }): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
