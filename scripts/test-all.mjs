@@ -3,6 +3,7 @@
 // cores stay busy and the whole run takes about half as long as one part after another.
 // Each line of a part's output is prefixed with its name; a phase ends when all its parts have, and
 // the run stops after the first phase with a failed part. A summary of times ends the output.
+// Colours are off: prefixed lines from parts side by side are read in a CI log.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -37,7 +38,7 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
 
 function runScript(name, script, env) {
   return new Promise((resolve) => {
-    const child = spawn(npm, ["run", "--silent", script], { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(npm, ["run", "--silent", script], { cwd: root, env: { ...process.env, NO_COLOR: "1", ...env }, stdio: ["ignore", "pipe", "pipe"] });
     children.add(child);
     for (const stream of [child.stdout, child.stderr]) {
       let partial = "";
