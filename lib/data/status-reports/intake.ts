@@ -1,12 +1,13 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db } from "../../db";
 import { asDomainError, DomainError } from "../../errors";
 import { ACCESS_TOKEN_HEADER, hashAccessToken, isAccessTokenValid } from "../../instruction-box/access-token";
+import { creatingSiteOf } from "../../sms-id";
 import { statusReportInputSchema, type StatusReport, type StatusReportInput } from "../../job-status/schema";
 import { recordAuditEvent } from "../audit";
-import { modeOf, siteOfClient } from "../instruction-box-access";
+import { modeOf } from "../instruction-box-access";
 import { authorize } from "../session";
 import { readKeptReportsOneByOneOnFailure, type KeptReport, type StatusIntakeResult } from "./reading";
 
@@ -22,28 +23,87 @@ function contentHashOf(report: StatusReport): string {
   return createHash("sha256").update([report.smsId, report.jobReference, report.reportedAt ?? "", report.text].join("\u0000")).digest("hex");
 }
 
+interface SiteAccess {
+  code: string;
+  instructionBoxAccess: string;
+  instructionBoxTokenHash: string | null;
+}
+
+/** What decides whether clients may file reports: their sites, the sites that created unknown ones, and the sites whose tokens they gave. */
+interface ClientAccess {
+  siteOfComputer: Map<string, SiteAccess>;
+  site: Map<string, SiteAccess>;
+  siteOfTokenHash: Map<string, SiteAccess>;
+}
+
 /**
- * The caller's right to file this report. A client has no session: like PCMINS.BOX, the client's
- * site is open or wants its token (Q189809); a token of another site is refused, since a logon
- * server's DESPOOLR.BOX serves its own site. An upload or import needs "jobs:write".
+ * One query for a whole batch of clients' posts (a query per post cost more than keeping it): each
+ * client's site, or for an SMS ID not in inventory the site that created it (siteOfClient's rule),
+ * and the sites owning the tokens given.
  */
-async function authorizeReport(report: StatusReport, via: StatusReportVia): Promise<void> {
-  if (via.source !== "despoolr.box") {
-    await authorize("jobs:write", { type: "status-report", id: report.smsId });
-    return;
+async function readClientAccess(submissions: Submission[]): Promise<ClientAccess> {
+  const smsIds = [...new Set(submissions.map(({ report }) => report.smsId))];
+  const creatingSites = [...new Set(smsIds.map(creatingSiteOf))];
+  const tokenHashes = [...new Set(submissions.flatMap(({ via }) => (via.source === "despoolr.box" && via.presentedToken ? [hashAccessToken(via.presentedToken)] : [])))];
+  const rows = await db.$queryRaw<(SiteAccess & { smsId: string | null })[]>`
+    SELECT c."smsId" AS "smsId", s."code" AS "code", s."instructionBoxAccess" AS "instructionBoxAccess", s."instructionBoxTokenHash" AS "instructionBoxTokenHash"
+      FROM "Computer" c
+      JOIN "Site" s ON s."code" = c."siteCode"
+     WHERE c."smsId" IN (${Prisma.join(smsIds)})
+    UNION ALL
+    SELECT NULL, s."code", s."instructionBoxAccess", s."instructionBoxTokenHash"
+      FROM "Site" s
+     WHERE s."code" IN (${Prisma.join(creatingSites)}) OR s."instructionBoxTokenHash" IN (${tokenHashes.length > 0 ? Prisma.join(tokenHashes) : null})`;
+  const access: ClientAccess = { siteOfComputer: new Map(), site: new Map(), siteOfTokenHash: new Map() };
+  for (const { smsId, ...site } of rows) {
+    if (smsId !== null) access.siteOfComputer.set(smsId, site);
+    else {
+      access.site.set(site.code, site);
+      if (site.instructionBoxTokenHash !== null) access.siteOfTokenHash.set(site.instructionBoxTokenHash, site);
+    }
   }
-  const { site } = await siteOfClient(report.smsId);
-  const refuse = async (code: "unauthenticated" | "forbidden", message: string) => {
-    await recordAuditEvent({ actor: null, address: via.address, action: "status-report.receive", outcome: "refused", objectType: "status-report", objectId: report.smsId, detail: message });
-    throw new DomainError(code, message);
-  };
-  if (via.presentedToken) {
-    const owner = await db.site.findFirst({ where: { instructionBoxTokenHash: hashAccessToken(via.presentedToken) }, select: { code: true } });
-    if (owner && owner.code !== site?.code) await refuse("forbidden", `The token given is site ${owner.code}'s; ${report.smsId} is not a client of site ${owner.code}.`);
+  return access;
+}
+
+/**
+ * Why a client may not file this report, or null. A client has no session: like PCMINS.BOX, the
+ * client's site is open or wants its token (Q189809); a token of another site is refused, since a
+ * logon server's DESPOOLR.BOX serves its own site. (An upload or import is checked before it is
+ * queued: the operator's session decides.)
+ */
+function refusalOf(report: StatusReport, presentedToken: string | null, access: ClientAccess): { code: "unauthenticated" | "forbidden"; message: string } | null {
+  const site = access.siteOfComputer.get(report.smsId) ?? access.site.get(creatingSiteOf(report.smsId)) ?? null;
+  if (presentedToken) {
+    const owner = access.siteOfTokenHash.get(hashAccessToken(presentedToken));
+    if (owner && owner.code !== site?.code) return { code: "forbidden", message: `The token given is site ${owner.code}'s; ${report.smsId} is not a client of site ${owner.code}.` };
   }
-  if (site && modeOf(site.instructionBoxAccess) === "token" && !isAccessTokenValid(via.presentedToken, site.instructionBoxTokenHash)) {
-    await refuse("unauthenticated", `Site ${site.code} requires its token, in the ${ACCESS_TOKEN_HEADER} header or the token query parameter${via.presentedToken ? "; the token given is not the site's" : ""}.`);
+  if (site && modeOf(site.instructionBoxAccess) === "token" && !isAccessTokenValid(presentedToken, site.instructionBoxTokenHash)) {
+    return { code: "unauthenticated", message: `Site ${site.code} requires its token, in the ${ACCESS_TOKEN_HEADER} header or the token query parameter${presentedToken ? "; the token given is not the site's" : ""}.` };
   }
+  return null;
+}
+
+/** Answers the clients' posts that may not be filed (each refusal audited first) and returns the rest. */
+async function admitted(batch: Submission[]): Promise<Submission[]> {
+  const posts = batch.filter(({ via }) => via.source === "despoolr.box");
+  if (posts.length === 0) return batch;
+  const access = await readClientAccess(posts);
+  const admitted: Submission[] = [];
+  for (const submission of batch) {
+    const { report, via } = submission;
+    const refusal = via.source === "despoolr.box" ? refusalOf(report, via.presentedToken, access) : null;
+    if (!refusal) {
+      admitted.push(submission);
+      continue;
+    }
+    try {
+      await recordAuditEvent({ actor: null, address: via.source === "despoolr.box" ? via.address : null, action: "status-report.receive", outcome: "refused", objectType: "status-report", objectId: report.smsId, detail: refusal.message });
+      submission.reject(new DomainError(refusal.code, refusal.message));
+    } catch (error) {
+      submission.reject(error);
+    }
+  }
+  return admitted;
 }
 
 /** At most this many reports are kept in one commit: 50 connections' worth and more, one short transaction. */
@@ -72,7 +132,9 @@ export async function receiveStatusReport(options: { input: StatusReportInput; v
     throw new DomainError("invalid", issues.map((issue) => issue.message).join("; "), issues);
   }
   const report = parsed.data;
-  await authorizeReport(report, options.via);
+  // An operator's upload or import: the session decides, now. A client's post is checked with the
+  // others of its batch, in one query, before any of them is kept (admitted).
+  if (options.via.source !== "despoolr.box") await authorize("jobs:write", { type: "status-report", id: report.smsId });
   return new Promise((resolve, reject) => intakeQueue().submit({ report, contentHash: contentHashOf(report), via: options.via, now: options.now, resolve, reject }));
 }
 
@@ -99,9 +161,10 @@ class IntakeQueue {
       while (this.#waiting.length > 0) {
         const batch = this.#waiting.splice(0, MAX_REPORTS_PER_COMMIT);
         try {
-          await fileBatch(batch);
+          await fileBatch(await admitted(batch));
         } catch (error) {
-          // fileBatch answers every submission; this is a bug, and no caller may wait forever for it.
+          // The clients' check could not be read (a database fault: the route answers 503), or a bug:
+          // no caller may wait forever. A submission already answered ignores this.
           for (const submission of batch) submission.reject(error);
         }
         // Requests that arrived during that commit join the next batch before it is taken.
@@ -123,6 +186,7 @@ function notKept(error: unknown): DomainError {
 }
 
 async function fileBatch(batch: Submission[]): Promise<void> {
+  if (batch.length === 0) return;
   let kept: Map<string, { id: number } | { earlier: EarlierReport }>;
   try {
     kept = await keepAsReceived(batch);

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { db, type Transaction } from "../../db";
 import { readStatusReport, type StatusReportReading, type TargetStatusValue } from "../../job-status/target-status";
 import { JOB_ID_PATTERN } from "../../sms-id";
@@ -76,23 +76,28 @@ async function readKeptReports(reports: KeptReport[], from: "received" | "held")
   if (reports.length === 0) return results;
   await db.$transaction(async (tx) => {
     const ids = reports.map((report) => report.id);
-    const claimed = await tx.statusReport.updateMany({ where: { id: { in: ids }, outcome: from }, data: { outcome: "reading" } });
+    const claimed = await tx.$executeRaw`UPDATE "StatusReport" SET "outcome" = 'reading' WHERE "id" IN (${Prisma.join(ids)}) AND "outcome" = ${from}`;
     let mine = reports;
-    if (claimed.count !== reports.length) {
-      const reading = new Set((await tx.statusReport.findMany({ where: { id: { in: ids }, outcome: "reading" }, select: { id: true } })).map((row) => row.id));
+    if (claimed !== reports.length) {
+      const reading = new Set((await tx.$queryRaw<{ id: number }[]>`SELECT "id" FROM "StatusReport" WHERE "id" IN (${Prisma.join(ids)}) AND "outcome" = 'reading'`).map((row) => Number(row.id)));
       mine = reports.filter((report) => reading.has(report.id));
     }
     if (mine.length === 0) return;
     mine = [...mine].sort((a, b) => a.id - b.id);
     const smsIds = [...new Set(mine.map((report) => report.smsId))];
     const references = [...new Set(mine.map((report) => report.jobReference))];
-    const computers = new Map((await tx.computer.findMany({ where: { smsId: { in: smsIds } }, select: { smsId: true, name: true } })).map((computer) => [computer.smsId, computer]));
-    const jobs = await tx.job.findMany({
-      where: { OR: [{ jobId: { in: references.filter((reference) => JOB_ID_PATTERN.test(reference)) } }, { requestId: { in: references.filter((reference) => !JOB_ID_PATTERN.test(reference)) } }] },
-      select: { jobId: true, requestId: true, state: true },
-    });
+    // Plain SQL for the batch's lookups and writes: through Prisma's query builder each call cost
+    // more than the reports' own reading (decision 013). Portable SQL, tested on both databases.
+    const computers = new Map((await tx.$queryRaw<{ smsId: string; name: string }[]>`SELECT "smsId", "name" FROM "Computer" WHERE "smsId" IN (${Prisma.join(smsIds)})`).map((computer) => [computer.smsId, computer]));
+    const jobs = await tx.$queryRaw<{ jobId: string; requestId: string | null; state: string }[]>`
+      SELECT "jobId", "requestId", "state" FROM "Job"
+       WHERE "jobId" IN (${inList(references.filter((reference) => JOB_ID_PATTERN.test(reference)))}) OR "requestId" IN (${inList(references.filter((reference) => !JOB_ID_PATTERN.test(reference)))})`;
     const jobOf = (reference: string) => jobs.find((job) => (JOB_ID_PATTERN.test(reference) ? job.jobId === reference : job.requestId === reference)) ?? null;
-    const targets = new Set((await tx.jobTarget.findMany({ where: { jobId: { in: jobs.map((job) => job.jobId) }, smsId: { in: smsIds } }, select: { jobId: true, smsId: true } })).map((target) => `${target.jobId}/${target.smsId}`));
+    const targets = new Set(
+      jobs.length === 0
+        ? []
+        : (await tx.$queryRaw<{ jobId: string; smsId: string }[]>`SELECT "jobId", "smsId" FROM "JobTarget" WHERE "jobId" IN (${Prisma.join(jobs.map((job) => job.jobId))}) AND "smsId" IN (${Prisma.join(smsIds)})`).map((target) => `${target.jobId}/${target.smsId}`),
+    );
 
     const verdictOf = (report: KeptReport): Verdict => {
       const byJobId = JOB_ID_PATTERN.test(report.jobReference);
@@ -144,14 +149,18 @@ async function readKeptReports(reports: KeptReport[], from: "received" | "held")
         });
       }
     }
-    for (const { data, ids: sameOutcome } of updates.values()) await tx.statusReport.updateMany({ where: { id: { in: sameOutcome } }, data });
+    for (const { data, ids: sameOutcome } of updates.values()) {
+      // The column names are this file's (the verdict's data), never a client's.
+      const columns = Prisma.join(Object.entries(data).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value ?? null}`));
+      await tx.$executeRaw`UPDATE "StatusReport" SET ${columns} WHERE "id" IN (${Prisma.join(sameOutcome)})`;
+    }
     for (const [jobId, ofJob] of statuses) {
       // A report read late (its first reading failed) must not replace a later one's status.
-      const newer = await tx.targetStatus.findMany({ where: { jobId, smsId: { in: [...ofJob.keys()] } }, select: { smsId: true, reportId: true } });
-      for (const row of newer) if (row.reportId > ofJob.get(row.smsId)!.reportId) ofJob.delete(row.smsId);
+      const newer = await tx.$queryRaw<{ smsId: string; reportId: number }[]>`SELECT "smsId", "reportId" FROM "TargetStatus" WHERE "jobId" = ${jobId} AND "smsId" IN (${Prisma.join([...ofJob.keys()])})`;
+      for (const row of newer) if (Number(row.reportId) > ofJob.get(row.smsId)!.reportId) ofJob.delete(row.smsId);
       if (ofJob.size === 0) continue;
       // Replacing the rows is the upsert of many targets in two statements.
-      await tx.targetStatus.deleteMany({ where: { jobId, smsId: { in: [...ofJob.keys()] } } });
+      await tx.$executeRaw`DELETE FROM "TargetStatus" WHERE "jobId" = ${jobId} AND "smsId" IN (${Prisma.join([...ofJob.keys()])})`;
       await tx.targetStatus.createMany({ data: [...ofJob.values()] });
       if ([...ofJob.values()].some((status) => status.status === "COMPLETE")) await completeIfEveryTargetComplete(tx, jobId);
     }
@@ -159,17 +168,25 @@ async function readKeptReports(reports: KeptReport[], from: "received" | "held")
   return results;
 }
 
+/** An IN list that may be empty: (NULL) matches nothing, on both databases. */
+const inList = (values: string[]) => (values.length > 0 ? Prisma.join(values) : null);
+
 function appliedColumns(reading: Extract<StatusReportReading, { kind: "applied" }>) {
   return { outcome: "applied", heldUntil: null, installStatus: reading.installStatus, description: reading.description, parseError: reading.parseError };
 }
 
 /** Completes an Active job whose every target is now Complete, as the Despooler's status did. */
 async function completeIfEveryTargetComplete(tx: Transaction, jobId: string): Promise<void> {
-  const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, version: true } });
-  if (job?.state !== "ACTIVE") return;
-  // Two index counts per job and batch, not per report (Q140389's flood).
-  const [total, complete] = [await tx.jobTarget.count({ where: { jobId } }), await tx.targetStatus.count({ where: { jobId, status: "COMPLETE" } })];
-  if (complete < total) return;
+  // One statement, two index counts per job and batch, not per report (Q140389's flood).
+  const [row] = await tx.$queryRaw<{ state: string; version: number; total: number | bigint; complete: number | bigint }[]>`
+    SELECT j."state" AS "state", j."version" AS "version",
+           (SELECT COUNT(*) FROM "JobTarget" t WHERE t."jobId" = j."jobId") AS "total",
+           (SELECT COUNT(*) FROM "TargetStatus" s WHERE s."jobId" = j."jobId" AND s."status" = 'COMPLETE') AS "complete"
+      FROM "Job" j WHERE j."jobId" = ${jobId}`;
+  if (row?.state !== "ACTIVE") return;
+  const job = { state: row.state, version: Number(row.version) };
+  const total = Number(row.total);
+  if (Number(row.complete) < total) return;
   const changed = await tx.job.updateMany({ where: { jobId, state: "ACTIVE" }, data: { state: "COMPLETE", version: { increment: 1 } } });
   if (changed.count === 0) return;
   const note = `Every target (${total}) reported Complete`;
