@@ -217,7 +217,7 @@ export async function changeJobState(options: { jobId: string; transition: Exclu
     const job = await tx.job.findUnique({ where: { jobId }, select: { state: true, version: true } });
     if (!job) throw new DomainError("not_found", `Job ${jobId} does not exist`);
     const toState = requireTransition(transition, asJobState(job.state), jobId);
-    // Status MIFs complete a job (status-reports.ts); marking one by hand overrides them, so it says why.
+    // Status MIFs complete a job (status-reports/reading.ts); marking one by hand overrides them, so it says why.
     if (transition !== "cancel" && note === "") throw new DomainError("invalid", `A reason is required to mark job ${jobId} ${transition === "complete" ? "complete" : "failed"} by hand: its status comes from the targets' status MIFs`, [{ path: "note", message: "Reason is required" }]);
     const changed = await tx.job.updateMany({ where: { jobId, state: job.state }, data: { state: toState, version: { increment: 1 } } });
     if (changed.count === 0) throw new DomainError("conflict", `Job ${jobId} was changed by someone else; reload it`);

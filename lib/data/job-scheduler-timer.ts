@@ -2,7 +2,7 @@ import "server-only";
 import { schedulerIntervalOf } from "../jobs/schedule";
 import { currentWallClock } from "../wall-clock";
 import { runSchedulerPass } from "./job-scheduler";
-import { statusReportPass } from "./status-reports";
+import { statusReportPass } from "./status-reports/passes";
 
 const globalForScheduler = globalThis as unknown as { smsSchedulerTimer?: NodeJS.Timeout };
 

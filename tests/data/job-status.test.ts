@@ -4,7 +4,7 @@ import { createJob } from "@/lib/data/job-changes";
 import { activateJob } from "@/lib/data/job-lifecycle";
 import { getJobStatus, listOverdueTargets, listTargetStatuses, openTargetStatusExport, predictTargets } from "@/lib/data/job-status";
 import { importSiteDocument } from "@/lib/data/site-document-import";
-import { receiveStatusReport } from "@/lib/data/status-reports";
+import { receiveStatusReport } from "@/lib/data/status-reports/intake";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { readStatusMifFixture } from "@/lib/status-mif/fixtures/status-mif-fixtures";
 import { addDays, currentWallClock } from "@/lib/wall-clock";

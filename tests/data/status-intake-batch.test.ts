@@ -1,12 +1,16 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
+import { changeInstructionBoxAccess } from "@/lib/data/instruction-box-access";
 import { activateJob } from "@/lib/data/job-lifecycle";
 import { schedulerTick } from "@/lib/data/job-scheduler-timer";
 import { bindProcessActor } from "@/lib/data/session";
 import { importSiteDocument } from "@/lib/data/site-document-import";
-import { receiveStatusReport, statusReportPass, type StatusIntakeResult, type StatusReportVia } from "@/lib/data/status-reports";
+import { receiveStatusReport, type StatusReportVia } from "@/lib/data/status-reports/intake";
+import { statusReportPass } from "@/lib/data/status-reports/passes";
+import type { StatusIntakeResult } from "@/lib/data/status-reports/reading";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
+import { instructionBoxAccessInputSchema } from "@/lib/instruction-box/access-token";
 import { readStatusMifFixture } from "@/lib/status-mif/fixtures/status-mif-fixtures";
 import { addDays, currentWallClock } from "@/lib/wall-clock";
 import { TEST_ADMINISTRATOR } from "../support/actors";
@@ -90,6 +94,40 @@ describe("status reports posted at once share one commit (group commit)", () => 
     const job = await db.job.findUniqueOrThrow({ where: { jobId }, include: { transitions: { where: { toState: "COMPLETE" } } } });
     expect(job.state).toBe("COMPLETE");
     expect(job.transitions).toHaveLength(1);
+  });
+
+  it("checks the callers of reports posted together in one look, answering each as if it came alone", async () => {
+    const { jobId, requestId } = await sentJob(clients);
+    bindProcessActor(TEST_ADMINISTRATOR);
+    const access = (siteCode: string, mode: "open" | "token") => changeInstructionBoxAccess({ siteCode, input: instructionBoxAccessInputSchema.parse({ mode }) });
+    const { generatedToken } = await access("BPC", "token");
+    const vaq = await access("VAQ", "token");
+    bindProcessActor(undefined);
+    const post = (smsId: string, presentedToken: string | null) =>
+      receiveStatusReport({ input: { smsId, jobReference: requestId, text: SUCCESS }, via: { source: "despoolr.box", presentedToken, address: "10.9.9.9" }, now: NOW });
+    const callers = { right: clients[0]!, missing: clients[1]!, another: clients[2]!, wrong: clients[3]!, unknown: "BPCZZZZX" };
+    let settled: PromiseSettledResult<StatusIntakeResult>[];
+    try {
+      settled = await Promise.allSettled([post(callers.right, generatedToken), post(callers.missing, null), post(callers.another, vaq.generatedToken), post(callers.wrong, "not-the-token"), post(callers.unknown, null)]);
+    } finally {
+      bindProcessActor(TEST_ADMINISTRATOR);
+      await access("BPC", "open");
+      await access("VAQ", "open");
+      bindProcessActor(undefined);
+    }
+    const required = "Site BPC requires its token, in the X-PCMINS-Token header or the token query parameter";
+    expect(settled[0]).toMatchObject({ status: "fulfilled", value: { outcome: "applied" } });
+    expect(settled[1]).toMatchObject({ status: "rejected", reason: { code: "unauthenticated", message: `${required}.` } });
+    expect(settled[2]).toMatchObject({ status: "rejected", reason: { code: "forbidden", message: `The token given is site VAQ's; ${callers.another} is not a client of site VAQ.` } });
+    expect(settled[3]).toMatchObject({ status: "rejected", reason: { code: "unauthenticated", message: `${required}; the token given is not the site's.` } });
+    // An SMS ID not in inventory answers to the site that created it, as for PCMINS.BOX.
+    expect(settled[4]).toMatchObject({ status: "rejected", reason: { code: "unauthenticated", message: `${required}.` } });
+    const refused = [callers.missing, callers.another, callers.wrong, callers.unknown];
+    expect(await db.statusReport.count({ where: { smsId: { in: refused }, jobReference: requestId } })).toBe(0);
+    expect(Object.keys(await statusesOf(jobId))).toEqual([callers.right]);
+    const audited = await db.auditEvent.findMany({ where: { action: "status-report.receive", outcome: "refused", objectId: { in: refused } }, select: { objectId: true, address: true } });
+    expect(audited.map((row) => row.objectId).sort()).toEqual([...refused].sort());
+    expect(new Set(audited.map((row) => row.address))).toEqual(new Set(["10.9.9.9"]));
   });
 
   it("refuses with 'unavailable' only the report the database would not keep; the others are kept and read", async () => {

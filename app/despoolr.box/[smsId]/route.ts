@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { clientAddress } from "@/lib/data/client-address";
-import { receiveStatusReport, type StatusIntakeResult } from "@/lib/data/status-reports";
+import { receiveStatusReport } from "@/lib/data/status-reports/intake";
+import type { StatusIntakeResult } from "@/lib/data/status-reports/reading";
 import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
 import { presentedAccessToken } from "@/lib/instruction-box/access-token";
 import { withDatabaseFaults } from "@/lib/route-errors";
