@@ -154,7 +154,12 @@ async function readKeptReports(reports: KeptReport[], from: "received" | "held")
       const columns = Prisma.join(Object.entries(data).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value ?? null}`));
       await tx.$executeRaw`UPDATE "StatusReport" SET ${columns} WHERE "id" IN (${Prisma.join(sameOutcome)})`;
     }
-    for (const [jobId, ofJob] of statuses) {
+    // Jobs in key order, so two readings that share jobs take their locks in one order (no deadlock).
+    for (const [jobId, ofJob] of [...statuses].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      // The job's row locked first: a concurrent reading of the same job (another instance) waits for
+      // this commit, then counts this one's statuses too. Without it, two readings of a job's last two
+      // Complete reports each counted one short, and the job stayed Active.
+      await tx.$executeRaw`UPDATE "Job" SET "version" = "version" WHERE "jobId" = ${jobId}`;
       // A report read late (its first reading failed) must not replace a later one's status.
       const newer = await tx.$queryRaw<{ smsId: string; reportId: number }[]>`SELECT "smsId", "reportId" FROM "TargetStatus" WHERE "jobId" = ${jobId} AND "smsId" IN (${Prisma.join([...ofJob.keys()])})`;
       for (const row of newer) if (Number(row.reportId) > ofJob.get(row.smsId)!.reportId) ofJob.delete(row.smsId);
