@@ -10,10 +10,11 @@ import { simulationInputsForJob } from "../simulation/simulation-inputs-for-job"
 import { currentWallClock } from "../wall-clock";
 import { resolveServerTargets } from "./job-lifecycle";
 import { asJobState, jobInputOf } from "./job-mapping";
+import { readReportsOverTime, readTargetCountsBySite, readTargetsWithoutReport } from "./job-status-counts";
 import { pageWindow, toPage, type Page } from "./records";
 import { buildReviewContext } from "./review-context";
 import { authorize } from "./session";
-import { releaseDueStatusReports } from "./status-reports";
+import { releaseDueStatusReports } from "./status-reports/passes";
 
 export interface SiteStatus {
   siteCode: string;
@@ -63,23 +64,12 @@ export interface TargetStatusRow {
   eventText: string | null;
 }
 
-const emptyCounts = (): TargetCounts => ({ NONE: 0, COMPLETE: 0, RETRYING: 0 });
-
-async function countsOf(jobId: string, siteCode?: string): Promise<TargetCounts> {
-  const onSite = siteCode ? { computer: { siteCode } } : {};
-  const [total, grouped] = await Promise.all([
-    db.jobTarget.count({ where: { jobId, ...onSite } }),
-    db.targetStatus.groupBy({ by: ["status"], where: { jobId, ...(siteCode ? { target: { computer: { siteCode } } } : {}) }, _count: { _all: true } }),
-  ]);
-  const counts = emptyCounts();
-  for (const row of grouped) if (row.status === "COMPLETE" || row.status === "RETRYING") counts[row.status] = row._count._all;
-  counts.NONE = total - counts.COMPLETE - counts.RETRYING;
-  return counts;
-}
+const totalOf = (counts: TargetCounts) => counts.NONE + counts.COMPLETE + counts.RETRYING;
 
 /**
  * SMS's Job Status for one job (digest §2.5): counts by status, the job's Sending / Working / Cancel
- * status, reports over time, and one section per site as Job Status Details showed them.
+ * status, reports over time, and one section per site as Job Status Details showed them. Counts and
+ * the chart are grouped by the database (job-status-counts.ts): a few dozen rows, whatever the job's size.
  */
 export async function getJobStatus(options: { jobId: string; now?: string }): Promise<JobStatusOverview | null> {
   await authorize("console:read");
@@ -88,19 +78,20 @@ export async function getJobStatus(options: { jobId: string; now?: string }): Pr
   if (!job) return null;
   await releaseDueStatusReports({ now, jobId: job.jobId });
   const sentAt = job.transitions[0] ? currentWallClock(job.transitions[0].at) : null;
-  const [counts, reports, notApplied, targetSites, servers] = await Promise.all([
-    countsOf(job.jobId),
-    db.statusReport.findMany({ where: { jobId: job.jobId }, select: { receivedAt: true, outcome: true } }),
+  const [countsBySite, reportsOverTime, notApplied, servers, siteRows] = await Promise.all([
+    readTargetCountsBySite(job.jobId),
+    readReportsOverTime(job.jobId),
     db.statusReport.findMany({ where: { jobId: job.jobId, outcome: { in: ["refused", "held"] } }, orderBy: { id: "desc" }, take: 50, select: { id: true, receivedAt: true, smsId: true, outcome: true, refusalReason: true, heldUntil: true } }),
-    db.computer.groupBy({ by: ["siteCode"], where: { jobTargets: { some: { jobId: job.jobId } } }, orderBy: { siteCode: "asc" } }),
     db.jobServer.findMany({ where: { jobId: job.jobId }, orderBy: { position: "asc" }, select: { serverName: true, path: true } }),
+    db.site.findMany({ select: { code: true, name: true } }),
   ]);
   const serverSites = new Map((await db.server.findMany({ where: { name: { in: servers.map((server) => server.serverName) } }, select: { name: true, siteCode: true } })).map((server) => [server.name, server.siteCode]));
-  const siteNames = new Map((await db.site.findMany({ select: { code: true, name: true } })).map((site) => [site.code, site.name]));
+  const siteNames = new Map(siteRows.map((site) => [site.code, site.name]));
+  const counts: TargetCounts = { NONE: 0, COMPLETE: 0, RETRYING: 0 };
   const sites: SiteStatus[] = [];
-  for (const { siteCode } of targetSites) {
-    const siteCounts = await countsOf(job.jobId, siteCode);
-    const total = siteCounts.NONE + siteCounts.COMPLETE + siteCounts.RETRYING;
+  for (const [siteCode, siteCounts] of countsBySite) {
+    for (const status of TARGET_STATUSES) counts[status] += siteCounts[status];
+    const total = totalOf(siteCounts);
     sites.push({
       siteCode,
       siteName: siteNames.get(siteCode) ?? siteCode,
@@ -110,16 +101,8 @@ export async function getJobStatus(options: { jobId: string; now?: string }): Pr
       completion: total > 0 && siteCounts.COMPLETE === total ? "Complete" : siteCounts.COMPLETE + siteCounts.RETRYING > 0 ? "Working" : "None",
     });
   }
-  const hours = new Map<string, { hour: string; applied: number; refused: number; held: number }>();
   const reportCounts = { applied: 0, refused: 0, held: 0 };
-  for (const report of reports) {
-    const hour = currentWallClock(report.receivedAt).slice(0, 13);
-    const bucket = hours.get(hour) ?? { hour, applied: 0, refused: 0, held: 0 };
-    const outcome = report.outcome === "refused" || report.outcome === "held" ? report.outcome : "applied";
-    bucket[outcome] += 1;
-    reportCounts[outcome] += 1;
-    hours.set(hour, bucket);
-  }
+  for (const bucket of reportsOverTime) for (const outcome of ["applied", "refused", "held"] as const) reportCounts[outcome] += bucket[outcome];
   return {
     jobId: job.jobId,
     state: job.state,
@@ -127,8 +110,8 @@ export async function getJobStatus(options: { jobId: string; now?: string }): Pr
     sentAt,
     summary: summariseJobStatus(job.state, counts),
     counts,
-    targetCount: counts.NONE + counts.COMPLETE + counts.RETRYING,
-    reportsOverTime: [...hours.values()].sort((a, b) => a.hour.localeCompare(b.hour)),
+    targetCount: totalOf(counts),
+    reportsOverTime,
     reportCounts,
     sites,
     notApplied: notApplied.map((report) => ({
@@ -267,14 +250,13 @@ export const OVERDUE_CHECK_LIMIT = 200;
 /** Targets the simulator says should have run by now that have not reported: the overdue list. */
 export async function listOverdueTargets(options: { jobId: string; now?: string }): Promise<{ overdue: (TargetStatusRow & TargetPrediction)[]; checked: number; withoutReport: number }> {
   await authorize("console:read");
-  const where = targetWhere({ jobId: options.jobId, status: "NONE", page: 1 });
-  const [rows, withoutReport] = await Promise.all([db.jobTarget.findMany({ where, orderBy: { smsId: "asc" }, take: OVERDUE_CHECK_LIMIT, select: targetSelect }), db.jobTarget.count({ where })]);
-  const predictions = await predictTargets({ jobId: options.jobId, smsIds: rows.map((row) => row.smsId), now: options.now });
-  const overdue = rows.flatMap((row) => {
-    const prediction = predictions.get(row.smsId);
-    return prediction?.shouldHaveRun ? [{ ...toTargetStatusRow(row), ...prediction }] : [];
+  const { targets, total } = await readTargetsWithoutReport(options.jobId, OVERDUE_CHECK_LIMIT);
+  const predictions = await predictTargets({ jobId: options.jobId, smsIds: targets.map((target) => target.smsId), now: options.now });
+  const overdue = targets.flatMap(({ smsId, name, siteCode, ntDomain }) => {
+    const prediction = predictions.get(smsId);
+    return prediction?.shouldHaveRun ? [{ ...toTargetStatusRow({ smsId, computer: { name, siteCode, ntDomain }, status: null }), ...prediction }] : [];
   });
-  return { overdue, checked: rows.length, withoutReport };
+  return { overdue, checked: targets.length, withoutReport: total };
 }
 
 export interface ServerJobTargets {

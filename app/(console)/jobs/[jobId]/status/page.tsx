@@ -67,8 +67,11 @@ export default async function JobStatusPage({ params, searchParams }: PageProps<
       </>
     );
   }
-  const [targets, overdue] = await Promise.all([listTargetStatuses({ jobId, page, search, status }), listOverdueTargets({ jobId, now })]);
-  const predictions = await predictTargets({ jobId, smsIds: targets.items.map((row) => row.smsId), now });
+  // The page's predictions and the overdue list are independent reads: neither waits for the other.
+  const [{ targets, predictions }, overdue] = await Promise.all([
+    listTargetStatuses({ jobId, page, search, status }).then(async (targets) => ({ targets, predictions: await predictTargets({ jobId, smsIds: targets.items.map((row) => row.smsId), now }) })),
+    listOverdueTargets({ jobId, now }),
+  ]);
   const filters = { ...(search ? { search } : {}), ...(status ? { status } : {}) };
   const hrefFor = (target: number) => `/jobs/${jobId}/status?${new URLSearchParams({ ...filters, page: String(target) })}`;
   const isFiltered = Object.keys(filters).length > 0;
