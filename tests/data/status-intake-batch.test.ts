@@ -125,9 +125,33 @@ describe("status reports posted at once share one commit (group commit)", () => 
     const refused = [callers.missing, callers.another, callers.wrong, callers.unknown];
     expect(await db.statusReport.count({ where: { smsId: { in: refused }, jobReference: requestId } })).toBe(0);
     expect(Object.keys(await statusesOf(jobId))).toEqual([callers.right]);
-    const audited = await db.auditEvent.findMany({ where: { action: "status-report.receive", outcome: "refused", objectId: { in: refused } }, select: { objectId: true, address: true } });
-    expect(audited.map((row) => row.objectId).sort()).toEqual([...refused].sort());
-    expect(new Set(audited.map((row) => row.address))).toEqual(new Set(["10.9.9.9"]));
+    // One audit row per address and refusal, repeats counted on it: the three 401s share one.
+    const audited = await db.auditEvent.findMany({ where: { action: "status-report.receive", outcome: "refused", address: "10.9.9.9" }, orderBy: { id: "asc" }, select: { objectId: true, repeats: true, detail: true } });
+    expect(audited).toEqual([
+      { objectId: callers.missing, repeats: 3, detail: `${required}.` },
+      { objectId: callers.another, repeats: 1, detail: `The token given is site VAQ's; ${callers.another} is not a client of site VAQ.` },
+    ]);
+  });
+
+  it("audits a flood of refused posts from one address as one row with its count, not a row a post", async () => {
+    const { requestId } = await sentJob(clients);
+    bindProcessActor(TEST_ADMINISTRATOR);
+    await changeInstructionBoxAccess({ siteCode: "BPC", input: instructionBoxAccessInputSchema.parse({ mode: "token" }) });
+    bindProcessActor(undefined);
+    const FLOOD = 60;
+    let settled: PromiseSettledResult<StatusIntakeResult>[];
+    try {
+      settled = await Promise.allSettled(
+        Array.from({ length: FLOOD }, (_, index) => receiveStatusReport({ input: { smsId: clients[index % clients.length]!, jobReference: requestId, text: SUCCESS }, via: { source: "despoolr.box", presentedToken: `guess-${index}`, address: "10.6.6.6" }, now: NOW })),
+      );
+    } finally {
+      bindProcessActor(TEST_ADMINISTRATOR);
+      await changeInstructionBoxAccess({ siteCode: "BPC", input: instructionBoxAccessInputSchema.parse({ mode: "open" }) });
+      bindProcessActor(undefined);
+    }
+    expect(settled.every((result) => result.status === "rejected" && (result.reason as { code?: string }).code === "unauthenticated")).toBe(true);
+    const audited = await db.auditEvent.findMany({ where: { action: "status-report.receive", address: "10.6.6.6" }, select: { repeats: true } });
+    expect(audited).toEqual([{ repeats: FLOOD }]);
   });
 
   it("refuses with 'unavailable' only the report the database would not keep; the others are kept and read", async () => {

@@ -6,7 +6,7 @@ import { asDomainError, DomainError } from "../../errors";
 import { ACCESS_TOKEN_HEADER, hashAccessToken, isAccessTokenValid } from "../../instruction-box/access-token";
 import { creatingSiteOf } from "../../sms-id";
 import { statusReportInputSchema, type StatusReport, type StatusReportInput } from "../../job-status/schema";
-import { recordAuditEvent } from "../audit";
+import { recordRepeatedAuditEvent } from "../audit";
 import { modeOf } from "../instruction-box-access";
 import { authorize } from "../session";
 import { readKeptReportsOneByOneOnFailure, type KeptReport, type StatusIntakeResult } from "./reading";
@@ -97,7 +97,19 @@ async function admitted(batch: Submission[]): Promise<Submission[]> {
       continue;
     }
     try {
-      await recordAuditEvent({ actor: null, address: via.source === "despoolr.box" ? via.address : null, action: "status-report.receive", outcome: "refused", objectType: "status-report", objectId: report.smsId, detail: refusal.message });
+      // Anyone can post as often as they like: one row per address and refusal in a window, repeats
+      // counted on it (as for refused PCMINS.BOX fetches), so the trail grows with clients, not posts.
+      const address = via.source === "despoolr.box" ? via.address : null;
+      await recordRepeatedAuditEvent(db, {
+        actor: null,
+        address,
+        action: "status-report.receive",
+        outcome: "refused",
+        objectType: "status-report",
+        objectId: report.smsId,
+        detail: refusal.message,
+        repeatKey: `status-report.receive refused ${refusal.code} ${address ?? "unknown"}`,
+      });
       submission.reject(new DomainError(refusal.code, refusal.message));
     } catch (error) {
       submission.reject(error);
