@@ -365,9 +365,9 @@ require("http").createServer((request, response) => { response.writeHead(200, { 
     await stopServer(plain);
     rmSync(path.join(publicDirectory, staticName), { force: true });
     if (!hadPublic) rmSync(publicDirectory, { recursive: true, force: true });
+    // The whole server's life (written as it exits): start-up and the warm-up requests are in it too.
+    if (shouldProfile) printCpuProfiles(profileDirectory);
   }
-  // The whole server's life: start-up and the warm-up requests are in it too.
-  if (shouldProfile) printCpuProfiles(profileDirectory);
 }
 
 /** A free port: from SMS_BENCH_PORTS ("3160-3169") when set, so runs on a shared machine keep to their own range; else any. */
