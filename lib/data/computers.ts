@@ -7,7 +7,7 @@ import type { PcmVariant, Platform } from "../platforms";
 import type { ReviewComputer } from "../rules/context";
 import { countOf, pageWindow, refuseWhileInUse, refusingRaces, requireUpdated, toPage, type Page } from "./records";
 import { recordAudit } from "./audit";
-import { toReviewComputer } from "./review-context";
+import { toReviewComputer } from "./review-targets";
 import { authorize } from "./session";
 
 export interface ComputerFilter {

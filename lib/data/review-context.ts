@@ -1,17 +1,13 @@
 import "server-only";
-import { Prisma } from "@/generated/prisma/client";
-import { parseHotfixList } from "../computers/schema";
 import { db } from "../db";
-import { arrayReader } from "../db/array-reader";
-import { isServerJobType, isServerTargetKind, type JobInput, type JobState, type JobTarget } from "../jobs/schema";
-import { resolveTargets, sitesWithin, type InventoryComputer, type TargetInventory } from "../jobs/targets";
-import { parsePlatformList, type PcmVariant, type Platform } from "../platforms";
-import type { DisableRandomPcmServers, ReviewCommandLine, ReviewComputer, ReviewContext, ReviewOtherJob, ReviewPackage, ReviewServer, ReviewSite } from "../rules/context";
+import { isServerJobType, type JobInput, type JobState } from "../jobs/schema";
+import { parsePlatformList } from "../platforms";
+import type { ReviewCommandLine, ReviewComputer, ReviewContext, ReviewOtherJob, ReviewPackage, ReviewServer, ReviewSite } from "../rules/context";
 import type { FileSystem } from "../servers/schema";
 import type { SmsVersion } from "../sites/schema";
 import { normaliseWallClock } from "../wall-clock";
 import { resolveDistributionServers, resolveServerTargets } from "./job-lifecycle";
-import { loadTargetInventory } from "./target-inventory";
+import { inSmsIdOrder, LISTED_READ_LIMIT, readPendingTargets, readReviewComputerBatches, readSentTargets, reviewComputerSelect, toReviewComputer } from "./review-targets";
 import { authorize } from "./session";
 
 const MEGABYTE = 1024 * 1024;
@@ -19,104 +15,6 @@ const list = (value: string | null) => (value === null ? null : value.split(",")
 
 type SiteRow = Awaited<ReturnType<typeof db.site.findMany>>[number];
 type ServerRow = Awaited<ReturnType<typeof db.server.findMany>>[number];
-/** The columns of a computer the rules, the simulator and the computer page read: no more. */
-const reviewComputerSelect = {
-  smsId: true,
-  name: true,
-  siteCode: true,
-  logonServerId: true,
-  platform: true,
-  osVersion: true,
-  ntRole: true,
-  ntDomain: true,
-  smsClientVersion: true,
-  smsClientServicePack: true,
-  pcmVariant: true,
-  isPcmServiceInstalled: true,
-  pcmServiceFileDate: true,
-  pcmServiceInstallDirectory: true,
-  pcmServiceStartType: true,
-  isPcmServiceRunning: true,
-  pcmServiceAccountIsLocalAdmin: true,
-  pcmServiceAccountCanLogOnAsService: true,
-  pcmServiceAccountCanReadShares: true,
-  pcmServiceAccountIsDomainAdmin: true,
-  networkLink: true,
-  lastInventoryAt: true,
-  installedPcmHotfixes: true,
-  isPcmwin32AutoStart: true,
-  clockOffsetSeconds: true,
-  hasInteractiveUsers: true,
-  usersAreLocalAdministrators: true,
-  isPcmServiceDirectoryUserWritable: true,
-  pcmServiceAccount: true,
-  hasDuplicateSmsId: true,
-  utcOffsetMinutes: true,
-  isDaylightSavingAdjusted: true,
-  isNetwareNetxClient: true,
-  disableRandomPcmServers: true,
-} as const satisfies Prisma.ComputerSelect;
-type ComputerRow = Prisma.ComputerGetPayload<{ select: typeof reviewComputerSelect }>;
-const REVIEW_COLUMNS = Prisma.raw(Object.keys(reviewComputerSelect).map((column) => `c."${column}"`).join(", "));
-// Drivers differ: SQLite gives booleans as 0 or 1 (and may give integers as bigint), PostgreSQL as booleans.
-const bool = (value: unknown) => (value === null || typeof value === "boolean" ? value : value === 1 || value === 1n || value === "1" || value === "true") as boolean;
-const int = (value: unknown) => (value === null || typeof value === "number" ? value : Number(value)) as number;
-const str = (value: unknown) => value as string;
-
-/** A row of REVIEW_COLUMNS, in reviewComputerSelect's order, as Prisma would give it. */
-function computerRowOf(v: unknown[]): ComputerRow {
-  return {
-    smsId: str(v[0]),
-    name: str(v[1]),
-    siteCode: str(v[2]),
-    logonServerId: int(v[3]),
-    platform: str(v[4]),
-    osVersion: str(v[5]),
-    ntRole: str(v[6]),
-    ntDomain: str(v[7]),
-    smsClientVersion: str(v[8]),
-    smsClientServicePack: int(v[9]),
-    pcmVariant: str(v[10]),
-    isPcmServiceInstalled: bool(v[11]),
-    pcmServiceFileDate: str(v[12]),
-    pcmServiceInstallDirectory: str(v[13]),
-    pcmServiceStartType: str(v[14]),
-    isPcmServiceRunning: bool(v[15]),
-    pcmServiceAccountIsLocalAdmin: bool(v[16]),
-    pcmServiceAccountCanLogOnAsService: bool(v[17]),
-    pcmServiceAccountCanReadShares: bool(v[18]),
-    pcmServiceAccountIsDomainAdmin: bool(v[19]),
-    networkLink: str(v[20]),
-    lastInventoryAt: str(v[21]),
-    installedPcmHotfixes: str(v[22]),
-    isPcmwin32AutoStart: bool(v[23]),
-    clockOffsetSeconds: int(v[24]),
-    hasInteractiveUsers: bool(v[25]),
-    usersAreLocalAdministrators: bool(v[26]),
-    isPcmServiceDirectoryUserWritable: bool(v[27]),
-    pcmServiceAccount: str(v[28]),
-    hasDuplicateSmsId: bool(v[29]),
-    utcOffsetMinutes: int(v[30]),
-    isDaylightSavingAdjusted: bool(v[31]),
-    isNetwareNetxClient: bool(v[32]),
-    disableRandomPcmServers: str(v[33]),
-  };
-}
-
-/**
- * Computers read by plain SQL as arrays (arrayReader): Prisma's mapping of 10,000 rows costs more
- * than the read itself (its $queryRaw about twice a driver's array read; its findMany several times).
- */
-async function readReviewComputers(where: Prisma.Sql): Promise<ComputerRow[]> {
-  const rows = await arrayReader()(Prisma.sql`SELECT ${REVIEW_COLUMNS} FROM "Computer" c ${where}`);
-  return rows.map(computerRowOf);
-}
-
-/** Up to this many SMS IDs are read by a list of them; more, by reading every computer once. */
-const LISTED_READ_LIMIT = 500;
-// SMS IDs are A-Z and 0-9 only (SMS_ID_PATTERN), where code-unit order is localeCompare's order at a fraction of its cost.
-const inSmsIdOrder = (a: { smsId: string }, b: { smsId: string }) => (a.smsId < b.smsId ? -1 : a.smsId > b.smsId ? 1 : 0);
-
 function toReviewSite(site: SiteRow): ReviewSite {
   const weekdays = list(site.businessDays)?.map(Number);
   return {
@@ -147,46 +45,6 @@ function toReviewServer(server: ServerRow): ReviewServer {
     hasServicesForMacintosh: server.hasServicesForMacintosh,
     macintoshZone: server.macintoshZone,
     isRemovedFromHierarchy: server.isRemovedFromHierarchy,
-  };
-}
-
-/** A computer row as the rules, the simulator and the computer page read it. */
-export function toReviewComputer(computer: ComputerRow, serverNames: ReadonlyMap<number, string>): ReviewComputer {
-  return {
-    smsId: computer.smsId,
-    name: computer.name,
-    siteCode: computer.siteCode,
-    logonServer: computer.logonServerId === null ? null : (serverNames.get(computer.logonServerId) ?? null),
-    platform: computer.platform as Platform,
-    osVersion: computer.osVersion,
-    ntRole: computer.ntRole as ReviewComputer["ntRole"],
-    ntDomain: computer.ntDomain,
-    smsClientVersion: computer.smsClientVersion as SmsVersion,
-    smsClientServicePack: computer.smsClientServicePack,
-    pcmVariant: computer.pcmVariant as PcmVariant,
-    isPcmServiceInstalled: computer.isPcmServiceInstalled,
-    pcmServiceFileDate: computer.pcmServiceFileDate,
-    pcmServiceInstallDirectory: computer.pcmServiceInstallDirectory,
-    pcmServiceStartType: computer.pcmServiceStartType as ReviewComputer["pcmServiceStartType"],
-    isPcmServiceRunning: computer.isPcmServiceRunning,
-    pcmServiceAccountIsLocalAdmin: computer.pcmServiceAccountIsLocalAdmin,
-    pcmServiceAccountCanLogOnAsService: computer.pcmServiceAccountCanLogOnAsService,
-    pcmServiceAccountCanReadShares: computer.pcmServiceAccountCanReadShares,
-    pcmServiceAccountIsDomainAdmin: computer.pcmServiceAccountIsDomainAdmin,
-    networkLink: computer.networkLink as ReviewComputer["networkLink"],
-    lastInventoryAt: computer.lastInventoryAt,
-    installedPcmHotfixes: parseHotfixList(computer.installedPcmHotfixes),
-    isPcmwin32AutoStart: computer.isPcmwin32AutoStart,
-    clockOffsetSeconds: computer.clockOffsetSeconds,
-    hasInteractiveUsers: computer.hasInteractiveUsers,
-    usersAreLocalAdministrators: computer.usersAreLocalAdministrators,
-    isPcmServiceDirectoryUserWritable: computer.isPcmServiceDirectoryUserWritable,
-    pcmServiceAccount: computer.pcmServiceAccount,
-    hasDuplicateSmsId: computer.hasDuplicateSmsId,
-    utcOffsetMinutes: computer.utcOffsetMinutes,
-    isDaylightSavingAdjusted: computer.isDaylightSavingAdjusted,
-    isNetwareNetxClient: computer.isNetwareNetxClient,
-    disableRandomPcmServers: computer.disableRandomPcmServers as DisableRandomPcmServers | null,
   };
 }
 
@@ -232,15 +90,15 @@ export async function loadReviewPackage(packageId: string): Promise<ReviewPackag
 export async function loadReviewComputers(smsIds: readonly string[], serverNames?: ReadonlyMap<number, string>): Promise<ReviewComputer[]> {
   await authorize("console:read");
   const names = serverNames ?? new Map((await db.server.findMany({ select: { id: true, name: true } })).map((server) => [server.id, server.name]));
-  let computers: ComputerRow[];
   if (smsIds.length <= LISTED_READ_LIMIT) {
-    computers = await db.computer.findMany({ where: { smsId: { in: [...smsIds] } }, select: reviewComputerSelect });
-  } else {
-    // Many targets: one pass over the table, no long IN list for the database to parse and plan.
-    const wanted = new Set(smsIds);
-    computers = (await readReviewComputers(Prisma.empty)).filter((computer) => wanted.has(computer.smsId));
+    const computers = await db.computer.findMany({ where: { smsId: { in: [...smsIds] } }, select: reviewComputerSelect });
+    return computers.sort(inSmsIdOrder).map((computer) => toReviewComputer(computer, names));
   }
-  return computers.sort(inSmsIdOrder).map((computer) => toReviewComputer(computer, names));
+  // Many: one pass over the table in batches, no long IN list for the database to parse and plan.
+  const wanted = new Set(smsIds);
+  const computers: ReviewComputer[] = [];
+  for await (const batch of readReviewComputerBatches({ serverNames: names })) for (const computer of batch) if (wanted.has(computer.smsId)) computers.push(computer);
+  return computers.sort(inSmsIdOrder);
 }
 
 export async function loadReviewSites(): Promise<Map<string, ReviewSite>> {
@@ -281,58 +139,6 @@ export async function loadOtherMandatoryJobs(options: { exceptJobId: string | nu
   }));
 }
 
-/** A saved query's target, or a machine group that takes its computers from a query. */
-async function isQueryTarget(target: JobTarget): Promise<boolean> {
-  if (target.kind === "QUERY") return true;
-  if (target.kind !== "MACHINE_GROUP" || target.machineGroupId === undefined) return false;
-  const group = await db.machineGroup.findUnique({ where: { id: target.machineGroupId }, select: { queryId: true } });
-  return group?.queryId != null;
-}
-
-/**
- * The computers a Pending job's target names, read once for both target resolution and the rules
- * (their columns include everything resolution reads). The target's exact filters (machine group,
- * sites, platforms, PCM variants, a short list of computers) narrow the read in SQL; resolveTargets
- * then decides as Send would, so the result is the same as resolving over the whole inventory.
- */
-export async function readPendingTargets(target: JobTarget, sites: ReadonlyMap<string, ReviewSite>): Promise<ComputerRow[]> {
-  await authorize("console:read");
-  if (isServerTargetKind(target.kind)) return [];
-  const parentOfSite = new Map([...sites.values()].map((site) => [site.code, site.parentCode]));
-  if (await isQueryTarget(target)) {
-    // A query (or a group made of one) reads attributes the review does not: resolved over the
-    // inventory as Send resolves it, then the review's columns read for what it names.
-    const wanted = new Set(resolveTargets(target, await loadTargetInventory(db)).smsIds);
-    return (await readReviewComputers(Prisma.empty)).filter((row) => wanted.has(row.smsId)).sort(inSmsIdOrder);
-  }
-  const conditions: Prisma.Sql[] = [];
-  const oneOf = (column: string, values: Iterable<string>) => conditions.push(Prisma.sql`c.${Prisma.raw(`"${column}"`)} IN (${Prisma.join([...values])})`);
-  let join = Prisma.empty;
-  if (target.kind === "MACHINE_GROUP") {
-    join = Prisma.sql`JOIN "MachineGroupMember" m ON m."smsId" = c."smsId"`;
-    conditions.push(Prisma.sql`m."machineGroupId" = ${target.machineGroupId ?? -1}`);
-  }
-  if (target.kind === "COMPUTERS") {
-    if (target.smsIds.length === 0) return [];
-    if (target.smsIds.length <= LISTED_READ_LIMIT) oneOf("smsId", target.smsIds);
-  }
-  if (target.limitToSiteCode) oneOf("siteCode", sitesWithin(target.limitToSiteCode, target.includeSubsites, parentOfSite));
-  if (target.platforms.length > 0) oneOf("platform", target.platforms);
-  if (target.pcmVariants.length > 0) oneOf("pcmVariant", target.pcmVariants);
-  const where = conditions.length > 0 ? Prisma.sql`WHERE ${Prisma.join(conditions, " AND ")}` : Prisma.empty;
-  const rows = await readReviewComputers(Prisma.sql`${join} ${where}`);
-  const inventory: TargetInventory = {
-    computers: rows as unknown as InventoryComputer[],
-    machineGroupMembers: new Map(target.kind === "MACHINE_GROUP" ? [[target.machineGroupId ?? -1, rows.map((row) => row.smsId)]] : []),
-    queries: new Map(),
-    parentOfSite,
-  };
-  const wanted = new Set(resolveTargets(target, inventory).smsIds);
-  const bySmsId = new Map<string, ComputerRow>();
-  for (const row of rows) if (wanted.has(row.smsId)) bySmsId.set(row.smsId, row);
-  return [...bySmsId.values()].sort(inSmsIdOrder);
-}
-
 /**
  * Everything the requirement rules look at for one job: its definition, package, chosen command
  * line, targets (resolved now while Pending, frozen once sent) and distribution servers.
@@ -356,19 +162,15 @@ export async function buildReviewContext(options: { jobId: string | null; state:
     distributionServerNames = (await resolveServerTargets(db, definition)).map((server) => server.name);
     targets = [];
   } else if (!wasSent) {
-    const rows = await readPendingTargets(definition.target, sites);
-    const resolved = await resolveDistributionServers(db, definition, new Set(rows.map((computer) => computer.siteCode)));
+    targets = await readPendingTargets({ target: definition.target, sites, serverNames });
+    const resolved = await resolveDistributionServers(db, definition, new Set(targets.map((computer) => computer.siteCode)));
     distributionServerNames = resolved.all.map((server) => server.name);
-    targets = rows.map((computer) => toReviewComputer(computer, serverNames));
   } else {
-    // Its frozen targets, read with their computers in one statement (a join, no list of IDs unless
-    // the caller narrows them to a page).
-    const onlyThese = options.onlySmsIds ? Prisma.sql` AND c."smsId" IN (${options.onlySmsIds.length ? Prisma.join([...options.onlySmsIds]) : Prisma.sql`NULL`})` : Prisma.empty;
-    const [rows, frozenServers] = await Promise.all([
-      readReviewComputers(Prisma.sql`JOIN "JobTarget" t ON t."smsId" = c."smsId" WHERE t."jobId" = ${jobId as string}${onlyThese}`),
+    const [frozenTargets, frozenServers] = await Promise.all([
+      readSentTargets({ jobId: jobId as string, serverNames, onlySmsIds: options.onlySmsIds }),
       db.jobServer.findMany({ where: { jobId: jobId as string }, select: { serverName: true }, orderBy: { position: "asc" } }),
     ]);
-    targets = rows.sort(inSmsIdOrder).map((computer) => toReviewComputer(computer, serverNames));
+    targets = frozenTargets;
     distributionServerNames = frozenServers.map((server) => server.serverName);
   }
   const smsIds = targets.map((target) => target.smsId);

@@ -2,7 +2,8 @@ import "server-only";
 import type { Transaction } from "../db";
 import type { TargetInventory } from "../jobs/targets";
 import type { PcmVariant } from "../platforms";
-import { evaluateQuery } from "../queries/evaluate";
+import { evaluateQuery, type QueryComputer } from "../queries/evaluate";
+import type { QueryCondition } from "../queries/schema";
 import { loadQueryComputers, loadQueryConditions } from "./queries";
 
 /**
@@ -23,14 +24,16 @@ export async function loadTargetInventory(tx: Transaction): Promise<TargetInvent
     list.push(member.smsId);
     machineGroupMembers.set(member.machineGroupId, list);
   }
-  for (const group of dynamicGroups) {
-    const conditions = queries.get(group.queryId as number) ?? [];
-    machineGroupMembers.set(group.id, computers.filter((computer) => evaluateQuery({ conditions }, computer)).map((computer) => computer.smsId));
-  }
+  for (const group of dynamicGroups) machineGroupMembers.set(group.id, dynamicGroupMembers(computers, queries.get(group.queryId as number) ?? []));
   return {
     computers: computers.map((computer) => ({ ...computer, pcmVariant: computer.pcmVariant as PcmVariant })),
     machineGroupMembers,
     parentOfSite: new Map(sites.map((site) => [site.code, site.parentCode])),
     queries,
   };
+}
+
+/** A machine group made of a query: the SMS IDs of the computers its query's conditions match now. */
+export function dynamicGroupMembers(computers: readonly QueryComputer[], conditions: readonly QueryCondition[]): string[] {
+  return computers.filter((computer) => evaluateQuery({ conditions }, computer)).map((computer) => computer.smsId);
 }

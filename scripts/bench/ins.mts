@@ -22,6 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath } from "node:url";
+import { printCpuProfiles } from "./cpu-profile.mts";
 
 const CLIENTS = Number(process.argv.find((argument) => argument.startsWith("--clients="))?.slice("--clients=".length) ?? 10_000);
 const JOBS = 20;
@@ -30,6 +31,9 @@ const ROUTE_SECONDS = 5;
 const isRouteOnly = process.argv.includes("--route-only");
 // --box-only skips the route (no Next build or server): the whole box alone, e.g. at 50,000 clients.
 const isBoxOnly = process.argv.includes("--box-only");
+// --profile (with the route): runs `next start` under node --cpu-prof for the route's 200 and 304 at
+// 10 connections only (no static or node:http runs in that server) and prints where its CPU went.
+const shouldProfile = process.argv.includes("--profile");
 const RUNS = 3;
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..", "..");
 
@@ -93,7 +97,7 @@ if (database === undefined) {
   // Both databases, one after the other, each in a process of its own (lib/db reads DATABASE_URL once).
   for (const [index, each] of ["sqlite", "postgresql"].entries()) {
     if (index > 0) console.log(`\n${"=".repeat(100)}\n`);
-    const passed = process.argv.slice(2).filter((argument) => argument.startsWith("--clients=") || argument === "--route-only" || argument === "--box-only");
+    const passed = process.argv.slice(2).filter((argument) => argument.startsWith("--clients=") || argument === "--route-only" || argument === "--box-only" || argument === "--profile");
     const args = ["--conditions=react-server", "--no-warnings", "--import", "tsx", fileURLToPath(import.meta.url), `--database=${each}`, ...passed, ...(shouldBuild && index === 0 ? ["--build"] : [])];
     const run = spawnSync(process.execPath, args, { cwd: root, stdio: "inherit", env: process.env });
     if (run.status !== 0) process.exit(run.status ?? 1);
@@ -111,7 +115,7 @@ const { db } = await import("../../lib/db.ts");
 // Benchmarks act as an administrator of their own throw-away database, as the CLI does.
 const { bindProcessActor } = await import("../../lib/data/session.ts");
 bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
-const { importSiteDocument } = await import("../../lib/data/site-document-import.ts");
+const { importInBatches } = await import("./import-in-batches.mts");
 const { createJob } = await import("../../lib/data/job-changes.ts");
 const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
 const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
@@ -120,6 +124,8 @@ const { addDays, currentWallClock } = await import("../../lib/wall-clock.ts");
 
 const number = (value: number, digits = 0) => value.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 const line = (label: string, value: string) => console.log(`${label.padEnd(52)} ${value}`);
+// The machine is shared: each table says how loaded it was.
+const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 
 async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   const start = performance.now();
@@ -156,7 +162,7 @@ console.log(`Instruction box benchmark: ${number(CLIENTS)} clients, ${JOBS} acti
 
 // ---- Set-up: the hierarchy and 20 jobs, each to every computer (a whole-hierarchy query).
 const document = buildLargeSiteDocument({ computers: CLIENTS, packages: JOBS + 5 });
-await timed(`import a site document with ${number(document.computers?.length ?? 0)} computers`, () => importSiteDocument(document));
+await timed(`import a site document with ${number(document.computers?.length ?? 0)} computers`, () => importInBatches(document));
 const commandLines = await db.workstationCommandLine.findMany({ orderBy: [{ packageId: "asc" }, { id: "asc" }], select: { id: true, packageId: true } });
 const firstLineOfEachPackage = [...new Map(commandLines.map((commandLine) => [commandLine.packageId, commandLine] as const)).values()].slice(0, JOBS);
 const sites = new Map((await db.package.findMany({ select: { packageId: true, siteCode: true } })).map((pkg) => [pkg.packageId, pkg.siteCode]));
@@ -207,6 +213,7 @@ if (!isRouteOnly) {
   line("`sms box sync` as a command, start-up included", `${number(cliMs).padStart(6)} ms  (${cli.stdout.trim()})`);
   console.log("");
   line("whole box sync / plain writes", `${number(cold.ms / plain.ms, 2)}x  (aims: within 3x; whole box under 5,000 ms)`);
+  line("load average (1, 5, 15 min) after the box", loadAverage());
   line("box sync minus generation / plain writes", `${number((cold.ms - generated.ms) / plain.ms, 2)}x  (the file work alone: compare, temporary file, rename)`);
 } else {
   measureOnce("sync", floorDirectory);
@@ -274,7 +281,12 @@ async function benchmarkRoute(allSmsIds: string[], boxDirectory: string): Promis
   writeFileSync(path.join(publicDirectory, staticName), bytes);
 
   const port = await freePort();
-  const server = spawn(nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const profileDirectory = path.join(directory, "profile");
+  // node --cpu-prof is refused in NODE_OPTIONS: the profiled server is Next's bin run by node itself.
+  const [serverCommand, serverArgs] = shouldProfile
+    ? [process.execPath, ["--cpu-prof", `--cpu-prof-dir=${profileDirectory}`, path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"]]
+    : [nextBin, ["start", "-p", String(port), "-H", "127.0.0.1"]];
+  const server = spawn(serverCommand, serverArgs, {
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -328,13 +340,20 @@ require("http").createServer((request, response) => { response.writeHead(200, { 
     const clientPath = () => `/pcmins.box/${smsIds[next++ % smsIds.length]}.INS`;
     const etagOfPath = (requestPath: string) => ({ "If-None-Match": etags.get(requestPath.slice("/pcmins.box/".length, -".INS".length)) ?? "" });
 
+    if (shouldProfile) {
+      const served = await run(`route, 200`, base, 10, clientPath);
+      const notModified = await run(`route, 304 (If-None-Match)`, base, 10, clientPath, etagOfPath);
+      console.log(`\nProfiled (node --cpu-prof on the server), 10 connections, ${ROUTE_SECONDS} s each (load average ${loadAverage()}):`);
+      for (const figures of [served, notModified]) console.log(`  ${figures.label.padEnd(32)} ${number(figures.rate).padStart(8)} req/s, p99 ${number(figures.p99, 1)} ms, ${number(figures.cpuMsPerRequest, 2)} ms CPU/request  [${figures.statuses}]`);
+      return;
+    }
     console.log(`\n${"".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(8)} ${"p99 ms".padStart(8)} ${"CPU ms/req".padStart(11)}   against the static file`);
     for (const connections of CONNECTION_COUNTS) {
       const floor = await run(`static file, same next start`, base, connections, () => `/${staticName}`);
       const plainFloor = await run(`plain node:http`, plainBase, connections, () => "/");
       const served = await run(`route, 200`, base, connections, clientPath);
       const notModified = await run(`route, 304 (If-None-Match)`, base, connections, clientPath, etagOfPath);
-      console.log(`${connections} connection${connections === 1 ? "" : "s"}, ${ROUTE_SECONDS} s each`);
+      console.log(`${connections} connection${connections === 1 ? "" : "s"}, ${ROUTE_SECONDS} s each (load average ${loadAverage()})`);
       for (const figures of [floor, plainFloor, served, notModified]) {
         const versus = figures === floor || figures === plainFloor ? "" : `rate ${number((figures.rate / floor.rate) * 100)}% (aim >= 70%), p99 ${number(figures.p99 / Math.max(floor.p99, 0.001), 2)}x (aim <= 1.5x)`;
         console.log(`  ${figures.label.padEnd(32)} ${number(figures.rate).padStart(8)} ${number(figures.p50, 1).padStart(8)} ${number(figures.p99, 1).padStart(8)} ${number(figures.cpuMsPerRequest, 2).padStart(11)}   ${versus}  [${figures.statuses}]`);
@@ -346,6 +365,8 @@ require("http").createServer((request, response) => { response.writeHead(200, { 
     await stopServer(plain);
     rmSync(path.join(publicDirectory, staticName), { force: true });
     if (!hadPublic) rmSync(publicDirectory, { recursive: true, force: true });
+    // The whole server's life (written as it exits): start-up and the warm-up requests are in it too.
+    if (shouldProfile) printCpuProfiles(profileDirectory);
   }
 }
 

@@ -3,7 +3,8 @@ import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/job-changes";
 import { activateJob } from "@/lib/data/job-lifecycle";
 import { getJob } from "@/lib/data/jobs";
-import { buildReviewContext, toReviewComputer } from "@/lib/data/review-context";
+import { buildReviewContext } from "@/lib/data/review-context";
+import { readPendingTargets, readSentTargets, toReviewComputer } from "@/lib/data/review-targets";
 import { importSiteDocument } from "@/lib/data/site-document-import";
 import { createQuery } from "@/lib/data/queries";
 import { loadTargetInventory } from "@/lib/data/target-inventory";
@@ -15,6 +16,8 @@ import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
 
 const now = "1998-11-21T09:00:00";
+
+const serverNames = async () => new Map((await db.server.findMany({ select: { id: true, name: true } })).map((server) => [server.id, server.name]));
 
 /** Every computer as the rules would see it read whole, in SMS ID order: what the review must load. */
 async function everyComputerWhole() {
@@ -44,6 +47,8 @@ describe("the review's targets", () => {
     expect(job.targetCount).toBe(expected.length);
     const sent = (await buildReviewContext({ jobId, state: "ACTIVE", definition: input, now }))!;
     expect(sent.targets).toEqual(expected);
+    // Read in many small batches (a review of 50,000 reads 2,000 at a time): the same targets.
+    expect(await readSentTargets({ jobId, serverNames: await serverNames(), batchSize: 97 })).toEqual(expected);
   });
 
   it("reads a short list of targets by their IDs, with the same fields", async () => {
@@ -93,6 +98,8 @@ describe("a Pending job's targets, read once for resolution and the rules", () =
       expect(expected.length, JSON.stringify(target)).toBeGreaterThan(0);
       expect(context.targets, JSON.stringify(target)).toEqual(expected);
       expect(reviewJob(context), JSON.stringify(target)).toEqual(reviewJob({ ...context, targets: expected }));
+      // Resolved batch by batch (a review of 50,000 reads 2,000 at a time): the same targets.
+      expect(await readPendingTargets({ target: input.target, sites: context.sites, serverNames: await serverNames(), batchSize: 97 }), JSON.stringify(target)).toEqual(expected);
     }
   });
 });
