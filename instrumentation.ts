@@ -6,6 +6,6 @@ export async function register() {
   stampSocketAddresses();
   // The job scheduler lives inside the server process.
   if (process.env.SMS_SCHEDULER === "off") return;
-  const { startJobScheduler } = await import("./lib/data/job-scheduler-timer");
+  const { startJobScheduler } = await import("./lib/data/jobs/job-scheduler-timer");
   startJobScheduler();
 }

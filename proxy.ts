@@ -4,7 +4,7 @@ import { checkRequestOrigin, contentSecurityPolicy, malformedRequestReason, STAT
 /**
  * Every response gets the security headers and a fresh CSP nonce, and every request that may change
  * something must come from the console's own origin. Authorization is not decided here: the data
- * layer checks the session on every page, action and route (lib/data/session.ts).
+ * layer checks the session on every page, action and route (lib/data/accounts/session.ts).
  */
 export function proxy(request: NextRequest) {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -1,5 +1,5 @@
 import os from "node:os";
-import { bindProcessActor } from "@/lib/data/process-actor";
+import { bindProcessActor } from "@/lib/data/accounts/process-actor";
 import { asDomainError } from "@/lib/errors";
 import { cliActor } from "./actor";
 import { UsageError, wantsHelp } from "./command";

@@ -2,7 +2,7 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { type Actor, can, type Permission } from "@/lib/access/roles";
-import { authorize, currentActor } from "@/lib/data/session";
+import { authorize, currentActor } from "@/lib/data/accounts/session";
 import { asDomainError, type DomainError, HTTP_STATUS_OF } from "@/lib/errors";
 import { passwordChangeHref } from "../sign-in/next-path";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { DashboardJob } from "@/lib/data/dashboard";
+import type { DashboardJob } from "@/lib/data/console/dashboard";
 import { wallClockToEpochMs } from "@/lib/wall-clock";
 import { formatWallClock } from "@/lib/wall-clock-format";
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { can, type Permission, ROLE_LABELS } from "@/lib/access/roles";
-import { DEMO_ADMINISTRATOR } from "@/lib/data/first-run";
-import { currentActor } from "@/lib/data/session";
+import { DEMO_ADMINISTRATOR } from "@/lib/data/accounts/first-run";
+import { currentActor } from "@/lib/data/accounts/session";
 import { signOutAction } from "../sign-in/actions";
 import { redirectToPasswordChange, redirectToSignIn } from "./access";
 import { NavLink } from "./nav-link";
@@ -25,7 +25,7 @@ const NAVIGATION: { href: string; label: string; permission: Permission }[] = [
 ];
 
 // The layout only shapes the page for the signed-in user; every page, action and route handler
-// checks the session again through the data layer (lib/data/session.ts).
+// checks the session again through the data layer (lib/data/accounts/session.ts).
 export default async function ConsoleLayout({ children }: { children: React.ReactNode }) {
   const actor = await currentActor();
   if (!actor) return redirectToSignIn();

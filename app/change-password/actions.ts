@@ -3,8 +3,8 @@
 import { redirect } from "next/navigation";
 import { changePasswordSchema } from "@/lib/accounts/schema";
 import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
-import { sessionActor } from "@/lib/data/session";
-import { changeOwnPassword } from "@/lib/data/sign-in";
+import { sessionActor } from "@/lib/data/accounts/session";
+import { changeOwnPassword } from "@/lib/data/accounts/sign-in";
 import { DomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import { safeNext } from "../sign-in/next-path";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
-import { sessionActor } from "@/lib/data/session";
+import { sessionActor } from "@/lib/data/accounts/session";
 import { signOutAction } from "../sign-in/actions";
 import { safeNext } from "../sign-in/next-path";
 import { ChangeGivenPasswordForm } from "./change-given-password-form";

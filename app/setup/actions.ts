@@ -2,7 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, refusedArgument, type ActionState } from "@/lib/action-state";
-import { createFirstAdministrator } from "@/lib/data/first-run";
+import { createFirstAdministrator } from "@/lib/data/accounts/first-run";
 import { formDataToObject } from "@/lib/forms";
 import { firstAdministratorSchema } from "@/lib/users/schema";
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { setupLinkState } from "@/lib/data/first-run";
+import { setupLinkState } from "@/lib/data/accounts/first-run";
 import { USER_PASSWORD_MIN_LENGTH } from "@/lib/users/schema";
 import { createFirstAdministratorAction } from "./actions";
 import { SetupForm } from "./setup-form";

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { secondFactorSchema, signInSchema } from "@/lib/accounts/schema";
 import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
-import { signIn, signOut, verifySecondFactor } from "@/lib/data/sign-in";
+import { signIn, signOut, verifySecondFactor } from "@/lib/data/accounts/sign-in";
 import { formDataToObject } from "@/lib/forms";
 import { passwordChangeHref, safeNext } from "./next-path";
 

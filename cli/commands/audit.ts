@@ -2,7 +2,7 @@ import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSy
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { auditCsvHeader, auditCsvRow } from "@/lib/audit/csv";
-import { openAuditPrune } from "@/lib/data/audit-retention";
+import { openAuditPrune } from "@/lib/data/audit/audit-retention";
 import { UsageError, type Command } from "../command";
 import { resolveFromCaller } from "../output";
 

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { generateInstructionBox } from "@/lib/data/instruction-box";
-import { changeInstructionBoxAccess, getInstructionBoxAccess, type InstructionBoxAccessChange } from "@/lib/data/instruction-box-access";
+import { generateInstructionBox } from "@/lib/data/instruction-box/instruction-box";
+import { changeInstructionBoxAccess, getInstructionBoxAccess, type InstructionBoxAccessChange } from "@/lib/data/instruction-box/instruction-box-access";
 import { ACCESS_TOKEN_HEADER, instructionBoxAccessInputSchema } from "@/lib/instruction-box/access-token";
 import { siteCodeSchema } from "@/lib/sites/schema";
 import { DomainError } from "@/lib/errors";

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { reviewSavedJob } from "@/lib/data/job-review";
-import { loadReviewPackage, loadReviewSites } from "@/lib/data/review-context";
+import { reviewSavedJob } from "@/lib/data/review/job-review";
+import { loadReviewPackage, loadReviewSites } from "@/lib/data/review/review-context";
 import { DomainError } from "@/lib/errors";
 import { formatNotChecked } from "@/lib/rules/finding";
 import { reviewPackage } from "@/lib/rules/review-package";

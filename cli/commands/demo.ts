@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { loadDemoIfEmpty } from "@/lib/data/demo";
+import { loadDemoIfEmpty } from "@/lib/data/console/demo";
 import { describeImportSummary } from "@/lib/site-document/summary";
 import { UsageError, type Command } from "../command";
 

@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { db } from "@/lib/db";
-import { createJob } from "@/lib/data/job-changes";
-import { changeJobState } from "@/lib/data/job-lifecycle";
-import { acknowledgeWarning, sendJob } from "@/lib/data/job-review";
-import { getJob, listJobs, listJobTargets } from "@/lib/data/jobs";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { changeJobState } from "@/lib/data/jobs/job-lifecycle";
+import { acknowledgeWarning, sendJob } from "@/lib/data/review/job-review";
+import { getJob, listJobs, listJobTargets } from "@/lib/data/jobs/jobs";
 import { DomainError } from "@/lib/errors";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
 import { describeDistributePhase, describeSendPhase } from "@/lib/jobs/phases";

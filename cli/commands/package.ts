@@ -1,8 +1,8 @@
 import { readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { exportPackageDefinition, importPackageDefinition, type PackageDefinitionImport } from "@/lib/data/package-definitions";
-import { listSiteChoices } from "@/lib/data/sites";
+import { exportPackageDefinition, importPackageDefinition, type PackageDefinitionImport } from "@/lib/data/packages/package-definitions";
+import { listSiteChoices } from "@/lib/data/sites/sites";
 import { MAX_PDF_BYTES, tooLargeMessage } from "@/lib/pdf/ini";
 import { PLATFORM_LABELS } from "@/lib/platforms";
 import { UsageError, type Command } from "../command";

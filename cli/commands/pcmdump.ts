@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { generateInstructionBox, getInstructionFile } from "@/lib/data/instruction-box";
+import { generateInstructionBox, getInstructionFile } from "@/lib/data/instruction-box/instruction-box";
 import { DomainError, isDomainError } from "@/lib/errors";
 import { readInstructionFile, type InstructionFileContents } from "@/lib/ins/decode";
 import type { InstructionRecord } from "@/lib/ins/record";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { createQuery, getQuery, listQueries, listQueryResult } from "@/lib/data/queries";
+import { createQuery, getQuery, listQueries, listQueryResult } from "@/lib/data/inventory/queries";
 import { db } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
 import { formatConditionText, parseConditionText } from "@/lib/queries/condition-text";

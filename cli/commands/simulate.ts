@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { simulateClientFile, simulateJobTarget } from "@/lib/data/job-simulation";
+import { simulateClientFile, simulateJobTarget } from "@/lib/data/review/job-simulation";
 import { DomainError } from "@/lib/errors";
 import { SMS_ID_PATTERN } from "@/lib/sms-id";
 import { normaliseWallClock, parseWallClock } from "@/lib/wall-clock";

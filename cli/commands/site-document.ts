@@ -1,8 +1,8 @@
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { exportSiteDocument } from "@/lib/data/site-document-export";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { exportSiteDocument } from "@/lib/data/sites/site-document-export";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { describeImportSummary } from "@/lib/site-document/summary";
 import { UsageError, type Command } from "../command";
 

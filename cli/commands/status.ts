@@ -1,8 +1,8 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { getJobStatus, openTargetStatusExport } from "@/lib/data/job-status";
-import { receiveStatusReport } from "@/lib/data/status-reports/intake";
+import { getJobStatus, openTargetStatusExport } from "@/lib/data/job-status/job-status";
+import { receiveStatusReport } from "@/lib/data/job-status/status-reports/intake";
 import { isDomainError } from "@/lib/errors";
 import { parseDespoolerRecord } from "@/lib/job-status/despooler-record";
 import { TARGET_STATUS_LABELS } from "@/lib/job-status/target-status";

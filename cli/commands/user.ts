@@ -1,8 +1,8 @@
 import { parseArgs } from "node:util";
 import { ROLE_LABELS, ROLES } from "@/lib/access/roles";
-import { createDemoAdministrator, issueSetupToken } from "@/lib/data/first-run";
-import { createUser, disableUser, enableUser, getUserByEmail, listUsers, resetUserPassword, setUserRole, type UserDetail, type UserSummary } from "@/lib/data/users";
-import { unlockSignIn } from "@/lib/data/sign-in-throttle";
+import { createDemoAdministrator, issueSetupToken } from "@/lib/data/accounts/first-run";
+import { createUser, disableUser, enableUser, getUserByEmail, listUsers, resetUserPassword, setUserRole, type UserDetail, type UserSummary } from "@/lib/data/accounts/users";
+import { unlockSignIn } from "@/lib/data/accounts/sign-in-throttle";
 import { DomainError } from "@/lib/errors";
 import { formatIssuePath } from "@/lib/site-document/references";
 import { generatePassword } from "@/lib/users/generate-password";

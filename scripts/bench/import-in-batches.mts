@@ -1,7 +1,7 @@
 // Benchmark set-up only: imports a large site document as several imports, the computers in
-// batches, so no single import's transaction (120 s timeout, lib/data/site-document-import.ts) has to
+// batches, so no single import's transaction (120 s timeout, lib/data/sites/site-document-import.ts) has to
 // hold 50,000 computers on a loaded machine. The product's import stays one all-or-nothing transaction.
-import { importSiteDocument } from "../../lib/data/site-document-import.ts";
+import { importSiteDocument } from "../../lib/data/sites/site-document-import.ts";
 import type { SiteDocumentInput } from "../../lib/site-document/schema.ts";
 
 const COMPUTERS_PER_IMPORT = 5_000;

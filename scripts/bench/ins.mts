@@ -50,9 +50,9 @@ const peakRssMb = () => process.resourceUsage().maxRSS / 1024;
 
 /** One measured phase, run in a child process against the benchmark database. */
 async function runWorker(task: string, directory: string): Promise<PhaseFigures> {
-  const { bindProcessActor } = await import("../../lib/data/session.ts");
+  const { bindProcessActor } = await import("../../lib/data/accounts/session.ts");
   bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
-  const { generateInstructionBox } = await import("../../lib/data/instruction-box.ts");
+  const { generateInstructionBox } = await import("../../lib/data/instruction-box/instruction-box.ts");
   const { currentWallClock } = await import("../../lib/wall-clock.ts");
   const { syncInstructionBox } = await import("../../cli/box-sync.ts");
   const box = () => generateInstructionBox({ now: currentWallClock() });
@@ -113,11 +113,11 @@ if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const { db } = await import("../../lib/db.ts");
 // Benchmarks act as an administrator of their own throw-away database, as the CLI does.
-const { bindProcessActor } = await import("../../lib/data/session.ts");
+const { bindProcessActor } = await import("../../lib/data/accounts/session.ts");
 bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
 const { importInBatches } = await import("./import-in-batches.mts");
-const { createJob } = await import("../../lib/data/job-changes.ts");
-const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
+const { createJob } = await import("../../lib/data/jobs/job-changes.ts");
+const { activateJob } = await import("../../lib/data/jobs/job-lifecycle.ts");
 const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
 const { jobInputSchema } = await import("../../lib/jobs/schema.ts");
 const { addDays, currentWallClock } = await import("../../lib/wall-clock.ts");

@@ -13,16 +13,16 @@ if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const { db } = await import("../../lib/db.ts");
 // Benchmarks act as an administrator of their own throw-away database, as the CLI does.
-const { bindProcessActor } = await import("../../lib/data/session.ts");
+const { bindProcessActor } = await import("../../lib/data/accounts/session.ts");
 bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
-const { importSiteDocument } = await import("../../lib/data/site-document-import.ts");
-const { createJob } = await import("../../lib/data/job-changes.ts");
-const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
-const { getPlannedJob } = await import("../../lib/data/instructions.ts");
+const { importSiteDocument } = await import("../../lib/data/sites/site-document-import.ts");
+const { createJob } = await import("../../lib/data/jobs/job-changes.ts");
+const { activateJob } = await import("../../lib/data/jobs/job-lifecycle.ts");
+const { getPlannedJob } = await import("../../lib/data/instruction-box/instructions.ts");
 const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
 const { planInstructions } = await import("../../lib/jobs/instructions.ts");
 const { resolveTargets } = await import("../../lib/jobs/targets.ts");
-const { loadTargetInventory } = await import("../../lib/data/target-inventory.ts");
+const { loadTargetInventory } = await import("../../lib/data/review/target-inventory.ts");
 const { jobInputSchema } = await import("../../lib/jobs/schema.ts");
 
 const TARGETS = 10_000;

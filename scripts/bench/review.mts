@@ -33,11 +33,11 @@ const ms = (value: number) => `${value.toFixed(1).padStart(8)} ms`;
 async function setUp(): Promise<void> {
   const { db } = await import("../../lib/db.ts");
   const { importInBatches } = await import("./import-in-batches.mts");
-  const { createJob } = await import("../../lib/data/job-changes.ts");
+  const { createJob } = await import("../../lib/data/jobs/job-changes.ts");
   const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
   const { jobInputSchema } = await import("../../lib/jobs/schema.ts");
   const { addDays, currentWallClock } = await import("../../lib/wall-clock.ts");
-  const { bindProcessActor } = await import("../../lib/data/session.ts");
+  const { bindProcessActor } = await import("../../lib/data/accounts/session.ts");
   bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
   await importInBatches(buildLargeSiteDocument({ computers: TARGETS, packages: 5 }));
   const line = await db.workstationCommandLine.findFirstOrThrow({ orderBy: { id: "asc" }, select: { id: true, package: { select: { packageId: true, siteCode: true } } } });
@@ -71,11 +71,11 @@ async function benchmarkDatabase(kind: string): Promise<void> {
   }
 
   const { db } = await import("../../lib/db.ts");
-  const { reviewSavedJob } = await import("../../lib/data/job-review.ts");
-  const { buildReviewContext } = await import("../../lib/data/review-context.ts");
-  const { asJobState, jobInputOf } = await import("../../lib/data/job-mapping.ts");
+  const { reviewSavedJob } = await import("../../lib/data/review/job-review.ts");
+  const { buildReviewContext } = await import("../../lib/data/review/review-context.ts");
+  const { asJobState, jobInputOf } = await import("../../lib/data/jobs/job-mapping.ts");
   const { currentWallClock } = await import("../../lib/wall-clock.ts");
-  const { bindProcessActor } = await import("../../lib/data/session.ts");
+  const { bindProcessActor } = await import("../../lib/data/accounts/session.ts");
   bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
   const rssBefore = process.memoryUsage().rss;
 

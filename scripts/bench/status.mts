@@ -51,17 +51,17 @@ const migrate = spawnSync(process.execPath, [path.join(root, "scripts", "db", "m
 if (migrate.status !== 0) throw new Error(migrate.stderr);
 
 const { db } = await import("../../lib/db.ts");
-const { bindProcessActor } = await import("../../lib/data/session.ts");
+const { bindProcessActor } = await import("../../lib/data/accounts/session.ts");
 bindProcessActor({ userId: null, name: "benchmark", role: "administrator", address: null, sessionId: null });
-const { importSiteDocument } = await import("../../lib/data/site-document-import.ts");
-const { createJob } = await import("../../lib/data/job-changes.ts");
-const { activateJob } = await import("../../lib/data/job-lifecycle.ts");
-const { getJobStatus, listServerJobTargets, listTargetStatuses, listOverdueTargets, predictTargets } = await import("../../lib/data/job-status.ts");
-const { readReportsOverTime, readTargetCountsBySite } = await import("../../lib/data/job-status-counts.ts");
+const { importSiteDocument } = await import("../../lib/data/sites/site-document-import.ts");
+const { createJob } = await import("../../lib/data/jobs/job-changes.ts");
+const { activateJob } = await import("../../lib/data/jobs/job-lifecycle.ts");
+const { getJobStatus, listServerJobTargets, listTargetStatuses, listOverdueTargets, predictTargets } = await import("../../lib/data/job-status/job-status.ts");
+const { readReportsOverTime, readTargetCountsBySite } = await import("../../lib/data/job-status/job-status-counts.ts");
 const { arrayReader } = await import("../../lib/db/array-reader.ts");
 const { Prisma } = await import("../../generated/prisma/client.ts");
-const { receiveStatusReport } = await import("../../lib/data/status-reports/intake.ts");
-const { releaseDueStatusReports } = await import("../../lib/data/status-reports/passes.ts");
+const { receiveStatusReport } = await import("../../lib/data/job-status/status-reports/intake.ts");
+const { releaseDueStatusReports } = await import("../../lib/data/job-status/status-reports/passes.ts");
 const { buildLargeSiteDocument } = await import("../../lib/demo/large-site-document.ts");
 const { jobInputSchema } = await import("../../lib/jobs/schema.ts");
 const { writeJobStatusMif } = await import("../../lib/status-mif/job-status-mif.ts");

@@ -8,12 +8,12 @@
 //                                      warnings acknowledged as an admin would; prints its ID and review
 //   counters                           the site's job counter and job count
 import { db } from "../../lib/db.ts";
-import { createJob } from "../../lib/data/job-changes.ts";
-import { activateJob, changeJobState } from "../../lib/data/job-lifecycle.ts";
-import { acknowledgeWarnings, reviewSavedJob } from "../../lib/data/job-review.ts";
+import { createJob } from "../../lib/data/jobs/job-changes.ts";
+import { activateJob, changeJobState } from "../../lib/data/jobs/job-lifecycle.ts";
+import { acknowledgeWarnings, reviewSavedJob } from "../../lib/data/review/job-review.ts";
 import type { DomainError } from "../../lib/errors.ts";
 import { jobInputSchema } from "../../lib/jobs/schema.ts";
-import { bindProcessActor } from "../../lib/data/session.ts";
+import { bindProcessActor } from "../../lib/data/accounts/session.ts";
 
 // Each instance acts as one operator, named after its process, as a signed-in user would.
 bindProcessActor({ userId: null, name: `instance-${process.pid}`, role: "operator", address: null, sessionId: null });

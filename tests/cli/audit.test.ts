@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { recordRepeatedAuditEvent } from "@/lib/data/audit";
+import { recordRepeatedAuditEvent } from "@/lib/data/audit/audit";
 import { AUDIT_CSV_COLUMNS } from "@/lib/audit/csv";
 
 const workDirectory = mkdtempSync(path.join(os.tmpdir(), "sms-audit-"));

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 
 const isSqlite = inject("databaseProvider") === "sqlite";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createSite } from "@/lib/data/sites";
+import { createSite } from "@/lib/data/sites/sites";
 import { KB_PDF_NAMES } from "@/lib/pdf/fixtures/kb-fixtures";
 import { siteInputSchema } from "@/lib/sites/schema";
 import { resetDatabase } from "../support/reset-database";

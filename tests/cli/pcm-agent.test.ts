@@ -6,10 +6,10 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { POST } from "@/app/despoolr.box/[smsId]/route";
 import { GET } from "@/app/pcmins.box/[fileName]/route";
 import { db } from "@/lib/db";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob, changeJobState } from "@/lib/data/job-lifecycle";
-import { bindProcessActor } from "@/lib/data/session";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob, changeJobState } from "@/lib/data/jobs/job-lifecycle";
+import { bindProcessActor } from "@/lib/data/accounts/session";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { pollOnce, type AgentOptions } from "../../cli/pcm-agent";
 import { TEST_ADMINISTRATOR } from "../support/actors";

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getInstructionFile } from "@/lib/data/instruction-box";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { getInstructionFile } from "@/lib/data/instruction-box/instruction-box";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { encodeInstructionFile } from "@/lib/ins/encode";
 import type { InstructionRecord } from "@/lib/ins/record";

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { auditFiltersSchema, type AuditFilters } from "@/lib/audit/filters";
 import { db } from "@/lib/db";
-import { openAuditExport, listAuditChoices, searchAuditEvents } from "@/lib/data/audit-search";
-import { bindProcessActor } from "@/lib/data/session";
+import { openAuditExport, listAuditChoices, searchAuditEvents } from "@/lib/data/audit/audit-search";
+import { bindProcessActor } from "@/lib/data/accounts/session";
 import { DomainError } from "@/lib/errors";
 import { TEST_ADMINISTRATOR, testActor } from "../support/actors";
 

@@ -1,22 +1,22 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Permission } from "@/lib/access/roles";
-import { applyFix } from "@/lib/data/apply-fix";
-import { recordAudit } from "@/lib/data/audit";
-import { createComputer, deleteComputer, updateComputer } from "@/lib/data/computers";
-import { loadDemoIfEmpty } from "@/lib/data/demo";
-import { generateInstructionFile, getInstructionFile } from "@/lib/data/instruction-box";
-import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
-import { activateJob, changeJobState } from "@/lib/data/job-lifecycle";
-import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
-import { listJobs } from "@/lib/data/jobs";
-import { createMachineGroup, deleteMachineGroup, updateMachineGroup } from "@/lib/data/machine-groups";
-import { createQuery, deleteQuery, updateQuery } from "@/lib/data/queries";
-import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
-import { createServer, deleteServer, updateServer } from "@/lib/data/servers";
-import { bindProcessActor } from "@/lib/data/session";
-import { exportSiteDocument } from "@/lib/data/site-document-export";
-import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-document-import";
-import { createSite, deleteSite, getSite, listSites, updateSite } from "@/lib/data/sites";
+import { applyFix } from "@/lib/data/jobs/apply-fix";
+import { recordAudit } from "@/lib/data/audit/audit";
+import { createComputer, deleteComputer, updateComputer } from "@/lib/data/inventory/computers";
+import { loadDemoIfEmpty } from "@/lib/data/console/demo";
+import { generateInstructionFile, getInstructionFile } from "@/lib/data/instruction-box/instruction-box";
+import { createJob, deleteJob, updateJob } from "@/lib/data/jobs/job-changes";
+import { activateJob, changeJobState } from "@/lib/data/jobs/job-lifecycle";
+import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/review/job-review";
+import { listJobs } from "@/lib/data/jobs/jobs";
+import { createMachineGroup, deleteMachineGroup, updateMachineGroup } from "@/lib/data/inventory/machine-groups";
+import { createQuery, deleteQuery, updateQuery } from "@/lib/data/inventory/queries";
+import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages/packages";
+import { createServer, deleteServer, updateServer } from "@/lib/data/sites/servers";
+import { bindProcessActor } from "@/lib/data/accounts/session";
+import { exportSiteDocument } from "@/lib/data/sites/site-document-export";
+import { importSiteDocument, validateSiteDocument } from "@/lib/data/sites/site-document-import";
+import { createSite, deleteSite, getSite, listSites, updateSite } from "@/lib/data/sites/sites";
 import { db } from "@/lib/db";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { DomainError } from "@/lib/errors";
@@ -28,8 +28,8 @@ import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
 
 // The audit write is wrapped so one test can make it fail and show the change rolls back with it.
-vi.mock("@/lib/data/audit", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/data/audit")>();
+vi.mock("@/lib/data/audit/audit", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/data/audit/audit")>();
   return { ...original, recordAudit: vi.fn(original.recordAudit) };
 });
 

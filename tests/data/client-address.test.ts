@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { clientAddress } from "@/lib/data/auth-server";
+import { clientAddress } from "@/lib/data/accounts/auth-server";
 import { SOCKET_ADDRESS_HEADER, SOCKET_STAMP_HEADER, stampSocketAddresses } from "@/lib/security/socket-address";
 
 /**

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { listComputers } from "@/lib/data/computers";
+import { listComputers } from "@/lib/data/inventory/computers";
 import { db } from "@/lib/db";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { resetDatabase } from "../support/reset-database";
 

@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/despoolr.box/[smsId]/route";
 import { db } from "@/lib/db";
-import { changeInstructionBoxAccess } from "@/lib/data/instruction-box-access";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { bindProcessActor } from "@/lib/data/session";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { changeInstructionBoxAccess } from "@/lib/data/instruction-box/instruction-box-access";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { bindProcessActor } from "@/lib/data/accounts/session";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { instructionBoxAccessInputSchema } from "@/lib/instruction-box/access-token";
 import { readStatusMifFixture } from "@/lib/status-mif/fixtures/status-mif-fixtures";

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { deleteComputer } from "@/lib/data/computers";
-import { createMachineGroup, updateMachineGroup } from "@/lib/data/machine-groups";
-import { deleteServer } from "@/lib/data/servers";
-import { importSiteDocument } from "@/lib/data/site-document-import";
-import { deleteSite, updateSite } from "@/lib/data/sites";
+import { deleteComputer } from "@/lib/data/inventory/computers";
+import { createMachineGroup, updateMachineGroup } from "@/lib/data/inventory/machine-groups";
+import { deleteServer } from "@/lib/data/sites/servers";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
+import { deleteSite, updateSite } from "@/lib/data/sites/sites";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { siteInputSchema } from "@/lib/sites/schema";
 import { machineGroupInputSchema } from "@/lib/machine-groups/schema";
@@ -63,7 +63,7 @@ describe("site and machine group edits", () => {
 
 describe("writes that lose a race to another admin", () => {
   it("are refused with the same message as the check, not a database error", async () => {
-    const { refusingRaces } = await import("@/lib/data/records");
+    const { refusingRaces } = await import("@/lib/data/console/records");
     const { DomainError } = await import("@/lib/errors");
     const duplicate = new DomainError("invalid", "Site BPC already exists", [{ path: "code", message: "Site BPC already exists" }]);
     await expect(refusingRaces(() => db.site.create({ data: { code: "BPC", name: "Twice", smsVersion: "1.2", pcmPollingIntervalMinutes: 60 } }), { duplicate })).rejects.toBe(duplicate);

@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET, HEAD } from "@/app/pcmins.box/[fileName]/route";
 import { db } from "@/lib/db";
-import { changeInstructionBoxAccess, FETCH_LOG_BATCH, flushInstructionFileFetches, getInstructionBoxAccess, listInstructionFileFetches } from "@/lib/data/instruction-box-access";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { bindProcessActor } from "@/lib/data/session";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { changeInstructionBoxAccess, FETCH_LOG_BATCH, flushInstructionFileFetches, getInstructionBoxAccess, listInstructionFileFetches } from "@/lib/data/instruction-box/instruction-box-access";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { bindProcessActor } from "@/lib/data/accounts/session";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { decodeInstructionFile } from "@/lib/ins/decode";
 import { hashAccessToken, instructionBoxAccessInputSchema, isAccessTokenValid, sanitisedFileName } from "@/lib/instruction-box/access-token";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { listJobs } from "@/lib/data/jobs";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { listJobs } from "@/lib/data/jobs/jobs";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";

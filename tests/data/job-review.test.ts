@@ -1,15 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { applyFix } from "@/lib/data/apply-fix";
-import { createJob } from "@/lib/data/job-changes";
-import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/job-review";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { getJob } from "@/lib/data/jobs";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { applyFix } from "@/lib/data/jobs/apply-fix";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { acknowledgeWarning, reviewSavedJob, sendJob } from "@/lib/data/review/job-review";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { getJob } from "@/lib/data/jobs/jobs";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
-import { bindProcessActor } from "@/lib/data/session";
+import { bindProcessActor } from "@/lib/data/accounts/session";
 import { TEST_ADMINISTRATOR, testActor } from "../support/actors";
 
 const actor = TEST_ADMINISTRATOR.name;

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createJob } from "@/lib/data/job-changes";
-import { acknowledgeWarning, reviewSavedJob } from "@/lib/data/job-review";
-import { activateDueJobs } from "@/lib/data/job-scheduler";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { acknowledgeWarning, reviewSavedJob } from "@/lib/data/review/job-review";
+import { activateDueJobs } from "@/lib/data/jobs/job-scheduler";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";

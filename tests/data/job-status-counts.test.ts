@@ -1,11 +1,11 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { getJobStatus, listTargetStatuses, openTargetStatusExport } from "@/lib/data/job-status";
-import { readReportsOverTime, readTargetCountsBySite, readTargetsWithoutReport } from "@/lib/data/job-status-counts";
-import { importSiteDocument } from "@/lib/data/site-document-import";
-import { receiveStatusReport } from "@/lib/data/status-reports/intake";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { getJobStatus, listTargetStatuses, openTargetStatusExport } from "@/lib/data/job-status/job-status";
+import { readReportsOverTime, readTargetCountsBySite, readTargetsWithoutReport } from "@/lib/data/job-status/job-status-counts";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
+import { receiveStatusReport } from "@/lib/data/job-status/status-reports/intake";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { readStatusMifFixture } from "@/lib/status-mif/fixtures/status-mif-fixtures";
 import { currentWallClock } from "@/lib/wall-clock";

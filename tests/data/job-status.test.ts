@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { getJobStatus, listOverdueTargets, listTargetStatuses, openTargetStatusExport, predictTargets } from "@/lib/data/job-status";
-import { importSiteDocument } from "@/lib/data/site-document-import";
-import { receiveStatusReport } from "@/lib/data/status-reports/intake";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { getJobStatus, listOverdueTargets, listTargetStatuses, openTargetStatusExport, predictTargets } from "@/lib/data/job-status/job-status";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
+import { receiveStatusReport } from "@/lib/data/job-status/status-reports/intake";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { readStatusMifFixture } from "@/lib/status-mif/fixtures/status-mif-fixtures";
 import { addDays, currentWallClock } from "@/lib/wall-clock";

@@ -1,17 +1,17 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { getComputerInstructions } from "@/lib/data/instructions";
-import { createJob, deleteJob, updateJob } from "@/lib/data/job-changes";
-import { activateJob as sendJob, changeJobState } from "@/lib/data/job-lifecycle";
-import { getJob } from "@/lib/data/jobs";
-import { deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
-import { exportSiteDocument } from "@/lib/data/site-document-export";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { getComputerInstructions } from "@/lib/data/instruction-box/instructions";
+import { createJob, deleteJob, updateJob } from "@/lib/data/jobs/job-changes";
+import { activateJob as sendJob, changeJobState } from "@/lib/data/jobs/job-lifecycle";
+import { getJob } from "@/lib/data/jobs/jobs";
+import { deletePackage, getPackage, updatePackage } from "@/lib/data/packages/packages";
+import { exportSiteDocument } from "@/lib/data/sites/site-document-export";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { packageInputSchema } from "@/lib/packages/schema";
 import { demoJobInput } from "../support/job-input";
 import { resetDatabase } from "../support/reset-database";
-import { bindProcessActor } from "@/lib/data/session";
+import { bindProcessActor } from "@/lib/data/accounts/session";
 import { TEST_ADMINISTRATOR, testActor } from "../support/actors";
 
 const actor = TEST_ADMINISTRATOR.name;

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createJob, updateJob } from "@/lib/data/job-changes";
-import { activateJob, changeJobState } from "@/lib/data/job-lifecycle";
-import { acknowledgeWarning, reviewSavedJob } from "@/lib/data/job-review";
-import { exportSiteDocument } from "@/lib/data/site-document-export";
-import { importSiteDocument } from "@/lib/data/site-document-import";
-import { deleteSite } from "@/lib/data/sites";
+import { createJob, updateJob } from "@/lib/data/jobs/job-changes";
+import { activateJob, changeJobState } from "@/lib/data/jobs/job-lifecycle";
+import { acknowledgeWarning, reviewSavedJob } from "@/lib/data/review/job-review";
+import { exportSiteDocument } from "@/lib/data/sites/site-document-export";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
+import { deleteSite } from "@/lib/data/sites/sites";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { DomainError } from "@/lib/errors";
 import { demoJobInput } from "../support/job-input";

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { exportPackageDefinition, importPackageDefinition } from "@/lib/data/package-definitions";
-import { createPackage, getPackage, listPackages, updatePackage } from "@/lib/data/packages";
-import { createSite } from "@/lib/data/sites";
+import { exportPackageDefinition, importPackageDefinition } from "@/lib/data/packages/package-definitions";
+import { createPackage, getPackage, listPackages, updatePackage } from "@/lib/data/packages/packages";
+import { createSite } from "@/lib/data/sites/sites";
 import { packageInputSchema } from "@/lib/packages/schema";
 import { KB_PDF_NAMES, readKbPdf } from "@/lib/pdf/fixtures/kb-fixtures";
 import { siteInputSchema } from "@/lib/sites/schema";

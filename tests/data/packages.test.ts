@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
-import { createSite } from "@/lib/data/sites";
+import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages/packages";
+import { createSite } from "@/lib/data/sites/sites";
 import { DomainError } from "@/lib/errors";
 import { packageInputSchema, type PackageInput } from "@/lib/packages/schema";
 import { siteInputSchema } from "@/lib/sites/schema";

@@ -3,7 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { clearSignInAttempts, recordSuccessfulSignIn, SIGN_IN_ATTEMPTS_PER_ACCOUNT, SIGN_IN_ATTEMPTS_PER_ADDRESS, takeSignInAttempt, unlockSignIn } from "@/lib/data/sign-in-throttle";
+import { clearSignInAttempts, recordSuccessfulSignIn, SIGN_IN_ATTEMPTS_PER_ACCOUNT, SIGN_IN_ATTEMPTS_PER_ADDRESS, takeSignInAttempt, unlockSignIn } from "@/lib/data/accounts/sign-in-throttle";
 
 function attemptInAnotherProcess(email: string, address: string) {
   const tsx = createRequire(import.meta.url).resolve("tsx");

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
-import { exportSiteDocument } from "@/lib/data/site-document-export";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { exportSiteDocument } from "@/lib/data/sites/site-document-export";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { DomainError } from "@/lib/errors";
 import { resetDatabase } from "../support/reset-database";

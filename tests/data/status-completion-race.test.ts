@@ -1,10 +1,10 @@
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { bindProcessActor } from "@/lib/data/session";
-import { importSiteDocument } from "@/lib/data/site-document-import";
-import { readKeptReportsOneByOneOnFailure } from "@/lib/data/status-reports/reading";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { bindProcessActor } from "@/lib/data/accounts/session";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
+import { readKeptReportsOneByOneOnFailure } from "@/lib/data/job-status/status-reports/reading";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { readStatusMifFixture } from "@/lib/status-mif/fixtures/status-mif-fixtures";
 import { TEST_ADMINISTRATOR } from "../support/actors";

@@ -4,10 +4,10 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { db } from "@/lib/db";
-import { createJob } from "@/lib/data/job-changes";
-import { activateJob } from "@/lib/data/job-lifecycle";
-import { bindProcessActor } from "@/lib/data/session";
-import { importSiteDocument } from "@/lib/data/site-document-import";
+import { createJob } from "@/lib/data/jobs/job-changes";
+import { activateJob } from "@/lib/data/jobs/job-lifecycle";
+import { bindProcessActor } from "@/lib/data/accounts/session";
+import { importSiteDocument } from "@/lib/data/sites/site-document-import";
 import { buildDemoSiteDocument } from "@/lib/demo/demo-site-document";
 import { decodeInstructionFile } from "@/lib/ins/decode";
 import { packageInputSchema } from "@/lib/packages/schema";
@@ -61,9 +61,9 @@ async function onTheSmallDisk() {
   process.env.DATABASE_URL = `file:${databaseFile}`;
   return {
     db: (await import("@/lib/db")).db,
-    createPackage: (await import("@/lib/data/packages")).createPackage,
+    createPackage: (await import("@/lib/data/packages/packages")).createPackage,
     fetchRoute: (await import("@/app/pcmins.box/[fileName]/route")).GET,
-    flushFetchLog: (await import("@/lib/data/instruction-box-access")).flushInstructionFileFetches,
+    flushFetchLog: (await import("@/lib/data/instruction-box/instruction-box-access")).flushInstructionFileFetches,
     healthRoute: (await import("@/app/health/route")).GET,
     fromDomainError: (await import("@/lib/action-state")).fromDomainError,
   };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { db } from "@/lib/db";
-import { createSite } from "@/lib/data/sites";
+import { createSite } from "@/lib/data/sites/sites";
 import { siteInputSchema } from "@/lib/sites/schema";
 import { resetDatabase } from "../support/reset-database";
 

@@ -15,6 +15,6 @@ if (inject("databaseProvider") === "postgresql") {
 }
 
 // Data-layer tests act as an administrator unless a test binds another actor (tests/support/actors.ts).
-const { bindProcessActor } = await import("@/lib/data/session");
+const { bindProcessActor } = await import("@/lib/data/accounts/session");
 const { TEST_ADMINISTRATOR } = await import("./actors");
 bindProcessActor(TEST_ADMINISTRATOR);

@@ -1,8 +1,8 @@
 // A process that saves packages through the data layer, four at a time, until it is killed,
 // printing "saved <package ID>" only once each save has committed: what a user would have seen
 // acknowledged. Run by tests/faults/kill-during-writes.test.ts with DATABASE_URL set.
-import { createPackage } from "@/lib/data/packages";
-import { bindProcessActor } from "@/lib/data/session";
+import { createPackage } from "@/lib/data/packages/packages";
+import { bindProcessActor } from "@/lib/data/accounts/session";
 import { packageInputSchema } from "@/lib/packages/schema";
 import { TEST_ADMINISTRATOR } from "./actors";
 

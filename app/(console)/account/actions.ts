@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation";
 import { changePasswordSchema, confirmPasswordSchema, secondFactorSchema } from "@/lib/accounts/schema";
 import { fromDomainError, fromZodError, type ActionState } from "@/lib/action-state";
-import { changeOwnPassword, confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/data/sign-in";
+import { changeOwnPassword, confirmTwoFactorEnrolment, disableTwoFactor, startTwoFactorEnrolment } from "@/lib/data/accounts/sign-in";
 import { formDataToObject } from "@/lib/forms";
 import { actionRefusal } from "../access";
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { FormMessage } from "@/components/ui/form-message";
 import { PageHeader } from "@/components/ui/page-header";
 import { ROLE_LABELS, isRole } from "@/lib/access/roles";
-import { getOwnAccount } from "@/lib/data/sign-in";
+import { getOwnAccount } from "@/lib/data/accounts/sign-in";
 import { PASSWORD_MIN_LENGTH } from "@/lib/auth/password-policy";
 import { requirePermission } from "../access";
 import { ChangePasswordForm } from "./change-password-form";

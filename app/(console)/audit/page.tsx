@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { AUDIT_OUTCOMES, auditFilterParams, auditFiltersInput, auditFiltersSchema, type AuditFilters } from "@/lib/audit/filters";
-import { listAuditChoices, searchAuditEvents } from "@/lib/data/audit-search";
+import { listAuditChoices, searchAuditEvents } from "@/lib/data/audit/audit-search";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { requirePermission } from "@/app/(console)/access";
 import { AuditChange } from "./audit-change";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
 import { computerInputSchema } from "@/lib/computers/schema";
-import { createComputer, deleteComputer, getComputer, updateComputer } from "@/lib/data/computers";
+import { createComputer, deleteComputer, getComputer, updateComputer } from "@/lib/data/inventory/computers";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import { recordVersionSchema } from "@/lib/schema-fields";

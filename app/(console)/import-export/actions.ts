@@ -3,7 +3,7 @@
 import { formOrEmpty } from "@/lib/forms";
 
 import { revalidatePath } from "next/cache";
-import { importSiteDocument, validateSiteDocument } from "@/lib/data/site-document-import";
+import { importSiteDocument, validateSiteDocument } from "@/lib/data/sites/site-document-import";
 import { asDomainError } from "@/lib/errors";
 import { MAX_SITE_DOCUMENT_BYTES, siteDocumentTooLargeMessage } from "@/lib/site-document/limits";
 import { describeImportSummary } from "@/lib/site-document/summary";

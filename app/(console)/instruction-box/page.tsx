@@ -4,7 +4,7 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { listInstructionBox } from "@/lib/data/instruction-box";
+import { listInstructionBox } from "@/lib/data/instruction-box/instruction-box";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";
 import { BoxDownload } from "./box-download";

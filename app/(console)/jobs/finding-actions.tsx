@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { FormMessage } from "@/components/ui/form-message";
 import { IDLE, type ActionState } from "@/lib/action-state";
-import type { FixImpact } from "@/lib/data/apply-fix";
+import type { FixImpact } from "@/lib/data/jobs/apply-fix";
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 

@@ -1,4 +1,4 @@
-import type { JobDetail } from "@/lib/data/jobs";
+import type { JobDetail } from "@/lib/data/jobs/jobs";
 
 /** The job form's values for a saved job (the form also renders raw submitted values). */
 export function jobToFormValues(job: JobDetail): Record<string, unknown> {

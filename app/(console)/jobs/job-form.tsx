@@ -7,7 +7,7 @@ import { FormMessage } from "@/components/ui/form-message";
 import { isChecked, listOf, recordOf, textOf } from "@/components/ui/form-values";
 import { useActionForm } from "@/components/ui/use-action-form";
 import type { ActionState } from "@/lib/action-state";
-import type { JobFormChoices } from "@/lib/data/jobs";
+import type { JobFormChoices } from "@/lib/data/jobs/jobs";
 import { isServerJobType, JOB_PRIORITIES, JOB_TYPE_LABELS, JOB_TYPES, SERVER_TARGET_KINDS, WORKSTATION_TARGET_KINDS, type JobType, type TargetKind } from "@/lib/jobs/schema";
 import { PCM_VARIANT_LABELS, PCM_VARIANTS, PLATFORM_LABELS, PLATFORMS } from "@/lib/platforms";
 import { defaultMandatoryAfter } from "@/lib/jobs/defaults";

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { WallClockTime } from "@/components/wall-clock-time";
 import { inputClass } from "@/components/ui/field";
-import { listJobs, loadJobFormChoices } from "@/lib/data/jobs";
+import { listJobs, loadJobFormChoices } from "@/lib/data/jobs/jobs";
 import { JOB_STATE_LABELS } from "@/lib/jobs/lifecycle";
 import { JOB_STATES, JOB_TYPE_LABELS, type JobState } from "@/lib/jobs/schema";
 import { pageNumberSchema } from "@/lib/schema-fields";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { FindingCard } from "@/components/finding-card";
-import type { FixImpact } from "@/lib/data/apply-fix";
-import type { JobReviewResult, WarningAcknowledgementDto } from "@/lib/data/job-review";
+import type { FixImpact } from "@/lib/data/jobs/apply-fix";
+import type { JobReviewResult, WarningAcknowledgementDto } from "@/lib/data/review/job-review";
 import { findingsSinceSend, type ReviewAtSend } from "@/lib/jobs/review-at-send";
 import { formatNotChecked } from "@/lib/rules/finding";
 import type { Finding, NotChecked, Subject } from "@/lib/rules/rule";

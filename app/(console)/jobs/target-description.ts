@@ -1,4 +1,4 @@
-import type { JobDetail } from "@/lib/data/jobs";
+import type { JobDetail } from "@/lib/data/jobs/jobs";
 import { PCM_VARIANT_LABELS, PLATFORM_LABELS } from "@/lib/platforms";
 
 /** "Machine group BPC NT Workstations, limited to BPC and subsites, Windows NT (x86) only". */

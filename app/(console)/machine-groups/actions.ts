@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, refusedArgument, type ActionState } from "@/lib/action-state";
-import { createMachineGroup, deleteMachineGroup, getMachineGroup, updateMachineGroup } from "@/lib/data/machine-groups";
+import { createMachineGroup, deleteMachineGroup, getMachineGroup, updateMachineGroup } from "@/lib/data/inventory/machine-groups";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject, splitList } from "@/lib/forms";
 import { machineGroupInputSchema } from "@/lib/machine-groups/schema";

@@ -1,4 +1,4 @@
-import type { MachineGroupDetail } from "@/lib/data/machine-groups";
+import type { MachineGroupDetail } from "@/lib/data/inventory/machine-groups";
 
 export function groupToFormValues(group: MachineGroupDetail): Record<string, unknown> {
   return {

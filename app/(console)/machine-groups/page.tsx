@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { listMachineGroups } from "@/lib/data/machine-groups";
+import { listMachineGroups } from "@/lib/data/inventory/machine-groups";
 import { requirePermission } from "../access";
 import { can } from "@/lib/access/roles";
 

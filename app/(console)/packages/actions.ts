@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
-import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages";
+import { createPackage, deletePackage, getPackage, updatePackage } from "@/lib/data/packages/packages";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import { packageInputSchema } from "@/lib/packages/schema";

@@ -1,4 +1,4 @@
-import type { PackageDetail } from "@/lib/data/packages";
+import type { PackageDetail } from "@/lib/data/packages/packages";
 
 /**
  * What the package form renders from: a saved package, or what the user just submitted (raw form

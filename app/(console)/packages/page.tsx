@@ -4,7 +4,7 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { listPackages } from "@/lib/data/packages";
+import { listPackages } from "@/lib/data/packages/packages";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { requirePermission } from "../access";
 import { can } from "@/lib/access/roles";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, refusedArgument, type ActionState } from "@/lib/action-state";
-import { createQuery, deleteQuery, getQuery, previewQuery, updateQuery, type QueryPreview } from "@/lib/data/queries";
+import { createQuery, deleteQuery, getQuery, previewQuery, updateQuery, type QueryPreview } from "@/lib/data/inventory/queries";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import { queryConditionsSchema, queryInputSchema } from "@/lib/queries/schema";

@@ -3,7 +3,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/access/roles";
-import { listQueries } from "@/lib/data/queries";
+import { listQueries } from "@/lib/data/inventory/queries";
 import { requirePermission } from "../access";
 
 export const metadata = { title: "Queries" };

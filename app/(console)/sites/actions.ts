@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
-import { createServer, deleteServer, getServer, updateServer } from "@/lib/data/servers";
-import { createSite, deleteSite, getSite, updateSite } from "@/lib/data/sites";
+import { createServer, deleteServer, getServer, updateServer } from "@/lib/data/sites/servers";
+import { createSite, deleteSite, getSite, updateSite } from "@/lib/data/sites/sites";
 import { isDomainError } from "@/lib/errors";
 import { formDataToObject } from "@/lib/forms";
 import { recordVersionSchema } from "@/lib/schema-fields";

@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { listSites } from "@/lib/data/sites";
+import { listSites } from "@/lib/data/sites/sites";
 import { sitesInTreeOrder } from "@/lib/sites/tree";
 import { requirePermission } from "../access";
 import { can } from "@/lib/access/roles";

@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { fromDomainError, fromZodError, refusedArgument, type ActionState } from "@/lib/action-state";
-import { createUser, disableUser, enableUser, resetUserPassword, revokeUserSessions, setUserRole } from "@/lib/data/users";
+import { createUser, disableUser, enableUser, resetUserPassword, revokeUserSessions, setUserRole } from "@/lib/data/accounts/users";
 import { formDataToObject } from "@/lib/forms";
 import { createUserFormSchema, disableUserSchema, resetPasswordFormSchema, setRoleSchema } from "@/lib/users/schema";
 import { actionRefusal } from "../access";

@@ -4,7 +4,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/lib/access/roles";
-import { listUsers } from "@/lib/data/users";
+import { listUsers } from "@/lib/data/accounts/users";
 import { requirePermission } from "@/app/(console)/access";
 import { utcText } from "./utc-text";
 

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { clientAddress } from "@/lib/data/client-address";
-import { receiveStatusReport } from "@/lib/data/status-reports/intake";
-import type { StatusIntakeResult } from "@/lib/data/status-reports/reading";
+import { clientAddress } from "@/lib/data/accounts/client-address";
+import { receiveStatusReport } from "@/lib/data/job-status/status-reports/intake";
+import type { StatusIntakeResult } from "@/lib/data/job-status/status-reports/reading";
 import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
 import { presentedAccessToken } from "@/lib/instruction-box/access-token";
 import { withDatabaseFaults } from "@/lib/route-errors";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { clientAddress } from "@/lib/data/client-address";
-import { instructionFileETag, type InstructionFile } from "@/lib/data/instruction-box";
-import { fetchInstructionFile } from "@/lib/data/instruction-box-access";
+import { clientAddress } from "@/lib/data/accounts/client-address";
+import { instructionFileETag, type InstructionFile } from "@/lib/data/instruction-box/instruction-box";
+import { fetchInstructionFile } from "@/lib/data/instruction-box/instruction-box-access";
 import { presentedAccessToken, sanitisedFileName } from "@/lib/instruction-box/access-token";
 import { securityHeadersFor } from "@/lib/security/headers";
 import { currentWallClock } from "@/lib/wall-clock";

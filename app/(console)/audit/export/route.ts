@@ -1,6 +1,6 @@
 import { auditCsvHeader, auditCsvRow } from "@/lib/audit/csv";
 import { auditFiltersInput, auditFiltersSchema } from "@/lib/audit/filters";
-import { openAuditExport } from "@/lib/data/audit-search";
+import { openAuditExport } from "@/lib/data/audit/audit-search";
 import { routeRefusal } from "../../access";
 import { withDatabaseFaults } from "@/lib/route-errors";
 

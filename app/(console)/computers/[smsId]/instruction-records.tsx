@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { WallClockTime } from "@/components/wall-clock-time";
-import type { ComputerInstructions } from "@/lib/data/instructions";
+import type { ComputerInstructions } from "@/lib/data/instruction-box/instructions";
 import { OFFER_STATUS_LABELS } from "@/lib/jobs/instructions";
 
 /** The jobs sent to a client, where each offer stands, and the records its instruction file holds. */

@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { listSiteChoices } from "@/lib/data/sites";
+import { listSiteChoices } from "@/lib/data/sites/sites";
 import { createComputerAction } from "../actions";
 import { ComputerForm } from "../computer-form";
 import { requirePermission } from "../../access";

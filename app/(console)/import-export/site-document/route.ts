@@ -1,4 +1,4 @@
-import { exportSiteDocument } from "@/lib/data/site-document-export";
+import { exportSiteDocument } from "@/lib/data/sites/site-document-export";
 import { routeRefusal } from "../../access";
 import { withDatabaseFaults } from "@/lib/route-errors";
 

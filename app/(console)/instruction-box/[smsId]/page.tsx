@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getInstructionFile } from "@/lib/data/instruction-box";
+import { getInstructionFile } from "@/lib/data/instruction-box/instruction-box";
 import { formatPcmdump, formatPcmdumpBanner } from "@/lib/pcmdump/format";
 import { SMS_ID_PATTERN } from "@/lib/sms-id";
 import { CONSOLE_VERSION } from "@/lib/version";

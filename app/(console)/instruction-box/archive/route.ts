@@ -1,5 +1,5 @@
 import { Zip, ZipPassThrough } from "fflate";
-import { countInstructionFiles, generateInstructionBox } from "@/lib/data/instruction-box";
+import { countInstructionFiles, generateInstructionBox } from "@/lib/data/instruction-box/instruction-box";
 import { currentWallClock } from "@/lib/wall-clock";
 import { routeRefusal } from "../../access";
 import { withDatabaseFaults } from "@/lib/route-errors";

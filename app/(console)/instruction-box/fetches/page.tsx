@@ -5,7 +5,7 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { INSTRUCTION_FILE_FETCH_OUTCOMES, INSTRUCTION_FILE_FETCH_RETENTION_DAYS, listInstructionFileFetches, type InstructionFileFetchOutcome } from "@/lib/data/instruction-box-access";
+import { INSTRUCTION_FILE_FETCH_OUTCOMES, INSTRUCTION_FILE_FETCH_RETENTION_DAYS, listInstructionFileFetches, type InstructionFileFetchOutcome } from "@/lib/data/instruction-box/instruction-box-access";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { SITE_CODE_PATTERN } from "@/lib/sms-id";
 import { requirePermission } from "../../access";

@@ -1,5 +1,5 @@
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import type { ServerJobTargets } from "@/lib/data/job-status";
+import type { ServerJobTargets } from "@/lib/data/job-status/job-status";
 import { JOB_TYPE_LABELS } from "@/lib/jobs/schema";
 
 const SOURCE_TEXT: Record<ServerJobTargets["source"], string> = {

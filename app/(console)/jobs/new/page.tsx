@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { loadJobFormChoices } from "@/lib/data/jobs";
+import { loadJobFormChoices } from "@/lib/data/jobs/jobs";
 import { currentWallClock } from "@/lib/wall-clock";
 import { createJobAction } from "../actions";
 import { JobForm } from "../job-form";

@@ -1,4 +1,4 @@
-import { reviewDraftJob } from "@/lib/data/job-review";
+import { reviewDraftJob } from "@/lib/data/review/job-review";
 import { jobInputSchema } from "@/lib/jobs/schema";
 import { currentWallClock } from "@/lib/wall-clock";
 import { routeRefusal } from "../../access";

@@ -5,7 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { Pagination } from "@/components/ui/pagination";
-import { getMachineGroup, listMachineGroupMembers } from "@/lib/data/machine-groups";
+import { getMachineGroup, listMachineGroupMembers } from "@/lib/data/inventory/machine-groups";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { isPlatform, PLATFORM_LABELS } from "@/lib/platforms";
 import { deleteMachineGroupAction } from "../actions";

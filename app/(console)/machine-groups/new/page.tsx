@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { listQueries } from "@/lib/data/queries";
+import { listQueries } from "@/lib/data/inventory/queries";
 import { createMachineGroupAction } from "../actions";
 import { MachineGroupForm } from "../machine-group-form";
 import { requirePermission } from "../../access";

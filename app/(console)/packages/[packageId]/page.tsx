@@ -5,7 +5,7 @@ import { buttonClass, ButtonLink } from "@/components/ui/button";
 import { SHARE_ACCESS_LABELS } from "@/lib/packages/schema";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getPackage } from "@/lib/data/packages";
+import { getPackage } from "@/lib/data/packages/packages";
 import { operatingSystemMask, operatingSystemMaskNote, PLATFORM_LABELS } from "@/lib/platforms";
 import { deletePackageAction } from "../actions";
 import { requirePermission } from "../../access";

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { importPackageDefinition, type DefinitionProblem } from "@/lib/data/package-definitions";
+import { importPackageDefinition, type DefinitionProblem } from "@/lib/data/packages/package-definitions";
 import { asDomainError } from "@/lib/errors";
 import type { PackageInput } from "@/lib/packages/schema";
 import { MAX_PDF_BYTES, tooLargeMessage } from "@/lib/pdf/ini";

@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { listSiteChoices } from "@/lib/data/sites";
+import { listSiteChoices } from "@/lib/data/sites/sites";
 import { requirePermission } from "../../access";
 import { ImportPdfForm } from "./import-pdf-form";
 

@@ -1,7 +1,7 @@
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { loadReviewSites } from "@/lib/data/review-context";
-import { listSiteChoices } from "@/lib/data/sites";
+import { loadReviewSites } from "@/lib/data/review/review-context";
+import { listSiteChoices } from "@/lib/data/sites/sites";
 import { createPackageAction } from "../actions";
 import { PackageForm } from "../package-form";
 import { requirePermission } from "../../access";

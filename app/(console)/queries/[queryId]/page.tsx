@@ -7,7 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { can } from "@/lib/access/roles";
-import { getQuery, listQueryResult } from "@/lib/data/queries";
+import { getQuery, listQueryResult } from "@/lib/data/inventory/queries";
 import { isPlatform, PLATFORM_LABELS } from "@/lib/platforms";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { deleteQueryAction } from "../actions";

@@ -1,5 +1,5 @@
 import { PageHeader } from "@/components/ui/page-header";
-import { listSiteChoices } from "@/lib/data/sites";
+import { listSiteChoices } from "@/lib/data/sites/sites";
 import { createSiteAction } from "../actions";
 import { SiteForm } from "../site-form";
 import { requirePermission } from "../../access";

@@ -4,7 +4,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
 import { ROLE_LABELS } from "@/lib/access/roles";
-import { getUser, listUserSessions } from "@/lib/data/users";
+import { getUser, listUserSessions } from "@/lib/data/accounts/users";
 import { USER_PASSWORD_MIN_LENGTH } from "@/lib/users/schema";
 import { disableUserAction, enableUserAction, resetUserPasswordAction, revokeUserSessionsAction, setUserRoleAction } from "../actions";
 import { requirePermission } from "@/app/(console)/access";

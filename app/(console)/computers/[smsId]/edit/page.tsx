@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getComputer } from "@/lib/data/computers";
-import { listSiteChoices } from "@/lib/data/sites";
+import { getComputer } from "@/lib/data/inventory/computers";
+import { listSiteChoices } from "@/lib/data/sites/sites";
 import { updateComputerAction } from "../../actions";
 import { ComputerForm } from "../../computer-form";
 import { requirePermission } from "../../../access";

@@ -1,4 +1,4 @@
-import { getComputerInstructions } from "@/lib/data/instructions";
+import { getComputerInstructions } from "@/lib/data/instruction-box/instructions";
 import { SMS_ID_PATTERN } from "@/lib/sms-id";
 import { currentWallClock } from "@/lib/wall-clock";
 import { routeRefusal } from "../../../access";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getJob, loadJobFormChoices } from "@/lib/data/jobs";
+import { getJob, loadJobFormChoices } from "@/lib/data/jobs/jobs";
 import { currentWallClock } from "@/lib/wall-clock";
 import { updateJobAction } from "../../actions";
 import { jobToFormValues } from "../../form-values";

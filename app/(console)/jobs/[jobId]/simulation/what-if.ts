@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { WhatIf } from "@/lib/data/job-simulation";
+import type { WhatIf } from "@/lib/data/review/job-simulation";
 import { optional, wholeNumber } from "@/lib/schema-fields";
 import { wallClockSchema, wallClockToEpochMs } from "@/lib/wall-clock";
 import { formatWallClock } from "@/lib/wall-clock-format";

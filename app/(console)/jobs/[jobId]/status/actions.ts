@@ -4,8 +4,8 @@ import { formOrEmpty } from "@/lib/forms";
 
 import { revalidatePath } from "next/cache";
 import { fromDomainError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
-import { currentActor } from "@/lib/data/session";
-import { receiveStatusReport } from "@/lib/data/status-reports/intake";
+import { currentActor } from "@/lib/data/accounts/session";
+import { receiveStatusReport } from "@/lib/data/job-status/status-reports/intake";
 import { JOB_ID_PATTERN } from "@/lib/sms-id";
 import { MAX_STATUS_MIF_BYTES } from "@/lib/status-mif/mif-tree";
 import { currentWallClock } from "@/lib/wall-clock";

@@ -6,7 +6,7 @@ import { inputClass } from "@/components/ui/field";
 import { PageHeader } from "@/components/ui/page-header";
 import { Pagination } from "@/components/ui/pagination";
 import { EmptyRow, Table, Td, Th } from "@/components/ui/table";
-import { getJobStatus, listOverdueTargets, listServerJobTargets, listTargetStatuses, OVERDUE_CHECK_LIMIT, predictTargets, type TargetPrediction } from "@/lib/data/job-status";
+import { getJobStatus, listOverdueTargets, listServerJobTargets, listTargetStatuses, OVERDUE_CHECK_LIMIT, predictTargets, type TargetPrediction } from "@/lib/data/job-status/job-status";
 import { TARGET_STATUSES, TARGET_STATUS_LABELS, type TargetStatusValue } from "@/lib/job-status/target-status";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { currentWallClock } from "@/lib/wall-clock";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getMachineGroup } from "@/lib/data/machine-groups";
-import { listQueries } from "@/lib/data/queries";
+import { getMachineGroup } from "@/lib/data/inventory/machine-groups";
+import { listQueries } from "@/lib/data/inventory/queries";
 import { updateMachineGroupAction } from "../../actions";
 import { groupToFormValues } from "../../form-values";
 import { parseMachineGroupId } from "../../group-id";

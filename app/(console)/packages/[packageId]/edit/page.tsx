@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPackage } from "@/lib/data/packages";
-import { loadReviewSites } from "@/lib/data/review-context";
+import { getPackage } from "@/lib/data/packages/packages";
+import { loadReviewSites } from "@/lib/data/review/review-context";
 import { updatePackageAction } from "../../actions";
 import { packageToFormValues } from "../../form-values";
 import { PackageForm } from "../../package-form";

@@ -1,4 +1,4 @@
-import { exportPackageDefinition } from "@/lib/data/package-definitions";
+import { exportPackageDefinition } from "@/lib/data/packages/package-definitions";
 import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
 import { PACKAGE_ID_PATTERN } from "@/lib/sms-id";
 import { routeRefusal } from "../../../access";

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getQuery } from "@/lib/data/queries";
+import { getQuery } from "@/lib/data/inventory/queries";
 import { previewQueryAction, updateQueryAction } from "../../actions";
 import { queryToFormValues } from "../../form-values";
 import { parseQueryId } from "../../query-id";

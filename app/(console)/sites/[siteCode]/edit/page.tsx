@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSite, listSiteChoices } from "@/lib/data/sites";
+import { getSite, listSiteChoices } from "@/lib/data/sites/sites";
 import { updateSiteAction } from "../../actions";
 import { SiteForm } from "../../site-form";
 import { requirePermission } from "../../../access";

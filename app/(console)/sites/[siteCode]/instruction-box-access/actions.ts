@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { fromDomainError, fromZodError, isValidBoundArgument, refusedArgument, type ActionState } from "@/lib/action-state";
-import { changeInstructionBoxAccess } from "@/lib/data/instruction-box-access";
+import { changeInstructionBoxAccess } from "@/lib/data/instruction-box/instruction-box-access";
 import { formDataToObject } from "@/lib/forms";
 import { instructionBoxAccessInputSchema } from "@/lib/instruction-box/access-token";
 import { SITE_CODE_PATTERN } from "@/lib/sms-id";

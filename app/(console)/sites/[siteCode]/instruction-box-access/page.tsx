@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { getInstructionBoxAccess } from "@/lib/data/instruction-box-access";
+import { getInstructionBoxAccess } from "@/lib/data/instruction-box/instruction-box-access";
 import { ACCESS_TOKEN_HEADER, ACCESS_TOKEN_QUERY_PARAMETER, INSTRUCTION_BOX_ACCESS_LABELS } from "@/lib/instruction-box/access-token";
 import { changeInstructionBoxAccessAction } from "./actions";
 import { InstructionBoxAccessForm } from "./instruction-box-access-form";

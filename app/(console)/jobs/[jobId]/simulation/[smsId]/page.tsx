@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { kbArticleHref } from "@/components/finding-card";
 import { PageHeader } from "@/components/ui/page-header";
 import { WallClockTime } from "@/components/wall-clock-time";
-import { simulateJobTarget } from "@/lib/data/job-simulation";
+import { simulateJobTarget } from "@/lib/data/review/job-simulation";
 import { LOG_SHOW_LABELS, LOG_SHOW_OPTIONS, viewLog, type LogShow } from "@/lib/simulation/log-view";
 import { pageNumberSchema } from "@/lib/schema-fields";
 import { SMS_ID_PATTERN } from "@/lib/sms-id";

@@ -1,5 +1,5 @@
 import { csvRow } from "@/lib/audit/csv";
-import { openTargetStatusExport, type TargetStatusRow } from "@/lib/data/job-status";
+import { openTargetStatusExport, type TargetStatusRow } from "@/lib/data/job-status/job-status";
 import { HTTP_STATUS_OF, isDomainError } from "@/lib/errors";
 import { TARGET_STATUSES, TARGET_STATUS_LABELS, type TargetStatusValue } from "@/lib/job-status/target-status";
 import { JOB_ID_PATTERN } from "@/lib/sms-id";

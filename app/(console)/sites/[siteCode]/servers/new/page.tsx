@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { getSite } from "@/lib/data/sites";
+import { getSite } from "@/lib/data/sites/sites";
 import { createServerAction } from "../../../actions";
 import { ServerForm } from "../../../server-form";
 import { requirePermission } from "../../../../access";

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
-import { getStatusReport } from "@/lib/data/job-status";
+import { getStatusReport } from "@/lib/data/job-status/job-status";
 import { requirePermission } from "../../../../../access";
 
 export async function generateMetadata({ params }: PageProps<"/jobs/[jobId]/status/reports/[reportId]">) {

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { DeleteButton } from "@/components/delete-button";
 import { PageHeader } from "@/components/ui/page-header";
-import { getServer } from "@/lib/data/servers";
+import { getServer } from "@/lib/data/sites/servers";
 import { deleteServerAction, updateServerAction } from "../../../../actions";
 import { ServerForm } from "../../../../server-form";
 import { requirePermission } from "../../../../../access";
