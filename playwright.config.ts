@@ -15,7 +15,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   forbidOnly: Boolean(process.env.CI),
-  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
+  reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never", outputFolder: `playwright-report/${process.env.SMS_TEST_DATABASE === "postgresql" ? "postgresql" : "sqlite"}` }]],
   // Generous limits so a busy machine slows a spec down instead of failing it; assertions wait for conditions.
   timeout: 180_000,
   expect: { timeout: 30_000 },

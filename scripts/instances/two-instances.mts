@@ -38,7 +38,8 @@ function runNode(args: string[]): Promise<{ status: number | null; stdout: strin
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on("exit", (status) => resolve({ status, stdout, stderr }));
+    // "close", not "exit": the output is read, and it may still be arriving when the process exits.
+    child.on("close", (status) => resolve({ status, stdout, stderr }));
   });
 }
 /** Both workers of a race start their work at this moment, after loading (tsx takes a second or two). */

@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it, vi } from "vitest";
 import { db } from "@/lib/db";
 import { createJob } from "@/lib/data/jobs/job-changes";
 import { changeInstructionBoxAccess } from "@/lib/data/instruction-box/instruction-box-access";
@@ -131,6 +131,27 @@ describe("status reports posted at once share one commit (group commit)", () => 
       { objectId: callers.missing, repeats: 3, detail: `${required}.` },
       { objectId: callers.another, repeats: 1, detail: `The token given is site VAQ's; ${callers.another} is not a client of site VAQ.` },
     ]);
+  });
+
+  it("answers only the clients' posts 'not kept' when their check cannot be read; an upload in the same batch is kept", async () => {
+    const { jobId, requestId } = await sentJob(clients);
+    bindProcessActor(TEST_ADMINISTRATOR);
+    // The first raw read of the batch is the clients' check (found in review: it failed the whole batch).
+    const spy = vi.spyOn(db, "$queryRaw").mockRejectedValueOnce(new Error("database is locked"));
+    let settled: PromiseSettledResult<StatusIntakeResult>[];
+    try {
+      settled = await Promise.allSettled([
+        receiveStatusReport({ input: { smsId: clients[0]!, jobReference: requestId, text: SUCCESS }, via: CLIENT, now: NOW }),
+        receiveStatusReport({ input: { smsId: clients[1]!, jobReference: requestId, text: SUCCESS }, via: { source: "upload", receivedFrom: "operator@example.test" }, now: NOW }),
+      ]);
+    } finally {
+      spy.mockRestore();
+      bindProcessActor(undefined);
+    }
+    expect(settled[0]).toMatchObject({ status: "rejected", reason: { code: "unavailable" } });
+    expect((settled[0] as PromiseRejectedResult).reason.message).toMatch(/not kept .*send it again/);
+    expect(settled[1]).toMatchObject({ status: "fulfilled", value: { outcome: "applied", targetStatus: "COMPLETE" } });
+    expect(await statusesOf(jobId)).toEqual({ [clients[1]!]: "COMPLETE" });
   });
 
   it("audits a flood of refused posts from one address as one row with its count, not a row a post", async () => {

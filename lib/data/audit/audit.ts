@@ -59,12 +59,13 @@ export const AUDIT_REPEAT_WINDOW_MINUTES = 15;
  * fetch, a failed sign-in): the first in a window gets a row, and repeats with the same key within
  * the window only count on it (repeats, lastAt), so the trail grows with the number of clients, not
  * of requests. The key names the event and the client, e.g. "auth.sign-in failure 192.0.2.7".
+ * `count` records that many at once (a batch's refusals in one write).
  */
-export async function recordRepeatedAuditEvent(tx: Transaction | typeof db, entry: AuditEntry & { repeatKey: string }, now = new Date()): Promise<void> {
+export async function recordRepeatedAuditEvent(tx: Transaction | typeof db, entry: AuditEntry & { repeatKey: string }, now = new Date(), count = 1): Promise<void> {
   const repeatKey = entry.repeatKey.slice(0, 500);
   const windowStart = new Date(now.getTime() - AUDIT_REPEAT_WINDOW_MINUTES * 60_000);
   const current = await tx.auditEvent.findFirst({ where: { repeatKey, at: { gt: windowStart } }, orderBy: { id: "desc" }, select: { id: true } });
   // updateMany: a row pruned in between counts nothing, and the event gets a row of its own.
-  if (current && (await tx.auditEvent.updateMany({ where: { id: current.id }, data: { repeats: { increment: 1 }, lastAt: now } })).count === 1) return;
-  await tx.auditEvent.create({ data: { ...rowOf(entry), at: now, repeatKey } });
+  if (current && (await tx.auditEvent.updateMany({ where: { id: current.id }, data: { repeats: { increment: count }, lastAt: now } })).count === 1) return;
+  await tx.auditEvent.create({ data: { ...rowOf(entry), at: now, repeatKey, repeats: count, lastAt: count > 1 ? now : null } });
 }

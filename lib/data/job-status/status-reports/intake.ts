@@ -6,7 +6,7 @@ import { asDomainError, DomainError } from "../../../errors";
 import { ACCESS_TOKEN_HEADER, hashAccessToken, isAccessTokenValid } from "../../../instruction-box/access-token";
 import { creatingSiteOf } from "../../../sms-id";
 import { statusReportInputSchema, type StatusReport, type StatusReportInput } from "../../../job-status/schema";
-import { recordRepeatedAuditEvent } from "../../audit/audit";
+import { recordRepeatedAuditEvent, type AuditEntry } from "../../audit/audit";
 import { modeOf } from "../../instruction-box/instruction-box-access";
 import { authorize } from "../../accounts/session";
 import { readKeptReportsOneByOneOnFailure, type KeptReport, type StatusIntakeResult } from "./reading";
@@ -71,7 +71,9 @@ async function readClientAccess(submissions: Submission[]): Promise<ClientAccess
  * logon server's DESPOOLR.BOX serves its own site. (An upload or import is checked before it is
  * queued: the operator's session decides.)
  */
-function refusalOf(report: StatusReport, presentedToken: string | null, access: ClientAccess): { code: "unauthenticated" | "forbidden"; message: string } | null {
+type Refusal = { code: "unauthenticated" | "forbidden"; message: string };
+
+function refusalOf(report: StatusReport, presentedToken: string | null, access: ClientAccess): Refusal | null {
   const site = access.siteOfComputer.get(report.smsId) ?? access.site.get(creatingSiteOf(report.smsId)) ?? null;
   if (presentedToken) {
     const owner = access.siteOfTokenHash.get(hashAccessToken(presentedToken));
@@ -83,37 +85,48 @@ function refusalOf(report: StatusReport, presentedToken: string | null, access: 
   return null;
 }
 
-/** Answers the clients' posts that may not be filed (each refusal audited first) and returns the rest. */
-async function admitted(batch: Submission[]): Promise<Submission[]> {
+/**
+ * Answers the clients' posts that may not be filed and returns the submissions that may. Refusals
+ * are audited first, one write for the whole batch: anyone can post as often as they like (a site's
+ * token rotated while thousands of clients still send the old one), so each address and refusal gets
+ * one row per window with repeats counted on it (as for refused PCMINS.BOX fetches), and the queue
+ * waits for one commit, not one per refused post.
+ */
+async function refuseUnauthorized(batch: Submission[]): Promise<Submission[]> {
   const posts = batch.filter(({ via }) => via.source === "despoolr.box");
   if (posts.length === 0) return batch;
-  const access = await readClientAccess(posts);
+  let access: ClientAccess;
+  try {
+    access = await readClientAccess(posts);
+  } catch (error) {
+    // The clients' check could not be read (a database fault): only the posts, which needed it, are
+    // answered "not kept; send it again"; uploads and imports in the batch go on.
+    for (const submission of posts) submission.reject(notKept(error));
+    return batch.filter(({ via }) => via.source !== "despoolr.box");
+  }
   const admitted: Submission[] = [];
+  const refused: { submission: Submission; refusal: Refusal; address: string | null }[] = [];
   for (const submission of batch) {
     const { report, via } = submission;
     const refusal = via.source === "despoolr.box" ? refusalOf(report, via.presentedToken, access) : null;
-    if (!refusal) {
-      admitted.push(submission);
-      continue;
-    }
-    try {
-      // Anyone can post as often as they like: one row per address and refusal in a window, repeats
-      // counted on it (as for refused PCMINS.BOX fetches), so the trail grows with clients, not posts.
-      const address = via.source === "despoolr.box" ? via.address : null;
-      await recordRepeatedAuditEvent(db, {
-        actor: null,
-        address,
-        action: "status-report.receive",
-        outcome: "refused",
-        objectType: "status-report",
-        objectId: report.smsId,
-        detail: refusal.message,
-        repeatKey: `status-report.receive refused ${refusal.code} ${address ?? "unknown"}`,
-      });
-      submission.reject(new DomainError(refusal.code, refusal.message));
-    } catch (error) {
-      submission.reject(error);
-    }
+    if (refusal) refused.push({ submission, refusal, address: via.source === "despoolr.box" ? via.address : null });
+    else admitted.push(submission);
+  }
+  if (refused.length === 0) return admitted;
+  const events = new Map<string, AuditEntry & { repeatKey: string; count: number }>();
+  for (const { submission, refusal, address } of refused) {
+    const repeatKey = `status-report.receive refused ${refusal.code} ${address ?? "unknown"}`;
+    const event = events.get(repeatKey);
+    if (event) event.count++;
+    else events.set(repeatKey, { actor: null, address, action: "status-report.receive", outcome: "refused", objectType: "status-report", objectId: submission.report.smsId, detail: refusal.message, repeatKey, count: 1 });
+  }
+  try {
+    await db.$transaction(async (tx) => {
+      for (const { count, ...event } of events.values()) await recordRepeatedAuditEvent(tx, event, new Date(), count);
+    });
+    for (const { submission, refusal } of refused) submission.reject(new DomainError(refusal.code, refusal.message));
+  } catch (error) {
+    for (const { submission } of refused) submission.reject(error);
   }
   return admitted;
 }
@@ -173,10 +186,9 @@ class IntakeQueue {
       while (this.#waiting.length > 0) {
         const batch = this.#waiting.splice(0, MAX_REPORTS_PER_COMMIT);
         try {
-          await fileBatch(await admitted(batch));
+          await fileBatch(await refuseUnauthorized(batch));
         } catch (error) {
-          // The clients' check could not be read (a database fault: the route answers 503), or a bug:
-          // no caller may wait forever. A submission already answered ignores this.
+          // A bug: no caller may wait forever. A submission already answered ignores this.
           for (const submission of batch) submission.reject(error);
         }
         // Requests that arrived during that commit join the next batch before it is taken.

@@ -150,8 +150,14 @@ async function readKeptReports(reports: KeptReport[], from: "received" | "held")
       }
     }
     for (const { data, ids: sameOutcome } of updates.values()) {
-      // The column names are this file's (the verdict's data), never a client's.
-      const columns = Prisma.join(Object.entries(data).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value ?? null}`));
+      // The column names are this file's (the verdict's data), never a client's; checked all the same,
+      // since they reach the SQL as names.
+      const columns = Prisma.join(
+        Object.entries(data).map(([column, value]) => {
+          if (!VERDICT_COLUMNS.has(column)) throw new Error(`not a status report column a verdict writes: ${column}`);
+          return Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value ?? null}`;
+        }),
+      );
       await tx.$executeRaw`UPDATE "StatusReport" SET ${columns} WHERE "id" IN (${Prisma.join(sameOutcome)})`;
     }
     // Jobs in key order, so two readings that share jobs take their locks in one order (no deadlock).
@@ -172,6 +178,9 @@ async function readKeptReports(reports: KeptReport[], from: "received" | "held")
   });
   return results;
 }
+
+/** The StatusReport columns a verdict sets (refused, held, applied). */
+const VERDICT_COLUMNS = new Set(["jobId", "outcome", "refusalReason", "heldUntil", "installStatus", "description", "parseError"]);
 
 /** An IN list that may be empty: (NULL) matches nothing, on both databases. */
 const inList = (values: string[]) => (values.length > 0 ? Prisma.join(values) : null);
