@@ -279,7 +279,8 @@ describe("the fetch log", () => {
 
   it("writes a full batch without waiting for the timer", async () => {
     await Promise.all(Array.from({ length: FETCH_LOG_BATCH }, () => fetchFile(`${CLIENT}.INS`)));
-    await vi.waitFor(async () => expect(await db.instructionFileFetch.count()).toBe(FETCH_LOG_BATCH));
+    // vi.waitFor's own default gives up after 1 s: a loaded CI run wrote the batch later than that.
+    await vi.waitFor(async () => expect(await db.instructionFileFetch.count()).toBe(FETCH_LOG_BATCH), { timeout: 120_000, interval: 100 });
   });
 });
 

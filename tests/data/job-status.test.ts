@@ -50,6 +50,8 @@ describe("the Job Status read layer", () => {
     expect((await listTargetStatuses({ jobId, page: 1, status: "NONE" })).total).toBe(2);
     expect((await listTargetStatuses({ jobId, page: 2, pageSize: 3 })).items.map((row) => row.smsId)).toEqual([clients[3]]);
     expect((await listTargetStatuses({ jobId, page: 1, search: clients[2]!.toLowerCase() })).items.map((row) => row.smsId)).toEqual([clients[2]]);
+    // A control character in the search matches nothing; a NUL was a 500 on PostgreSQL (route fuzz pass).
+    for (const search of ["\u0000", `${clients[2]}\u0000`, "\u001f"]) expect(await listTargetStatuses({ jobId, page: 1, search })).toMatchObject({ items: [], total: 0 });
     const all = [];
     for await (const row of await openTargetStatusExport({ jobId })) all.push(row.status);
     expect(all).toEqual(["COMPLETE", "RETRYING", "NONE", "NONE"]);

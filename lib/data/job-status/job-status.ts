@@ -133,14 +133,15 @@ export interface TargetStatusQuery {
   status?: TargetStatusValue;
 }
 
+/** No SMS ID or machine name holds one, and PostgreSQL cannot even compare a NUL. */
+const CONTROL_CHARACTER = /[\x00-\x1f\x7f]/;
+
 function targetWhere(query: TargetStatusQuery) {
   const search = query.search?.trim();
   const status = query.status === "NONE" ? { status: { is: null } } : query.status ? { status: { is: { status: query.status } } } : {};
-  return {
-    jobId: query.jobId,
-    ...status,
-    ...(search ? { OR: [{ smsId: { startsWith: search.toUpperCase() } }, { computer: { name: { startsWith: search.toUpperCase() } } }] } : {}),
-  };
+  // A search with a control character matches nothing (found by the route fuzz pass: a NUL was a 500 on PostgreSQL).
+  const matching = !search ? {} : CONTROL_CHARACTER.test(search) ? { smsId: { in: [] } } : { OR: [{ smsId: { startsWith: search.toUpperCase() } }, { computer: { name: { startsWith: search.toUpperCase() } } }] };
+  return { jobId: query.jobId, ...status, ...matching };
 }
 
 const targetSelect = {
